@@ -1,0 +1,101 @@
+//! Argon2id password hashing, run on the blocking thread pool and never on an async worker.
+//!
+//! Parameters follow the OWASP Password Storage Cheat Sheet's first Argon2id choice:
+//! m = 19 MiB, t = 2, p = 1 (see docs/architecture.md). A semaphore lets at most one hash per
+//! core run at once, so a burst of logins queues instead of taking 19 MiB per request at once.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Params, PasswordVerifier, Version};
+use rocket::tokio::sync::Semaphore;
+use rocket::tokio::task;
+
+use super::Password;
+
+pub const MEMORY_KIB: u32 = 19 * 1024;
+pub const ITERATIONS: u32 = 2;
+pub const PARALLELISM: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    #[error("password hashing failed: {0}")]
+    Argon2(String),
+    #[error("the hashing task did not finish")]
+    Task(#[from] task::JoinError),
+    #[error("the hashing queue is closed")]
+    Closed(#[from] rocket::tokio::sync::AcquireError),
+}
+
+/// Hashes and verifies passwords; cheap to clone.
+#[derive(Clone)]
+pub struct Hasher {
+    argon: Argon2<'static>,
+    permits: Arc<Semaphore>,
+    /// A real hash of a random password, verified when the username is unknown so that an
+    /// unknown user takes as long to refuse as a wrong password.
+    dummy: Arc<str>,
+}
+
+impl Hasher {
+    pub fn new() -> Result<Hasher, HashError> {
+        let params =
+            Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).map_err(|e| HashError::Argon2(e.to_string()))?;
+        let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let dummy = hash_blocking(&argon, &random_password())?;
+        Ok(Hasher {
+            argon,
+            permits: Arc::new(Semaphore::new(cores)),
+            dummy: dummy.into(),
+        })
+    }
+
+    /// Returns the PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`).
+    pub async fn hash(&self, password: &Password) -> Result<String, HashError> {
+        let _permit = self.permits.acquire().await?;
+        let argon = self.argon.clone();
+        let plain = password.expose().to_owned();
+        task::spawn_blocking(move || hash_blocking(&argon, &plain)).await?
+    }
+
+    /// Verifies `candidate` against `phc`, or against the dummy hash when there is no account,
+    /// in which case the answer is always `false`.
+    pub async fn verify(&self, candidate: &str, phc: Option<&str>) -> Result<bool, HashError> {
+        let _permit = self.permits.acquire().await?;
+        let argon = self.argon.clone();
+        let known = phc.is_some();
+        let phc = phc.map_or_else(|| self.dummy.to_string(), str::to_owned);
+        // Bound the work an oversized cookie can ask for; no valid password is this long.
+        let candidate: String = candidate.chars().take(65).collect();
+        let matched = task::spawn_blocking(move || {
+            let parsed = PasswordHash::new(&phc).map_err(|e| HashError::Argon2(e.to_string()))?;
+            Ok::<_, HashError>(argon.verify_password(candidate.as_bytes(), &parsed).is_ok())
+        })
+        .await??;
+        Ok(known && matched)
+    }
+}
+
+fn hash_blocking(argon: &Argon2<'_>, plain: &str) -> Result<String, HashError> {
+    use rand::TryRngCore;
+    let mut salt = [0u8; 16];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut salt)
+        .map_err(|e| HashError::Argon2(e.to_string()))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| HashError::Argon2(e.to_string()))?;
+    argon
+        .hash_password(plain.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| HashError::Argon2(e.to_string()))
+}
+
+/// A random password of 16 characters from an alphabet without look-alikes.
+pub fn random_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..16)
+        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+        .collect()
+}

@@ -1,0 +1,58 @@
+//! `/register`: new student accounts, usable in both flows.
+
+use rocket::form::Form;
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+
+use super::{AccountStore, Password, RegisterError, Username};
+use crate::error::AppError;
+use crate::flows::Refused;
+use crate::i18n::Lang;
+use crate::view;
+
+#[derive(FromForm)]
+pub struct RegisterForm {
+    username: String,
+    password: String,
+}
+
+#[get("/register?<created>")]
+pub fn register_page(created: Option<&str>, lang: Lang) -> Template {
+    let created = created.and_then(|name| Username::parse(name).ok());
+    view::render(
+        "register",
+        lang,
+        context! { username: "", created: created.as_ref().map(Username::as_str) },
+    )
+}
+
+#[post("/register", data = "<form>")]
+pub async fn register(
+    form: Form<RegisterForm>,
+    accounts: &State<AccountStore>,
+    lang: Lang,
+) -> Result<Redirect, Refused> {
+    let refuse = |status: Status, error: &'static str| {
+        let page = view::render("register", lang, context! { username: form.username.as_str(), error });
+        Err(Refused::page(status, page))
+    };
+    let username = match Username::parse(&form.username) {
+        Ok(username) => username,
+        Err(e) => return refuse(Status::UnprocessableEntity, e.message_key()),
+    };
+    let password = match Password::parse(&form.password) {
+        Ok(password) => password,
+        Err(e) => return refuse(Status::UnprocessableEntity, e.message_key()),
+    };
+    match accounts.register(username, &password).await {
+        Ok(account) => {
+            rocket::info!("registered student {}", account.username);
+            Ok(Redirect::to(format!("/register?created={}", account.username)))
+        }
+        Err(RegisterError::Taken) => refuse(Status::Conflict, "error-username-taken"),
+        Err(RegisterError::Full) => refuse(Status::ServiceUnavailable, "error-accounts-full"),
+        Err(RegisterError::Hash(e)) => Err(AppError::from(e).into()),
+    }
+}

@@ -1,0 +1,88 @@
+//! The cookie flow's guards.
+//!
+//! # Warning
+//! Deliberately weak, for the lesson: the credentials themselves travel in readable cookies.
+//! These guards are used only by `/cookie/*` routes.
+
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::accounts::{Account, AccountStore};
+
+/// The cookie flow's cookie names, as the contract fixes them.
+pub const USERNAME_COOKIE: &str = "username";
+pub const PASSWORD_COOKIE: &str = "password";
+pub const ROLE_COOKIE: &str = "role";
+
+/// What the three cookies claim, exactly as they arrived; nothing here is verified.
+#[derive(Debug, Clone, Default)]
+pub struct CookieClaims {
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub role: Option<String>,
+}
+
+impl CookieClaims {
+    pub fn from_request(request: &Request<'_>) -> CookieClaims {
+        let value = |name| request.cookies().get(name).map(|c| c.value().to_owned());
+        CookieClaims {
+            username: value(USERNAME_COOKIE),
+            password: value(PASSWORD_COOKIE),
+            role: value(ROLE_COOKIE),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.username.is_none() && self.password.is_none() && self.role.is_none()
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for CookieClaims {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(CookieClaims::from_request(request))
+    }
+}
+
+/// A user whose `username` and `password` cookies verified against the account store on this
+/// very request: the cookie flow keeps no state, so every request pays for a password check.
+#[derive(Debug, Clone)]
+pub struct CookieUser {
+    pub account: Account,
+    pub claims: CookieClaims,
+}
+
+/// One verification per request, shared by every guard that asks.
+struct Verification(Result<Option<Account>, ()>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for CookieUser {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let claims = CookieClaims::from_request(request);
+        let (Some(username), Some(password)) = (&claims.username, &claims.password) else {
+            return Outcome::Forward(Status::Unauthorized);
+        };
+        let Some(accounts) = request.rocket().state::<AccountStore>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        let verification = request
+            .local_cache_async(async {
+                Verification(accounts.authenticate(username, password).await.map_err(|e| {
+                    rocket::error!("cookie flow: password check failed: {e}");
+                }))
+            })
+            .await;
+        match &verification.0 {
+            Ok(Some(account)) => Outcome::Success(CookieUser {
+                account: account.clone(),
+                claims,
+            }),
+            Ok(None) => Outcome::Forward(Status::Unauthorized),
+            Err(()) => Outcome::Error((Status::InternalServerError, ())),
+        }
+    }
+}

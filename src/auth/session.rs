@@ -1,0 +1,73 @@
+//! The session flow's guards: the `sid` cookie names a record, and the record says who you are.
+
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::accounts::Role;
+use crate::session::{SessionId, SessionRecord, Sessions, SID_COOKIE};
+
+/// A request whose `sid` names a live session. Resolving it counts as activity: the idle
+/// timeout starts again. Unknown, expired, revoked and malformed ids all simply forward.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: SessionId,
+    pub record: SessionRecord,
+}
+
+impl SessionUser {
+    /// The `sid` cookie parsed strictly, if it is present and well-formed.
+    pub fn presented_id(request: &Request<'_>) -> Option<SessionId> {
+        request.cookies().get(SID_COOKIE).and_then(|c| c.value().parse().ok())
+    }
+}
+
+/// One store lookup per request, shared by every guard that asks.
+struct Resolved(Result<Option<SessionUser>, ()>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for SessionUser {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Some(id) = SessionUser::presented_id(request) else {
+            return Outcome::Forward(Status::Unauthorized);
+        };
+        let Some(sessions) = request.rocket().state::<Sessions>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        let resolved = request
+            .local_cache_async(async {
+                Resolved(match sessions.resume(&id).await {
+                    Ok(record) => Ok(record.map(|record| SessionUser { id, record })),
+                    Err(e) => {
+                        rocket::error!("session {id}: store failed: {e}");
+                        Err(())
+                    }
+                })
+            })
+            .await;
+        match &resolved.0 {
+            Ok(Some(user)) => Outcome::Success(user.clone()),
+            Ok(None) => Outcome::Forward(Status::Unauthorized),
+            Err(()) => Outcome::Error((Status::ServiceUnavailable, ())),
+        }
+    }
+}
+
+/// A session whose server-side record has the instructor role.
+#[derive(Debug, Clone)]
+pub struct Instructor(pub SessionUser);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Instructor {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match SessionUser::from_request(request).await {
+            Outcome::Success(user) if user.record.role == Role::Instructor => Outcome::Success(Instructor(user)),
+            Outcome::Success(_) => Outcome::Forward(Status::Forbidden),
+            Outcome::Forward(status) => Outcome::Forward(status),
+            Outcome::Error(e) => Outcome::Error(e),
+        }
+    }
+}

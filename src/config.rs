@@ -1,0 +1,141 @@
+//! One [`AppConfig`], read from the same figment as Rocket's own settings (Rocket.toml profiles,
+//! then `ROCKET_<KEY>` environment variables) and checked once at ignition.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use rocket::fairing::AdHoc;
+use rocket::figment::Figment;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::Password;
+use crate::i18n::Lang;
+
+/// Where the server keeps session records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreKind {
+    Memory,
+    File,
+    Redis,
+}
+
+impl StoreKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreKind::Memory => "memory",
+            StoreKind::File => "file",
+            StoreKind::Redis => "redis",
+        }
+    }
+}
+
+/// The application's own settings; see the configuration table in the README.
+#[derive(Clone, Deserialize)]
+#[serde(default)]
+pub struct AppConfig {
+    pub session_store: StoreKind,
+    pub session_dir: PathBuf,
+    pub redis_url: String,
+    /// Seconds without a request before a session ends.
+    pub session_idle_timeout: u64,
+    /// Seconds after login when a session ends regardless of activity.
+    pub session_absolute_timeout: u64,
+    /// Seconds between two sweeps that free expired sessions.
+    pub session_sweep_interval: u64,
+    pub cookie_secure: bool,
+    pub instructor_password: Option<String>,
+    pub default_lang: Lang,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            session_store: StoreKind::Memory,
+            session_dir: PathBuf::from("var/sessions"),
+            redis_url: "redis://127.0.0.1:6379/".into(),
+            session_idle_timeout: 1800,
+            session_absolute_timeout: 28800,
+            session_sweep_interval: 60,
+            cookie_secure: false,
+            instructor_password: None,
+            default_lang: Lang::En,
+        }
+    }
+}
+
+impl fmt::Debug for AppConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AppConfig")
+            .field("session_store", &self.session_store)
+            .field("session_dir", &self.session_dir)
+            .field("session_idle_timeout", &self.session_idle_timeout)
+            .field("session_absolute_timeout", &self.session_absolute_timeout)
+            .field("session_sweep_interval", &self.session_sweep_interval)
+            .field("cookie_secure", &self.cookie_secure)
+            .field(
+                "instructor_password",
+                &self.instructor_password.as_ref().map(|_| "[redacted]"),
+            )
+            .field("default_lang", &self.default_lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppConfig {
+    /// Reads and checks the configuration; the error is one line fit for the launch log.
+    pub fn from_figment(figment: &Figment) -> Result<AppConfig, String> {
+        let config: AppConfig = figment.extract().map_err(|e| format!("invalid configuration: {e}"))?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.session_idle_timeout == 0 || self.session_absolute_timeout == 0 {
+            return Err("session_idle_timeout and session_absolute_timeout must be at least 1 second".into());
+        }
+        if self.session_sweep_interval == 0 {
+            return Err("session_sweep_interval must be at least 1 second".into());
+        }
+        if let Some(password) = &self.instructor_password {
+            Password::parse(password).map_err(|e| format!("instructor_password is not a valid password: {e}"))?;
+        }
+        if self.session_store != StoreKind::Memory {
+            return Err(format!(
+                "session_store = \"{}\" is not available in this version; use \"memory\"",
+                self.session_store.as_str()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Extracts and manages [`AppConfig`]; a bad value stops launch with one clear line.
+pub fn stage() -> AdHoc {
+    AdHoc::try_on_ignite("Configuration", |rocket| async {
+        match AppConfig::from_figment(rocket.figment()) {
+            Ok(config) => Ok(rocket.manage(config)),
+            Err(line) => {
+                rocket::error!("{line}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// Rocket's `log_level = "debug"` dumps every request and response with all their headers
+/// (`Cookie` and `Set-Cookie`: passwords and session ids) and every form field as it is parsed.
+/// Once Rocket has set its level (at ignition), cap it at `normal` (info), so no log line can
+/// carry a secret whatever the configuration says.
+pub fn log_cap() -> AdHoc {
+    AdHoc::on_liftoff("Log cap: no secrets in logs", |_| {
+        Box::pin(async {
+            if log::max_level() > log::LevelFilter::Info {
+                log::set_max_level(log::LevelFilter::Info);
+                rocket::warn!(
+                    "log_level \"debug\" is capped at \"normal\": debug output would print cookies and passwords"
+                );
+            }
+        })
+    })
+}

@@ -1,0 +1,158 @@
+//! The cookie flow: the login itself lives in three client cookies.
+//!
+//! # Warning
+//! Deliberately weak, for the lesson. What a student should see happen:
+//! - `username`, `password` and `role` are readable by JavaScript (`document.cookie`) and travel
+//!   with every request to `/cookie`;
+//! - the server remembers nobody: each request re-verifies the password (a slow hash);
+//! - `/cookie/staff` believes the `role` cookie, so editing it to `instructor` gets you in;
+//! - logging out only asks the browser to forget; a copy of the cookies keeps working.
+
+use rocket::form::Form;
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::response::Redirect;
+use rocket::serde::json::Json;
+use rocket::time::Duration;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+
+use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
+use crate::accounts::{Account, AccountStore};
+use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
+use crate::auth::{CookieClaims, CookieUser};
+use crate::i18n::Lang;
+use crate::view;
+
+const FLOW: &str = "cookie";
+/// How long `remember` keeps the credentials in the browser: the server has no say after that.
+const REMEMBER_DAYS: i64 = 30;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![login_page, login, home, home_anonymous, logout, staff, inspect]
+}
+
+#[get("/login")]
+pub fn login_page(lang: Lang) -> Template {
+    view::render("cookie/login", lang, context! { flow: FLOW, username: "" })
+}
+
+#[post("/login", data = "<form>")]
+pub async fn login(
+    form: Form<LoginForm>,
+    accounts: &State<AccountStore>,
+    jar: &CookieJar<'_>,
+    lang: Lang,
+) -> Result<Redirect, Refused> {
+    let Some(account) = accounts
+        .authenticate(&form.username, &form.password)
+        .await
+        .map_err(crate::error::AppError::from)?
+    else {
+        return Err(login_refused(FLOW, lang, &form.username));
+    };
+    for cookie in credential_cookies(&account, &form.password, form.remember) {
+        jar.add(cookie);
+    }
+    rocket::info!("cookie flow: {} logged in", account.username);
+    Ok(Redirect::to("/cookie"))
+}
+
+/// # Warning
+/// Deliberately weak: puts the plain password in a cookie that JavaScript can read. The values
+/// are percent-encoded only as cookie syntax needs (`;`, `=`, `%`, space, non-ASCII), so they
+/// come back intact and cannot break or extend the `Set-Cookie` header.
+fn credential_cookies(account: &Account, password: &str, remember: bool) -> [Cookie<'static>; 3] {
+    let build = |name: &'static str, value: String| {
+        let mut cookie = Cookie::build((name, value))
+            .path("/cookie")
+            .same_site(SameSite::Lax)
+            .http_only(false);
+        if remember {
+            cookie = cookie.max_age(Duration::days(REMEMBER_DAYS));
+        }
+        cookie.build()
+    };
+    [
+        build(USERNAME_COOKIE, account.username.to_string()),
+        build(PASSWORD_COOKIE, password.to_owned()),
+        build(ROLE_COOKIE, account.role.to_string()),
+    ]
+}
+
+#[get("/")]
+pub fn home(user: CookieUser, cookies: RawCookieHeader, lang: Lang) -> Template {
+    view::render(
+        "cookie/home",
+        lang,
+        context! {
+            flow: FLOW,
+            logged_in: true,
+            user: user.account.username.as_str(),
+            role_cookie: user.claims.role,
+            cookie_header: cookies.0.as_deref(),
+            cookie_bytes: cookies.bytes(),
+        },
+    )
+}
+
+#[get("/", rank = 2)]
+pub fn home_anonymous(claims: CookieClaims, cookies: RawCookieHeader, lang: Lang) -> Template {
+    view::render(
+        "cookie/home",
+        lang,
+        context! {
+            flow: FLOW,
+            logged_in: false,
+            rejected: claims.username.is_some() || claims.password.is_some(),
+            cookie_header: cookies.0.as_deref(),
+            cookie_bytes: cookies.bytes(),
+        },
+    )
+}
+
+/// Asks the browser to drop the three cookies. Nothing on the server changes, because the
+/// server never held anything: a copy of the cookies taken earlier still logs in.
+#[post("/logout")]
+pub fn logout(jar: &CookieJar<'_>) -> Redirect {
+    for name in [USERNAME_COOKIE, PASSWORD_COOKIE, ROLE_COOKIE] {
+        jar.remove(Cookie::build(name).path("/cookie").same_site(SameSite::Lax));
+    }
+    Redirect::to("/cookie")
+}
+
+/// # Warning
+/// Deliberately broken authorisation: the `role` cookie alone decides, and the client wrote it.
+#[get("/staff")]
+pub fn staff(claims: CookieClaims, user: Option<CookieUser>, lang: Lang) -> (Status, Template) {
+    let status = match (claims.role.as_deref(), &user) {
+        (Some("instructor"), _) => Status::Ok,
+        (_, Some(_)) => Status::Forbidden,
+        (_, None) => Status::Unauthorized,
+    };
+    let page = context! {
+        flow: FLOW,
+        allowed: status == Status::Ok,
+        logged_in: user.is_some(),
+        user: user.as_ref().map(|u| u.account.username.as_str()),
+        real_role: user.as_ref().map(|u| u.account.role.as_str()),
+        role_cookie: claims.role,
+    };
+    (status, view::render("cookie/staff", lang, page))
+}
+
+#[get("/inspect")]
+pub fn inspect(claims: CookieClaims, user: Option<CookieUser>, cookies: RawCookieHeader) -> Json<Inspection> {
+    let password_checked = claims.username.is_some() && claims.password.is_some();
+    Json(Inspection {
+        flow: FLOW,
+        logged_in: user.is_some(),
+        user: user.as_ref().map(|u| u.account.username.to_string()),
+        role: user.as_ref().and(claims.role),
+        cookie_bytes: cookies.bytes(),
+        cookie_header: cookies.0,
+        server_state: None,
+        expires_in_s: None,
+        role_source: user.is_some().then_some("cookie"),
+        password_checked,
+    })
+}

@@ -1,0 +1,88 @@
+//! The two login flows, written as mirror images: the same handler names in `cookie.rs` and
+//! `session.rs`, so that a diff of the two files shows only what the lesson is about.
+
+pub mod cookie;
+pub mod session;
+
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::view;
+
+/// The login form of both flows.
+#[derive(FromForm)]
+pub struct LoginForm {
+    pub username: String,
+    pub password: String,
+    /// `remember=on` asks for a persistent cookie (`Max-Age`) instead of a memory cookie.
+    pub remember: bool,
+}
+
+/// A request that did not succeed: a page with its status, or an internal error.
+#[derive(Responder)]
+pub enum Refused {
+    Page(Box<(Status, Template)>),
+    Error(AppError),
+}
+
+impl Refused {
+    pub fn page(status: Status, page: Template) -> Refused {
+        Refused::Page(Box::new((status, page)))
+    }
+}
+
+impl From<AppError> for Refused {
+    fn from(error: AppError) -> Self {
+        Refused::Error(error)
+    }
+}
+
+/// The login form again, with a message that does not say which half was wrong.
+fn login_refused(flow: &'static str, lang: Lang, username: &str) -> Refused {
+    let template = match flow {
+        "cookie" => "cookie/login",
+        _ => "session/login",
+    };
+    let page = view::render(template, lang, context! { flow, username, error: "error-login-failed" });
+    Refused::page(Status::Unauthorized, page)
+}
+
+/// The raw `Cookie` header(s) of this request, exactly as received.
+pub struct RawCookieHeader(pub Option<String>);
+
+impl RawCookieHeader {
+    pub fn bytes(&self) -> usize {
+        self.0.as_ref().map_or(0, String::len)
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for RawCookieHeader {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let headers: Vec<&str> = request.headers().get("Cookie").collect();
+        Outcome::Success(RawCookieHeader((!headers.is_empty()).then(|| headers.join("; "))))
+    }
+}
+
+/// The inspector's JSON (`/cookie/inspect`, `/session/inspect`); field names are in the contract.
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    pub flow: &'static str,
+    pub logged_in: bool,
+    pub user: Option<String>,
+    pub role: Option<String>,
+    pub cookie_header: Option<String>,
+    pub cookie_bytes: usize,
+    pub server_state: Option<serde_json::Value>,
+    pub expires_in_s: Option<u64>,
+    /// Where the role the server acts on came from: `"cookie"` (the client said so) or `"server"`.
+    pub role_source: Option<&'static str>,
+    /// Whether answering this request cost a password hash verification.
+    pub password_checked: bool,
+}

@@ -1,0 +1,216 @@
+//! The session flow: the browser holds only a random id; who you are lives on the server.
+//!
+//! What a student should see happen:
+//! - one cookie, `sid`, that JavaScript cannot read (`HttpOnly`) and that says nothing by itself;
+//! - every login draws a fresh id, and the old one stops working;
+//! - `/session/staff` asks the server's record for the role, so editing cookies gets you nowhere;
+//! - logging out deletes the record: a copy of the old `sid` is worthless from that moment.
+
+use rocket::form::Form;
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::serde::json::Json;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+
+use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
+use crate::accounts::AccountStore;
+use crate::auth::{Instructor, SessionUser};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::session::{now_ms, Sessions};
+use crate::view;
+
+const FLOW: &str = "session";
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![
+        login_page,
+        login,
+        home,
+        home_anonymous,
+        logout,
+        logout_anonymous,
+        staff,
+        staff_student,
+        staff_anonymous,
+        inspect
+    ]
+}
+
+#[get("/login")]
+pub fn login_page(lang: Lang) -> Template {
+    view::render("session/login", lang, context! { flow: FLOW, username: "" })
+}
+
+#[post("/login", data = "<form>")]
+pub async fn login(
+    form: Form<LoginForm>,
+    accounts: &State<AccountStore>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+    lang: Lang,
+) -> Result<Redirect, Refused> {
+    let Some(account) = accounts
+        .authenticate(&form.username, &form.password)
+        .await
+        .map_err(AppError::from)?
+    else {
+        return Err(login_refused(FLOW, lang, &form.username));
+    };
+    // A fresh id on every login: an id known before login (planted or stolen) dies here.
+    if let Some(old) = jar.get(crate::session::SID_COOKIE).and_then(|c| c.value().parse().ok()) {
+        sessions.end(&old).await.map_err(AppError::from)?;
+    }
+    let (id, _) = sessions.start(&account).await?;
+    jar.add(sessions.cookie(&id, form.remember));
+    rocket::info!("session flow: {} logged in, session {id}", account.username);
+    Ok(Redirect::to("/session"))
+}
+
+#[get("/")]
+pub fn home(user: SessionUser, cookies: RawCookieHeader, lang: Lang) -> Template {
+    view::render(
+        "session/home",
+        lang,
+        context! {
+            flow: FLOW,
+            logged_in: true,
+            user: user.record.user.as_str(),
+            role: user.record.role,
+            fingerprint: user.id.fingerprint(),
+            csrf_token: user.record.csrf_token.expose(),
+            expires_in_s: user.record.expires_in_s(now_ms()),
+            cookie_header: cookies.0.as_deref(),
+            cookie_bytes: cookies.bytes(),
+        },
+    )
+}
+
+#[get("/", rank = 2)]
+pub fn home_anonymous(
+    cookies: RawCookieHeader,
+    jar: &CookieJar<'_>,
+    sessions: &State<Sessions>,
+    lang: Lang,
+) -> Template {
+    let rejected = jar.get(crate::session::SID_COOKIE).is_some();
+    if rejected {
+        // The id is unknown, expired, revoked or malformed: ask the browser to drop it.
+        jar.remove(sessions.removal_cookie());
+    }
+    view::render(
+        "session/home",
+        lang,
+        context! {
+            flow: FLOW,
+            logged_in: false,
+            rejected,
+            cookie_header: cookies.0.as_deref(),
+            cookie_bytes: cookies.bytes(),
+        },
+    )
+}
+
+/// The logout form carries this session's CSRF token, so another site cannot log you out.
+#[derive(FromForm)]
+pub struct LogoutForm {
+    csrf_token: Option<String>,
+}
+
+/// Deletes the record on the server, then asks the browser to drop the id.
+#[post("/logout", data = "<form>")]
+pub async fn logout(
+    user: SessionUser,
+    form: Form<LogoutForm>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+    lang: Lang,
+) -> Result<Redirect, Refused> {
+    let token_ok = form
+        .csrf_token
+        .as_deref()
+        .is_some_and(|t| user.record.csrf_token.matches(t));
+    if !token_ok {
+        let page = view::render(
+            "error",
+            lang,
+            context! { status: 403, title: "error-csrf-title", message: "error-csrf" },
+        );
+        return Err(Refused::page(Status::Forbidden, page));
+    }
+    sessions.end(&user.id).await.map_err(AppError::from)?;
+    jar.remove(sessions.removal_cookie());
+    rocket::info!(
+        "session flow: {} logged out, session {} deleted",
+        user.record.user,
+        user.id
+    );
+    Ok(Redirect::to("/session"))
+}
+
+/// Not logged in: there is nothing to delete, but a stale `sid` cookie is still dropped.
+#[post("/logout", rank = 2)]
+pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> Redirect {
+    if jar.get(crate::session::SID_COOKIE).is_some() {
+        jar.remove(sessions.removal_cookie());
+    }
+    Redirect::to("/session")
+}
+
+/// The role comes from the server's record; no cookie can change it.
+#[get("/staff")]
+pub fn staff(instructor: Instructor, lang: Lang) -> Template {
+    let user = instructor.0;
+    view::render(
+        "session/staff",
+        lang,
+        context! { flow: FLOW, allowed: true, logged_in: true, user: user.record.user.as_str(), real_role: user.record.role },
+    )
+}
+
+#[get("/staff", rank = 2)]
+pub fn staff_student(user: SessionUser, lang: Lang) -> (Status, Template) {
+    let page = context! { flow: FLOW, allowed: false, logged_in: true, user: user.record.user.as_str(), real_role: user.record.role };
+    (Status::Forbidden, view::render("session/staff", lang, page))
+}
+
+#[get("/staff", rank = 3)]
+pub fn staff_anonymous(lang: Lang) -> (Status, Template) {
+    (
+        Status::Unauthorized,
+        view::render(
+            "session/staff",
+            lang,
+            context! { flow: FLOW, allowed: false, logged_in: false },
+        ),
+    )
+}
+
+/// Reads the record without counting as activity, so watching the inspector does not keep a
+/// session alive.
+#[get("/inspect")]
+pub async fn inspect(
+    cookies: RawCookieHeader,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+) -> Result<Json<Inspection>, AppError> {
+    let presented = jar.get(crate::session::SID_COOKIE).and_then(|c| c.value().parse().ok());
+    let found = match presented {
+        Some(id) => sessions.peek(&id).await?,
+        None => None,
+    };
+    let server_state = found.as_ref().and_then(|record| serde_json::to_value(record).ok());
+    Ok(Json(Inspection {
+        flow: FLOW,
+        logged_in: found.is_some(),
+        user: found.as_ref().map(|r| r.user.to_string()),
+        role: found.as_ref().map(|r| r.role.to_string()),
+        cookie_bytes: cookies.bytes(),
+        cookie_header: cookies.0,
+        server_state,
+        expires_in_s: found.as_ref().map(|r| r.expires_in_s(now_ms())),
+        role_source: found.is_some().then_some("server"),
+        password_checked: false,
+    }))
+}

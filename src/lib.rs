@@ -1,0 +1,41 @@
+//! session-lab: the same login kept two ways, side by side.
+//!
+//! The cookie flow keeps the credentials themselves in client cookies (deliberately weak); the
+//! session flow keeps only a random id in an `HttpOnly` cookie and the state on the server.
+//! [`build`] assembles the application from a figment, so tests can merge their own configuration.
+
+#[macro_use]
+extern crate rocket;
+
+pub mod accounts;
+pub mod auth;
+pub mod catchers;
+pub mod config;
+pub mod error;
+pub mod flows;
+pub mod headers;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+pub mod view;
+
+use rocket::figment::Figment;
+use rocket::fs::{relative, FileServer};
+use rocket::{Build, Rocket};
+
+/// Builds the application; each stage below is one area of the app, in reading order.
+pub fn build(figment: Figment) -> Rocket<Build> {
+    rocket::custom(figment)
+        .attach(config::stage())
+        .attach(config::log_cap())
+        .attach(accounts::stage())
+        .attach(session::stage())
+        .attach(view::stage())
+        .attach(headers::stage())
+        .mount("/", pages::routes())
+        .mount("/", accounts::routes())
+        .mount("/cookie", flows::cookie::routes())
+        .mount("/session", flows::session::routes())
+        .mount("/static", FileServer::from(relative!("static")))
+        .register("/", catchers::all())
+}

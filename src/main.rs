@@ -1,0 +1,4 @@
+#[rocket::launch]
+fn rocket() -> _ {
+    session_lab::build(rocket::Config::figment())
+}

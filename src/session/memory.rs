@@ -1,0 +1,94 @@
+//! The in-memory store: a sharded concurrent hash map in this process.
+//!
+//! Lookups are O(1) and lock only one shard, never across an `.await`. Sessions live as long as
+//! the process: a restart logs everybody out, and a second server cannot see them.
+
+use dashmap::mapref::entry::Entry;
+use dashmap::DashMap;
+
+use super::{SessionId, SessionRecord, SessionStore, StoreError};
+use crate::config::StoreKind;
+
+#[derive(Default)]
+pub struct MemoryStore {
+    records: DashMap<SessionId, SessionRecord>,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+}
+
+#[rocket::async_trait]
+impl SessionStore for MemoryStore {
+    fn kind(&self) -> StoreKind {
+        StoreKind::Memory
+    }
+
+    async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
+        match self.records.entry(*id) {
+            Entry::Occupied(mut old) if old.get().is_expired(record.created_ms) => {
+                old.insert(record.clone());
+                Ok(())
+            }
+            Entry::Occupied(_) => Err(StoreError::Exists),
+            Entry::Vacant(slot) => {
+                slot.insert(record.clone());
+                Ok(())
+            }
+        }
+    }
+
+    async fn load(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
+        let found = self.records.get(id).map(|r| r.clone());
+        match found {
+            Some(record) if record.is_expired(now_ms) => {
+                self.records.remove_if(id, |_, r| r.is_expired(now_ms));
+                Ok(None)
+            }
+            found => Ok(found),
+        }
+    }
+
+    async fn touch(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
+        let touched = self.records.get_mut(id).map(|mut record| {
+            if record.is_expired(now_ms) {
+                None
+            } else {
+                record.last_seen_ms = record.last_seen_ms.max(now_ms);
+                Some(record.clone())
+            }
+        });
+        match touched {
+            Some(None) => {
+                self.records.remove_if(id, |_, r| r.is_expired(now_ms));
+                Ok(None)
+            }
+            Some(record) => Ok(record),
+            None => Ok(None),
+        }
+    }
+
+    async fn delete(&self, id: &SessionId) -> Result<bool, StoreError> {
+        Ok(self.records.remove(id).is_some())
+    }
+
+    async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError> {
+        let mut removed = 0;
+        self.records.retain(|_, record| {
+            let keep = !record.is_expired(now_ms);
+            removed += usize::from(!keep);
+            keep
+        });
+        Ok(removed)
+    }
+
+    async fn count(&self) -> Result<usize, StoreError> {
+        Ok(self.records.len())
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+}

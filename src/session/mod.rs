@@ -1,0 +1,125 @@
+//! Server-side sessions: ids, records, the store contract and its backends, and [`Sessions`],
+//! the one typed way the rest of the app starts, resumes and ends a session.
+
+mod id;
+mod memory;
+mod record;
+mod stage;
+mod store;
+
+use std::sync::Arc;
+
+use rocket::http::{Cookie, SameSite};
+use rocket::time::Duration;
+
+pub use id::{InvalidSessionId, RandomError, SessionId, ID_BYTES, ID_CHARS};
+pub use memory::MemoryStore;
+pub use record::{now_ms, CsrfToken, SessionRecord};
+pub use stage::stage;
+pub use store::{SessionStore, StoreError};
+
+use crate::accounts::Account;
+use crate::config::{AppConfig, StoreKind};
+use crate::error::AppError;
+
+/// Name of the session flow's only cookie.
+pub const SID_COOKIE: &str = "sid";
+
+/// The session facade: a store plus the policy (timeouts, cookie attributes) applied to it.
+#[derive(Clone)]
+pub struct Sessions {
+    store: Arc<dyn SessionStore>,
+    idle_timeout_s: u64,
+    absolute_timeout_s: u64,
+    cookie_secure: bool,
+}
+
+impl Sessions {
+    pub fn new(store: Arc<dyn SessionStore>, config: &AppConfig) -> Sessions {
+        Sessions {
+            store,
+            idle_timeout_s: config.session_idle_timeout,
+            absolute_timeout_s: config.session_absolute_timeout,
+            cookie_secure: config.cookie_secure,
+        }
+    }
+
+    pub fn kind(&self) -> StoreKind {
+        self.store.kind()
+    }
+
+    /// Starts a session for `account` under a fresh id.
+    pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), AppError> {
+        let now = now_ms();
+        let record = SessionRecord::new(
+            account.username.clone(),
+            account.role,
+            now,
+            self.idle_timeout_s,
+            self.absolute_timeout_s,
+        )?;
+        // A collision of 256-bit random ids does not happen; if the store ever reports one,
+        // drawing again is still the right answer, and never overwriting is the store's rule.
+        for _ in 0..3 {
+            let id = SessionId::generate()?;
+            match self.store.create(&id, &record).await {
+                Ok(()) => return Ok((id, record)),
+                Err(StoreError::Exists) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(StoreError::Exists.into())
+    }
+
+    /// The live session under `id`, marked as seen now (this request counts as activity).
+    pub async fn resume(&self, id: &SessionId) -> Result<Option<SessionRecord>, StoreError> {
+        self.store.touch(id, now_ms()).await
+    }
+
+    /// The live session under `id`, without counting this look as activity.
+    pub async fn peek(&self, id: &SessionId) -> Result<Option<SessionRecord>, StoreError> {
+        self.store.load(id, now_ms()).await
+    }
+
+    /// Deletes the record: from now on the id means nothing, wherever a copy of it is.
+    pub async fn end(&self, id: &SessionId) -> Result<bool, StoreError> {
+        self.store.delete(id).await
+    }
+
+    pub async fn sweep(&self) -> Result<usize, StoreError> {
+        self.store.sweep(now_ms()).await
+    }
+
+    pub async fn count(&self) -> Result<usize, StoreError> {
+        self.store.count().await
+    }
+
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.store.ping().await
+    }
+
+    /// The `sid` cookie: `HttpOnly`, `SameSite=Lax`, `Path=/`, `Secure` when configured, and a
+    /// `Max-Age` (as long as the session can live) only when the user asked to be remembered.
+    pub fn cookie(&self, id: &SessionId, remember: bool) -> Cookie<'static> {
+        let mut cookie = Cookie::build((SID_COOKIE, id.expose()))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(self.cookie_secure);
+        if remember {
+            let seconds = i64::try_from(self.absolute_timeout_s).unwrap_or(i64::MAX);
+            cookie = cookie.max_age(Duration::seconds(seconds));
+        }
+        cookie.build()
+    }
+
+    /// What `CookieJar::remove` needs to expire the `sid` cookie.
+    pub fn removal_cookie(&self) -> Cookie<'static> {
+        Cookie::build(SID_COOKIE)
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(self.cookie_secure)
+            .build()
+    }
+}

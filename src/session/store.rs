@@ -1,0 +1,50 @@
+//! The contract every session store keeps. It is narrow on purpose: memory, file and Redis
+//! stores implement the same few methods, and one test suite runs against each of them.
+
+use crate::config::StoreKind;
+
+use super::{SessionId, SessionRecord};
+
+/// Every backend maps its own failures into this one error.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// `create` found a live session under this id; the caller draws a new id.
+    #[error("a session with this id already exists")]
+    Exists,
+    /// The backend cannot be reached or written; pages answer 503 until it returns.
+    #[error("the session store is unavailable: {0}")]
+    Unavailable(String),
+    /// A stored record could not be read back.
+    #[error("a stored session record is unreadable: {0}")]
+    Corrupt(String),
+}
+
+/// A place to keep session records, keyed by [`SessionId`].
+///
+/// Times are passed in (`now_ms`, milliseconds since the epoch) so that every store judges
+/// expiry the same way, with [`SessionRecord::is_expired`].
+#[rocket::async_trait]
+pub trait SessionStore: Send + Sync + 'static {
+    fn kind(&self) -> StoreKind;
+
+    /// Stores a new record. Never overwrites a live session: that is [`StoreError::Exists`].
+    async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError>;
+
+    /// The record, or `None` when it is missing or expired. Does not count as activity.
+    async fn load(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError>;
+
+    /// Like `load`, and marks the session as seen at `now_ms` (the idle timeout slides).
+    async fn touch(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError>;
+
+    /// Removes the record; `true` when there was one.
+    async fn delete(&self, id: &SessionId) -> Result<bool, StoreError>;
+
+    /// Frees every record expired at `now_ms`; returns how many it removed.
+    async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError>;
+
+    /// How many records the store holds now (expired ones not yet swept included).
+    async fn count(&self) -> Result<usize, StoreError>;
+
+    /// `Ok` when the store can serve requests.
+    async fn ping(&self) -> Result<(), StoreError>;
+}

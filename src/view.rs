@@ -1,0 +1,86 @@
+//! Templates: one layout, pages that fill its blocks, and the `t` helper that looks up the
+//! page's language in locales/ and escapes the result like any other `{{value}}`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use rocket::fairing::Fairing;
+use rocket_dyn_templates::handlebars::{
+    self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+};
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::i18n::Lang;
+
+/// What every page's template receives besides its own fields.
+#[derive(Serialize)]
+struct Page<C: Serialize> {
+    lang: &'static str,
+    #[serde(flatten)]
+    body: C,
+}
+
+/// Renders `name` in `lang`; `body` must serialize as a map (a struct or `context!`).
+pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Template {
+    Template::render(
+        name,
+        Page {
+            lang: lang.code(),
+            body,
+        },
+    )
+}
+
+/// Loads the templates and registers the `t` helper.
+pub fn stage() -> impl Fairing {
+    Template::custom(|engines| {
+        engines.handlebars.register_helper("t", Box::new(Translate));
+        engines.handlebars.register_escape_fn(handlebars::html_escape);
+    })
+}
+
+/// `{{t "key"}}`, `{{t key_variable}}` or `{{t "key" name=value}}`.
+struct Translate;
+
+impl HelperDef for Translate {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let key = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let lang = ctx
+            .data()
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(Lang::from_tag)
+            .unwrap_or(Lang::En);
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = h
+            .hash()
+            .iter()
+            .map(|(name, value)| (Cow::Owned(name.to_string()), fluent_value(value.value())))
+            .collect();
+        let text = lang
+            .try_text(key, &args)
+            .ok_or_else(|| RenderErrorReason::Other(format!("no text for key `{key}`")))?;
+        out.write(&handlebars::html_escape(&text))?;
+        Ok(())
+    }
+}
+
+fn fluent_value(value: &Value) -> FluentValue<'static> {
+    match value {
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string().into(), FluentValue::from),
+        Value::String(s) => s.clone().into(),
+        other => other.to_string().into(),
+    }
+}
