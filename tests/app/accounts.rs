@@ -1,0 +1,151 @@
+//! Accounts: the built-in ones, `/register`, and how passwords are kept.
+
+use rocket::http::Status;
+use session_lab::accounts::{AccountStore, Password, Role, Username};
+
+use crate::helpers::{form, set_cookies, spawn_app, INSTRUCTOR_PASSWORD};
+
+#[test]
+fn built_in_student_and_instructor_log_in_to_both_flows() {
+    let app = spawn_app();
+    for flow in ["cookie", "session"] {
+        assert_eq!(app.browser().login(flow, "abc", "1234").status(), Status::SeeOther);
+        assert_eq!(
+            app.browser().login(flow, "teacher", INSTRUCTOR_PASSWORD).status(),
+            Status::SeeOther
+        );
+    }
+}
+
+#[test]
+fn a_registered_student_logs_in_to_both_flows() {
+    let app = spawn_app();
+    let response = app.browser().post_form(
+        "/register",
+        &form(&[("username", "mina_01"), ("password", "pass word")]),
+    );
+    assert_eq!(response.status(), Status::SeeOther);
+    assert_eq!(
+        response.headers().get_one("Location"),
+        Some("/register?created=mina_01")
+    );
+    assert!(set_cookies(&response).is_empty(), "registering does not log anyone in");
+    for flow in ["cookie", "session"] {
+        let student = app.browser();
+        assert_eq!(student.login(flow, "mina_01", "pass word").status(), Status::SeeOther);
+        assert!(student
+            .get(&format!("/{flow}"))
+            .into_string()
+            .unwrap()
+            .contains("logged in as mina_01"));
+    }
+    let session = app.browser();
+    session.login("session", "mina_01", "pass word");
+    assert_eq!(
+        session.get("/session/staff").status(),
+        Status::Forbidden,
+        "new accounts are students"
+    );
+}
+
+#[test]
+fn registering_a_taken_username_is_409() {
+    let app = spawn_app();
+    for taken in ["abc", "teacher"] {
+        let response = app
+            .browser()
+            .post_form("/register", &form(&[("username", taken), ("password", "whatever")]));
+        assert_eq!(response.status(), Status::Conflict);
+        assert!(response.into_string().unwrap().contains("That username is taken"));
+    }
+    assert_eq!(
+        app.browser().login("session", "abc", "whatever").status(),
+        Status::Unauthorized,
+        "not overwritten"
+    );
+}
+
+#[test]
+fn registering_refuses_names_and_passwords_outside_the_rules() {
+    let app = spawn_app();
+    let cases = [
+        ("ab", "long enough", "A username has 3 to 32 characters."),
+        (&"x".repeat(33), "long enough", "A username has 3 to 32 characters."),
+        ("Mina", "long enough", "A username may use only"),
+        ("mi na", "long enough", "A username may use only"),
+        ("../etc", "long enough", "A username may use only"),
+        ("míná", "long enough", "A username may use only"),
+        ("mina", "abc", "A password has 4 to 64 characters."),
+        ("mina", &"p".repeat(65), "A password has 4 to 64 characters."),
+        ("mina", "tab\there", "control characters"),
+    ];
+    for (username, password, message) in cases {
+        let response = app
+            .browser()
+            .post_form("/register", &form(&[("username", username), ("password", password)]));
+        assert_eq!(response.status(), Status::UnprocessableEntity, "{username:?}");
+        let page = response.into_string().unwrap();
+        assert!(page.contains(message), "{username:?} {password:?}");
+        assert!(page.contains("Never type a real password here."));
+    }
+}
+
+#[test]
+fn login_and_register_forms_warn_against_real_passwords() {
+    let app = spawn_app();
+    for path in ["/cookie/login", "/session/login", "/register"] {
+        let page = app.browser().get(path).into_string().unwrap();
+        assert!(page.contains("Never type a real password here."), "{path}");
+        assert!(page.contains("plain text"), "{path}");
+    }
+}
+
+#[rocket::async_test]
+async fn passwords_are_kept_only_as_argon2id_hashes() {
+    let store = AccountStore::with_builtins(&Password::parse("instructor-pw").unwrap())
+        .await
+        .unwrap();
+    let account = store
+        .authenticate("abc", "1234")
+        .await
+        .unwrap()
+        .expect("abc/1234 verifies");
+    assert_eq!(account.role, Role::Student);
+    assert_eq!(
+        store
+            .authenticate("teacher", "instructor-pw")
+            .await
+            .unwrap()
+            .map(|a| a.role),
+        Some(Role::Instructor)
+    );
+    assert_eq!(store.authenticate("abc", "12345").await.unwrap(), None);
+    assert_eq!(store.authenticate("ghost", "1234").await.unwrap(), None);
+    assert_eq!(store.authenticate("../../x", "1234").await.unwrap(), None);
+
+    let registered = store
+        .register(
+            Username::parse("newbie").unwrap(),
+            &Password::parse("s3cret pw").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(registered.role, Role::Student);
+    assert_eq!(store.len(), 3);
+    let phc = store.stored_hash("newbie").unwrap();
+    assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+    assert!(!phc.contains("s3cret"));
+}
+
+#[test]
+fn a_generated_instructor_password_is_random_and_usable_only_by_its_holder() {
+    let app = crate::helpers::spawn_app_with(rocket::Config::figment().merge(("log_level", "off")));
+    assert_eq!(
+        app.browser().login("session", "teacher", INSTRUCTOR_PASSWORD).status(),
+        Status::Unauthorized
+    );
+    assert_eq!(
+        app.browser().login("session", "teacher", "").status(),
+        Status::Unauthorized
+    );
+}

@@ -1,0 +1,200 @@
+//! Bad input of every kind gets a clear 4xx page or "not logged in", never a 500, and the
+//! server keeps serving afterwards.
+
+use rocket::http::{ContentType, Status};
+use session_lab::session::SessionId;
+
+use crate::helpers::{form, json, spawn_app, TestApp};
+
+fn assert_still_serving(app: &TestApp) {
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("logged in as abc"));
+}
+
+#[test]
+fn a_one_mebibyte_form_is_413_with_a_page() {
+    let app = spawn_app();
+    let huge = format!("username=abc&password={}", "a".repeat(1 << 20));
+    for path in ["/cookie/login", "/session/login", "/register"] {
+        let response = app.client.post(path).header(ContentType::Form).body(&huge).dispatch();
+        assert_eq!(response.status(), Status::PayloadTooLarge, "{path}");
+        assert!(response.headers().get("Set-Cookie").next().is_none());
+        assert!(
+            response
+                .into_string()
+                .unwrap()
+                .contains("larger than this server accepts"),
+            "{path}"
+        );
+    }
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let response = student.post_form("/session/logout", &format!("csrf_token={}", "a".repeat(1 << 20)));
+    assert_eq!(response.status(), Status::PayloadTooLarge);
+    assert!(
+        student
+            .get("/session")
+            .into_string()
+            .unwrap()
+            .contains("logged in as abc"),
+        "nothing was lost"
+    );
+    assert_still_serving(&app);
+}
+
+#[test]
+fn empty_fields_are_a_refused_login() {
+    let app = spawn_app();
+    for flow in ["cookie", "session"] {
+        for body in [
+            "username=&password=",
+            "username=abc&password=",
+            "username=&password=1234",
+        ] {
+            let response = app.browser().post_form(&format!("/{flow}/login"), body);
+            assert_eq!(response.status(), Status::Unauthorized, "{flow} {body}");
+        }
+    }
+    let response = app.browser().post_form("/register", "username=&password=");
+    assert_eq!(response.status(), Status::UnprocessableEntity);
+}
+
+#[test]
+fn missing_fields_and_unreadable_bodies_are_422_with_a_page() {
+    let app = spawn_app();
+    for flow in ["cookie", "session"] {
+        for body in ["", "username=abc", "password=1234", "username=%FF%FE&password=1234"] {
+            let response = app.browser().post_form(&format!("/{flow}/login"), body);
+            assert!(
+                response.status().class().is_client_error(),
+                "{flow} {body}: {}",
+                response.status()
+            );
+            assert!(
+                response.into_string().unwrap().contains("<html"),
+                "a page, not a bare status"
+            );
+        }
+    }
+    let response = app
+        .client
+        .post("/session/login")
+        .header(ContentType::JSON)
+        .body("{\"username\":\"abc\"}")
+        .dispatch();
+    assert!(response.status().class().is_client_error());
+    assert_still_serving(&app);
+}
+
+#[test]
+fn usernames_outside_the_alphabet_are_refused_without_a_500() {
+    let app = spawn_app();
+    for name in [
+        "ABC",
+        "a b",
+        "../../etc/passwd",
+        "abc\u{0}",
+        "<script>",
+        "아이디",
+        &"a".repeat(5000),
+    ] {
+        for flow in ["cookie", "session"] {
+            let response = app.browser().login(flow, name, "1234");
+            assert_eq!(response.status(), Status::Unauthorized, "{flow} {name:?}");
+            let page = response.into_string().unwrap();
+            assert!(!page.contains("<script>"), "escaped output");
+        }
+    }
+    assert_still_serving(&app);
+}
+
+#[test]
+fn a_ten_kilobyte_cookie_is_simply_not_logged_in() {
+    let app = spawn_app();
+    let big = "x".repeat(10 * 1024);
+    let student = app.browser();
+    student.set_cookie("sid", &big, "/");
+    student.set_cookie("username", &big, "/cookie");
+    student.set_cookie("password", &big, "/cookie");
+    student.set_cookie("role", &big, "/cookie");
+    for path in ["/session", "/cookie", "/session/staff", "/cookie/staff"] {
+        let response = student.get(path);
+        assert!(
+            matches!(response.status().code, 200 | 401 | 403),
+            "{path}: {}",
+            response.status()
+        );
+    }
+    assert_eq!(json(student.get("/session/inspect"))["logged_in"], false);
+    assert_eq!(json(student.get("/cookie/inspect"))["logged_in"], false);
+    assert_still_serving(&app);
+}
+
+#[test]
+fn malformed_sids_are_simply_not_logged_in() {
+    let app = spawn_app();
+    let real = app.browser();
+    real.login("session", "abc", "1234");
+    let good = real.cookie("sid").unwrap();
+    let forged = SessionId::generate().unwrap().expose();
+    let cases = [
+        String::new(),
+        good[..20].to_string(),
+        format!("{good}{good}"),
+        format!("../../{}", &good[6..]),
+        format!("..%2F..%2F{}", &good[10..]),
+        format!("{}%00", &good[..40]),
+        format!("{}%FF%FE", &good[..37]),
+        format!("{}=", &good[..42]),
+        good.to_uppercase(),
+        forged,
+    ];
+    for value in cases {
+        let attacker = app.browser();
+        attacker.set_cookie("sid", &value, "/");
+        let response = attacker.get("/session");
+        assert_eq!(response.status(), Status::Ok, "{value:?}");
+        assert!(
+            response.into_string().unwrap().contains("You are not logged in."),
+            "{value:?}"
+        );
+        if !value.contains("%FF") {
+            // A value whose bytes are not UTF-8 never reaches the app as a cookie at all.
+            assert_eq!(
+                attacker.cookie("sid"),
+                None,
+                "the server asked the browser to drop {value:?}"
+            );
+        }
+        assert_eq!(attacker.get("/session/staff").status(), Status::Unauthorized);
+        assert_eq!(json(attacker.get("/session/inspect"))["logged_in"], false);
+        let logout = attacker.post_form("/session/logout", &form(&[("csrf_token", "x")]));
+        assert_eq!(
+            logout.status(),
+            Status::SeeOther,
+            "logging out with a bad id is harmless"
+        );
+    }
+    assert!(
+        real.get("/session").into_string().unwrap().contains("logged in as abc"),
+        "the real session is untouched"
+    );
+}
+
+#[test]
+fn unknown_pages_and_methods_get_a_friendly_page() {
+    let app = spawn_app();
+    let response = app.browser().get("/no/such/page");
+    assert_eq!(response.status(), Status::NotFound);
+    assert!(response
+        .into_string()
+        .unwrap()
+        .contains("There is no page at this address."));
+    let response = app.client.put("/session/login").dispatch();
+    assert_eq!(response.status(), Status::NotFound);
+}

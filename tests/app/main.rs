@@ -1,0 +1,10 @@
+//! session-lab's integration tests: one binary, one module per area.
+
+mod accounts;
+mod bad_input;
+mod cookie_flow;
+mod helpers;
+mod pages;
+mod server;
+mod session_flow;
+mod store_suite;

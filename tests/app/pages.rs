@@ -1,0 +1,153 @@
+//! The landing page, health check, security headers, language negotiation and configuration.
+
+use rocket::error::ErrorKind;
+use rocket::http::{Header, Status};
+use rocket::local::blocking::Client;
+
+use crate::helpers::{attributes, figment, json, set_cookie_line, spawn_app, spawn_app_with};
+
+#[test]
+fn the_landing_page_links_everything() {
+    let app = spawn_app();
+    let response = app.browser().get("/");
+    assert_eq!(response.status(), Status::Ok);
+    let page = response.into_string().unwrap();
+    for link in [
+        "/cookie/login",
+        "/session/login",
+        "/cookie",
+        "/session",
+        "/register",
+        "/healthz",
+        "/cookie/inspect",
+        "/session/inspect",
+    ] {
+        assert!(page.contains(&format!("href=\"{link}\"")), "{link}");
+    }
+}
+
+#[test]
+fn healthz_reports_the_store() {
+    let app = spawn_app();
+    let response = app.browser().get("/healthz");
+    assert_eq!(response.status(), Status::Ok);
+    let health = json(response);
+    assert_eq!(health["ok"], true);
+    assert_eq!(health["store"], "memory");
+}
+
+#[test]
+fn every_response_carries_the_security_headers() {
+    let app = spawn_app();
+    for path in [
+        "/",
+        "/cookie",
+        "/session/login",
+        "/healthz",
+        "/session/inspect",
+        "/nowhere",
+        "/static/css/app.css",
+    ] {
+        let response = app.browser().get(path);
+        let headers = response.headers();
+        let csp = headers.get_one("Content-Security-Policy").unwrap_or_default();
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'self'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(headers.get_one("X-Content-Type-Options"), Some("nosniff"), "{path}");
+        assert_eq!(headers.get_one("Referrer-Policy"), Some("same-origin"), "{path}");
+        let cache = headers.get_one("Cache-Control");
+        if path.starts_with("/static/") {
+            assert_eq!(cache, Some("public, max-age=3600"));
+        } else {
+            assert_eq!(cache, Some("no-store"), "{path}");
+        }
+    }
+}
+
+#[test]
+fn lang_query_sets_a_cookie_and_the_page_language() {
+    let app = spawn_app();
+    let visitor = app.browser();
+    let response = visitor.get("/?lang=ko");
+    let line = set_cookie_line(&response, "lang");
+    assert!(line.starts_with("lang=ko;"));
+    assert!(attributes(&line).contains(&"path=/".to_string()));
+    let page = response.into_string().unwrap();
+    assert!(page.contains("<html lang=\"ko\">"));
+    assert!(page.contains("쿠키일까 세션일까"));
+    let next = visitor.get("/session/login").into_string().unwrap();
+    assert!(next.contains("로그인: 세션 방식"), "the cookie remembers the choice");
+    let back = visitor.get("/session/login?lang=en").into_string().unwrap();
+    assert!(back.contains("Log in: session flow"));
+}
+
+#[test]
+fn accept_language_picks_the_language_when_nothing_else_does() {
+    let app = spawn_app();
+    let page = app
+        .client
+        .get("/")
+        .header(Header::new("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.8"))
+        .dispatch()
+        .into_string()
+        .unwrap();
+    assert!(page.contains("<html lang=\"ko\">"));
+    let page = app
+        .client
+        .get("/")
+        .header(Header::new("Accept-Language", "fr, en;q=0.5"))
+        .dispatch()
+        .into_string()
+        .unwrap();
+    assert!(page.contains("<html lang=\"en\">"));
+    let error = app
+        .client
+        .get("/missing")
+        .header(Header::new("Accept-Language", "ko"))
+        .dispatch()
+        .into_string()
+        .unwrap();
+    assert!(
+        error.contains("이 주소에는 페이지가 없습니다."),
+        "error pages speak the visitor's language too"
+    );
+}
+
+#[test]
+fn default_lang_applies_without_a_choice() {
+    let app = spawn_app_with(figment().merge(("default_lang", "ko")));
+    let page = app.browser().get("/").into_string().unwrap();
+    assert!(page.contains("<html lang=\"ko\">"));
+    let page = app
+        .client
+        .get("/")
+        .header(Header::new("Accept-Language", "en-US"))
+        .dispatch()
+        .into_string()
+        .unwrap();
+    assert!(
+        page.contains("<html lang=\"en\">"),
+        "Accept-Language comes before the default"
+    );
+}
+
+#[test]
+fn bad_configuration_stops_ignition() {
+    let cases: [(&str, rocket::figment::value::Value); 5] = [
+        ("session_store", "bogus".into()),
+        ("session_idle_timeout", 0.into()),
+        ("session_sweep_interval", 0.into()),
+        ("default_lang", "fr".into()),
+        ("instructor_password", "abc".into()),
+    ];
+    for (key, value) in cases {
+        let rocket = session_lab::build(figment().merge((key, value.clone())));
+        match Client::untracked(rocket) {
+            Ok(_) => panic!("{key} = {value:?} should stop ignition"),
+            Err(error) => assert!(matches!(error.kind(), ErrorKind::FailedFairings(_)), "{key}: {error}"),
+        }
+    }
+}

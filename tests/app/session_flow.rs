@@ -1,0 +1,350 @@
+//! The session flow, against the contract. Mirrors cookie_flow.rs test for test.
+
+use std::thread::sleep;
+use std::time::Duration;
+
+use rocket::http::Status;
+use session_lab::session::{SessionId, ID_CHARS};
+
+use crate::helpers::{
+    attributes, figment, form, json, set_cookie_line, set_cookies, spawn_app, spawn_app_with, INSTRUCTOR_PASSWORD,
+};
+
+const FLOW: &str = "session";
+
+#[test]
+fn login_succeeds_with_a_303_to_the_flow_home() {
+    let app = spawn_app();
+    let student = app.browser();
+    let response = student.login(FLOW, "abc", "1234");
+    assert_eq!(response.status(), Status::SeeOther);
+    assert_eq!(response.headers().get_one("Location"), Some("/session"));
+}
+
+#[test]
+fn login_failure_is_401_with_the_form_and_no_cookie() {
+    let app = spawn_app();
+    for (username, password) in [("abc", "12345"), ("nobody", "1234"), ("teacher", "1234")] {
+        let response = app.browser().login(FLOW, username, password);
+        assert_eq!(response.status(), Status::Unauthorized);
+        assert!(set_cookies(&response).is_empty());
+        let page = response.into_string().unwrap();
+        assert!(page.contains("action=\"/session/login\""), "the form again");
+        assert!(page.contains("do not match an account"));
+    }
+}
+
+#[test]
+fn login_sets_the_contract_cookie_attributes() {
+    let app = spawn_app();
+    let response = app.browser().login(FLOW, "abc", "1234");
+    assert_eq!(set_cookies(&response).len(), 1, "exactly one cookie");
+    let line = set_cookie_line(&response, "sid");
+    let value = line.trim_start_matches("sid=").split(';').next().unwrap();
+    assert_eq!(value.len(), ID_CHARS, "256 bits in base64url");
+    assert!(value.parse::<SessionId>().is_ok());
+    let mut attrs = attributes(&line);
+    attrs.sort();
+    assert_eq!(attrs, ["httponly", "path=/", "samesite=Lax"], "{line}");
+
+    let secure = spawn_app_with(figment().merge(("cookie_secure", true)));
+    let line = set_cookie_line(&secure.browser().login(FLOW, "abc", "1234"), "sid");
+    assert!(attributes(&line).contains(&"secure".to_string()), "{line}");
+}
+
+#[test]
+fn remember_adds_max_age_and_only_then() {
+    let app = spawn_app_with(figment().merge(("session_absolute_timeout", 3600)));
+    let response = app.browser().login_remembered(FLOW, "abc", "1234");
+    let attrs = attributes(&set_cookie_line(&response, "sid"));
+    assert!(attrs.contains(&"max-age=3600".to_string()), "{attrs:?}");
+    assert!(attrs.contains(&"httponly".to_string()));
+}
+
+#[test]
+fn home_shows_the_user_when_logged_in() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    let response = student.get("/session");
+    assert_eq!(response.status(), Status::Ok);
+    assert_eq!(response.headers().get_one("Cache-Control"), Some("no-store"));
+    let page = response.into_string().unwrap();
+    assert!(page.contains("You are logged in as abc."));
+    assert!(!page.contains("1234"), "the password is nowhere on the page");
+}
+
+#[test]
+fn home_says_not_logged_in_without_cookies() {
+    let app = spawn_app();
+    let page = app.browser().get("/session").into_string().unwrap();
+    assert!(page.contains("You are not logged in."));
+    assert!(page.contains("sent no cookies"));
+}
+
+#[test]
+fn logout_expires_the_cookies_and_redirects() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    let response = student.logout(FLOW);
+    assert_eq!(response.status(), Status::SeeOther);
+    assert_eq!(response.headers().get_one("Location"), Some("/session"));
+    let attrs = attributes(&set_cookie_line(&response, "sid"));
+    assert!(
+        attrs.contains(&"max-age=0".to_string()) && attrs.contains(&"path=/".to_string()),
+        "{attrs:?}"
+    );
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("You are not logged in."));
+    assert_eq!(json(app.browser().get("/healthz"))["sessions"], 0, "the record is gone");
+}
+
+#[test]
+fn staff_page_ignores_a_tampered_role_cookie() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    student.set_cookie("role", "instructor", "/");
+    student.set_cookie("role", "instructor", "/session");
+    let response = student.get("/session/staff");
+    assert_eq!(
+        response.status(),
+        Status::Forbidden,
+        "the role comes from the server's record"
+    );
+    assert!(response.into_string().unwrap().contains("Your role is student"));
+}
+
+#[test]
+fn staff_page_refuses_a_student_and_admits_the_instructor() {
+    let app = spawn_app();
+    assert_eq!(app.browser().get("/session/staff").status(), Status::Unauthorized);
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    assert_eq!(student.get("/session/staff").status(), Status::Forbidden);
+    let teacher = app.browser();
+    teacher.login(FLOW, "teacher", INSTRUCTOR_PASSWORD);
+    assert_eq!(teacher.get("/session/staff").status(), Status::Ok);
+}
+
+#[test]
+fn inspect_reports_the_contract_fields() {
+    let app = spawn_app_with(figment().merge(("session_idle_timeout", 600)));
+    let student = app.browser();
+    let anonymous = json(student.get("/session/inspect"));
+    assert_eq!(anonymous["flow"], "session");
+    assert_eq!(anonymous["logged_in"], false);
+    assert!(anonymous["user"].is_null() && anonymous["role"].is_null() && anonymous["cookie_header"].is_null());
+    assert!(anonymous["server_state"].is_null() && anonymous["expires_in_s"].is_null());
+    assert_eq!(anonymous["cookie_bytes"], 0);
+
+    student.login(FLOW, "abc", "1234");
+    let header = student.cookie_header_for("/session/inspect").unwrap();
+    let report = json(student.get("/session/inspect"));
+    assert_eq!(report["flow"], "session");
+    assert_eq!(report["logged_in"], true);
+    assert_eq!(report["user"], "abc");
+    assert_eq!(report["role"], "student");
+    assert_eq!(report["cookie_header"], header.as_str());
+    assert_eq!(report["cookie_bytes"], header.len());
+    assert_eq!(header.len(), "sid=".len() + ID_CHARS, "one id is all that travels");
+    assert_eq!(report["server_state"]["user"], "abc");
+    assert_eq!(report["server_state"]["role"], "student");
+    assert_eq!(report["server_state"]["idle_timeout_s"], 600);
+    let left = report["expires_in_s"].as_u64().unwrap();
+    assert!((590..=600).contains(&left), "{left}");
+}
+
+#[test]
+fn stolen_sid_is_refused_after_the_victim_logs_out() {
+    let app = spawn_app();
+    let victim = app.browser();
+    victim.login(FLOW, "abc", "1234");
+    let stolen = victim.cookie("sid").unwrap();
+    let attacker = app.browser();
+    attacker.set_cookie("sid", &stolen, "/");
+    assert!(
+        attacker
+            .get("/session")
+            .into_string()
+            .unwrap()
+            .contains("You are logged in as abc."),
+        "a live id works for anyone"
+    );
+
+    victim.logout(FLOW);
+    attacker.set_cookie("sid", &stolen, "/");
+    let page = attacker.get("/session").into_string().unwrap();
+    assert!(
+        page.contains("You are not logged in."),
+        "the record is gone, so the copy is worthless"
+    );
+    assert_eq!(json(attacker.get("/session/inspect"))["logged_in"], false);
+}
+
+#[test]
+fn every_login_issues_a_fresh_sid_and_the_old_one_dies() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    let first = student.cookie("sid").unwrap();
+    student.login(FLOW, "abc", "1234");
+    let second = student.cookie("sid").unwrap();
+    assert_ne!(first, second);
+
+    let replay = app.browser();
+    replay.set_cookie("sid", &first, "/");
+    assert!(replay
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("You are not logged in."));
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("You are logged in as abc."));
+    assert_eq!(
+        json(app.browser().get("/healthz"))["sessions"],
+        1,
+        "the old record was deleted, not left behind"
+    );
+}
+
+#[test]
+fn a_planted_sid_is_replaced_at_login() {
+    let app = spawn_app();
+    let attacker = app.browser();
+    attacker.login(FLOW, "abc", "1234");
+    let planted = attacker.cookie("sid").unwrap();
+    let victim = app.browser();
+    victim.set_cookie("sid", &planted, "/");
+    victim.login(FLOW, "abc", "1234");
+    assert_ne!(victim.cookie("sid").unwrap(), planted);
+}
+
+#[test]
+fn logout_needs_the_session_csrf_token() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    for body in [
+        String::new(),
+        form(&[("csrf_token", "forged")]),
+        form(&[("csrf_token", "")]),
+    ] {
+        let response = student.post_form("/session/logout", &body);
+        assert_eq!(response.status(), Status::Forbidden, "body {body:?}");
+        assert!(set_cookies(&response).is_empty());
+    }
+    assert!(
+        student
+            .get("/session")
+            .into_string()
+            .unwrap()
+            .contains("You are logged in as abc."),
+        "still logged in"
+    );
+
+    let other = app.browser();
+    other.login(FLOW, "abc", "1234");
+    let foreign = other.csrf_token();
+    let response = student.post_form("/session/logout", &form(&[("csrf_token", &foreign)]));
+    assert_eq!(
+        response.status(),
+        Status::Forbidden,
+        "another session's token does not count"
+    );
+    assert_eq!(student.logout(FLOW).status(), Status::SeeOther);
+}
+
+#[test]
+fn idle_sessions_expire_and_activity_slides_the_timeout() {
+    let app = spawn_app_with(
+        figment()
+            .merge(("session_idle_timeout", 2))
+            .merge(("session_absolute_timeout", 60)),
+    );
+    let active = app.browser();
+    active.login(FLOW, "abc", "1234");
+    let idle = app.browser();
+    idle.login(FLOW, "abc", "1234");
+    for _ in 0..3 {
+        sleep(Duration::from_millis(1000));
+        assert!(active
+            .get("/session")
+            .into_string()
+            .unwrap()
+            .contains("logged in as abc"));
+    }
+    // 3 s after login: the active session slid forward; the idle one passed its 2 s.
+    assert!(idle
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("You are not logged in."));
+}
+
+#[test]
+fn absolute_timeout_ends_even_an_active_session() {
+    let app = spawn_app_with(
+        figment()
+            .merge(("session_idle_timeout", 60))
+            .merge(("session_absolute_timeout", 2)),
+    );
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    sleep(Duration::from_millis(1200));
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("logged in as abc"));
+    sleep(Duration::from_millis(1200));
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("You are not logged in."));
+}
+
+#[test]
+fn inspecting_does_not_count_as_activity() {
+    let app = spawn_app_with(figment().merge(("session_idle_timeout", 2)));
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    for _ in 0..3 {
+        sleep(Duration::from_millis(800));
+        student.get("/session/inspect");
+    }
+    assert_eq!(json(student.get("/session/inspect"))["logged_in"], false);
+}
+
+#[rocket::async_test]
+async fn the_sweep_frees_expired_sessions_without_any_request() {
+    use rocket::local::asynchronous::Client;
+    let config = figment()
+        .merge(("session_idle_timeout", 1))
+        .merge(("session_sweep_interval", 1));
+    let client = Client::untracked(session_lab::build(config)).await.unwrap();
+    let body = form(&[("username", "abc"), ("password", "1234")]);
+    let login = client
+        .post("/session/login")
+        .header(rocket::http::ContentType::Form)
+        .body(&body)
+        .dispatch()
+        .await;
+    assert_eq!(login.status(), Status::SeeOther);
+    let count = |v: serde_json::Value| v["sessions"].as_u64();
+    let before: serde_json::Value =
+        serde_json::from_str(&client.get("/healthz").dispatch().await.into_string().await.unwrap()).unwrap();
+    assert_eq!(count(before), Some(1));
+    rocket::tokio::time::sleep(Duration::from_millis(2600)).await;
+    let after: serde_json::Value =
+        serde_json::from_str(&client.get("/healthz").dispatch().await.into_string().await.unwrap()).unwrap();
+    assert_eq!(count(after), Some(0), "freed by the periodic sweep, not by a lookup");
+}

@@ -1,0 +1,186 @@
+//! The store contract, written once and run against every store (`store_suite!` per backend).
+
+use std::sync::Arc;
+
+use session_lab::accounts::{Role, Username};
+use session_lab::session::{now_ms, SessionId, SessionRecord, SessionStore, StoreError};
+
+pub fn record(user: &str, now: u64, idle_s: u64, absolute_s: u64) -> SessionRecord {
+    SessionRecord::new(Username::parse(user).unwrap(), Role::Student, now, idle_s, absolute_s).unwrap()
+}
+
+pub fn id() -> SessionId {
+    SessionId::generate().unwrap()
+}
+
+pub async fn create_then_load_returns_the_record(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    let record = record("abc", now, 60, 600);
+    store.create(&id, &record).await.unwrap();
+    assert_eq!(store.load(&id, now).await.unwrap(), Some(record));
+    assert_eq!(store.count().await.unwrap(), 1);
+}
+
+pub async fn create_never_overwrites_a_live_session(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store.create(&id, &record("abc", now, 60, 600)).await.unwrap();
+    let err = store.create(&id, &record("mallory", now, 60, 600)).await.unwrap_err();
+    assert!(matches!(err, StoreError::Exists), "{err}");
+    assert_eq!(store.load(&id, now).await.unwrap().unwrap().user.as_str(), "abc");
+}
+
+pub async fn unknown_ids_load_as_none(store: Arc<dyn SessionStore>) {
+    let now = now_ms();
+    assert_eq!(store.load(&id(), now).await.unwrap(), None);
+    assert_eq!(store.touch(&id(), now).await.unwrap(), None);
+    assert!(!store.delete(&id()).await.unwrap());
+}
+
+pub async fn expired_records_load_as_none(store: Arc<dyn SessionStore>) {
+    let (idle, absolute, now) = (id(), id(), now_ms());
+    store.create(&idle, &record("abc", now, 10, 600)).await.unwrap();
+    store.create(&absolute, &record("abc", now, 600, 20)).await.unwrap();
+    assert!(store.load(&idle, now + 9_999).await.unwrap().is_some());
+    assert_eq!(store.load(&idle, now + 10_000).await.unwrap(), None);
+    assert_eq!(store.touch(&absolute, now + 20_000).await.unwrap(), None);
+}
+
+pub async fn touch_slides_the_idle_timeout_but_not_the_absolute_one(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store.create(&id, &record("abc", now, 10, 25)).await.unwrap();
+    let touched = store.touch(&id, now + 8_000).await.unwrap().expect("alive at 8 s");
+    assert_eq!(touched.last_seen_ms, now + 8_000);
+    assert!(
+        store.touch(&id, now + 16_000).await.unwrap().is_some(),
+        "alive at 16 s: the idle timer restarted at 8 s"
+    );
+    assert!(store.load(&id, now + 24_000).await.unwrap().is_some());
+    assert_eq!(
+        store.load(&id, now + 25_000).await.unwrap(),
+        None,
+        "the absolute timeout does not slide"
+    );
+}
+
+pub async fn load_does_not_count_as_activity(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store.create(&id, &record("abc", now, 10, 600)).await.unwrap();
+    assert!(store.load(&id, now + 9_000).await.unwrap().is_some());
+    assert_eq!(store.load(&id, now + 10_000).await.unwrap(), None);
+}
+
+pub async fn delete_removes_the_record(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store.create(&id, &record("abc", now, 60, 600)).await.unwrap();
+    assert!(store.delete(&id).await.unwrap());
+    assert_eq!(store.load(&id, now).await.unwrap(), None);
+    assert!(!store.delete(&id).await.unwrap());
+    assert_eq!(store.count().await.unwrap(), 0);
+}
+
+pub async fn sweep_frees_expired_records_only(store: Arc<dyn SessionStore>) {
+    let now = now_ms();
+    let live: Vec<SessionId> = (0..5).map(|_| id()).collect();
+    let dead: Vec<SessionId> = (0..7).map(|_| id()).collect();
+    for id in &live {
+        store.create(id, &record("abc", now, 600, 600)).await.unwrap();
+    }
+    for id in &dead {
+        store.create(id, &record("abc", now - 20_000, 10, 600)).await.unwrap();
+    }
+    assert_eq!(store.sweep(now).await.unwrap(), 7);
+    assert_eq!(store.count().await.unwrap(), 5);
+    for id in &live {
+        assert!(store.load(id, now).await.unwrap().is_some());
+    }
+}
+
+pub async fn an_expired_id_can_be_reused_by_create(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store.create(&id, &record("abc", now - 20_000, 10, 600)).await.unwrap();
+    store.create(&id, &record("mina", now, 60, 600)).await.unwrap();
+    assert_eq!(store.load(&id, now).await.unwrap().unwrap().user.as_str(), "mina");
+}
+
+/// Many tasks on a multi-threaded runtime create, read, touch and delete at once. Every
+/// session is found while it lives, none survives its delete, and nothing is left over.
+pub async fn concurrent_tasks_lose_and_leak_nothing(store: Arc<dyn SessionStore>) {
+    const TASKS: usize = 16;
+    const PER_TASK: usize = 100;
+    let mut handles = Vec::new();
+    for task in 0..TASKS {
+        let store = Arc::clone(&store);
+        handles.push(rocket::tokio::spawn(async move {
+            let now = now_ms();
+            let user = format!("user{task}");
+            let ids: Vec<SessionId> = (0..PER_TASK).map(|_| id()).collect();
+            for id in &ids {
+                store.create(id, &record(&user, now, 600, 600)).await.unwrap();
+            }
+            for id in &ids {
+                let found = store
+                    .touch(id, now_ms())
+                    .await
+                    .unwrap()
+                    .expect("a live session is found");
+                assert_eq!(found.user.as_str(), user, "no session answers with another's record");
+            }
+            for id in ids.iter().step_by(2) {
+                assert!(store.delete(id).await.unwrap());
+            }
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(store.load(id, now_ms()).await.unwrap().is_some(), i % 2 == 1);
+            }
+            for id in ids.iter().skip(1).step_by(2) {
+                assert!(store.delete(id).await.unwrap());
+            }
+        }));
+    }
+    for handle in handles {
+        handle.await.expect("no task panicked");
+    }
+    assert_eq!(store.count().await.unwrap(), 0, "nothing leaked");
+}
+
+/// Generates one `#[test]` per contract case for a store; `$make` is an async block giving a
+/// fresh `Arc<dyn SessionStore>`. Each test gets its own multi-threaded runtime with two workers.
+macro_rules! store_suite {
+    ($backend:ident, $make:expr) => {
+        mod $backend {
+            use super::*;
+            store_suite!(@cases $make;
+                create_then_load_returns_the_record,
+                create_never_overwrites_a_live_session,
+                unknown_ids_load_as_none,
+                expired_records_load_as_none,
+                touch_slides_the_idle_timeout_but_not_the_absolute_one,
+                load_does_not_count_as_activity,
+                delete_removes_the_record,
+                sweep_frees_expired_records_only,
+                an_expired_id_can_be_reused_by_create,
+                concurrent_tasks_lose_and_leak_nothing,
+            );
+        }
+    };
+    (@cases $make:expr; $($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                    .expect("a runtime");
+                runtime.block_on(async {
+                    let store = $make;
+                    crate::store_suite::$case(store).await;
+                });
+            }
+        )*
+    };
+}
+
+store_suite!(
+    memory,
+    async { Arc::new(session_lab::session::MemoryStore::new()) as Arc<dyn SessionStore> }.await
+);
