@@ -4,6 +4,7 @@
 //! m = 19 MiB, t = 2, p = 1 (see docs/architecture.md). A semaphore lets at most one hash per
 //! core run at once, so a burst of logins queues instead of taking 19 MiB per request at once.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
@@ -35,6 +36,8 @@ pub struct Hasher {
     /// A real hash of a random password, verified when the username is unknown so that an
     /// unknown user takes as long to refuse as a wrong password.
     dummy: Arc<str>,
+    /// How many verifications have run, dummy ones included.
+    verifications: Arc<AtomicU64>,
 }
 
 impl Hasher {
@@ -48,6 +51,7 @@ impl Hasher {
             argon,
             permits: Arc::new(Semaphore::new(cores)),
             dummy: dummy.into(),
+            verifications: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -63,6 +67,7 @@ impl Hasher {
     /// in which case the answer is always `false`.
     pub async fn verify(&self, candidate: &str, phc: Option<&str>) -> Result<bool, HashError> {
         let _permit = self.permits.acquire().await?;
+        self.verifications.fetch_add(1, Ordering::Relaxed);
         let argon = self.argon.clone();
         let known = phc.is_some();
         let phc = phc.map_or_else(|| self.dummy.to_string(), str::to_owned);
@@ -74,6 +79,13 @@ impl Hasher {
         })
         .await??;
         Ok(known && matched)
+    }
+}
+
+impl Hasher {
+    /// How many password verifications this server has run since it started.
+    pub fn verifications(&self) -> u64 {
+        self.verifications.load(Ordering::Relaxed)
     }
 }
 

@@ -107,6 +107,11 @@ impl AccountStore {
         }
     }
 
+    /// How many password verifications have run since start-up (unknown usernames included).
+    pub fn password_checks(&self) -> u64 {
+        self.hasher.verifications()
+    }
+
     /// The PHC string kept for `username`: what the server stores instead of a password.
     pub fn stored_hash(&self, username: &str) -> Option<String> {
         let username = Username::parse(username).ok()?;

@@ -4,7 +4,7 @@ use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
 use crate::accounts::Role;
-use crate::session::{SessionId, SessionRecord, Sessions, SID_COOKIE};
+use crate::session::{presented_id, SessionId, SessionRecord, Sessions};
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
 /// timeout starts again. Unknown, expired, revoked and malformed ids all simply forward.
@@ -12,13 +12,6 @@ use crate::session::{SessionId, SessionRecord, Sessions, SID_COOKIE};
 pub struct SessionUser {
     pub id: SessionId,
     pub record: SessionRecord,
-}
-
-impl SessionUser {
-    /// The `sid` cookie parsed strictly, if it is present and well-formed.
-    pub fn presented_id(request: &Request<'_>) -> Option<SessionId> {
-        request.cookies().get(SID_COOKIE).and_then(|c| c.value().parse().ok())
-    }
 }
 
 /// One store lookup per request, shared by every guard that asks.
@@ -29,7 +22,7 @@ impl<'r> FromRequest<'r> for SessionUser {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(id) = SessionUser::presented_id(request) else {
+        let Some(id) = presented_id(request.cookies()) else {
             return Outcome::Forward(Status::Unauthorized);
         };
         let Some(sessions) = request.rocket().state::<Sessions>() else {

@@ -18,7 +18,7 @@ use crate::accounts::AccountStore;
 use crate::auth::{Instructor, SessionUser};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::session::{now_ms, Sessions};
+use crate::session::{now_ms, presented_id, Sessions, SID_COOKIE};
 use crate::view;
 
 const FLOW: &str = "session";
@@ -59,7 +59,7 @@ pub async fn login(
         return Err(login_refused(FLOW, lang, &form.username));
     };
     // A fresh id on every login: an id known before login (planted or stolen) dies here.
-    if let Some(old) = jar.get(crate::session::SID_COOKIE).and_then(|c| c.value().parse().ok()) {
+    if let Some(old) = presented_id(jar) {
         sessions.end(&old).await.map_err(AppError::from)?;
     }
     let (id, _) = sessions.start(&account).await?;
@@ -94,7 +94,7 @@ pub fn home_anonymous(
     sessions: &State<Sessions>,
     lang: Lang,
 ) -> Template {
-    let rejected = jar.get(crate::session::SID_COOKIE).is_some();
+    let rejected = jar.get(SID_COOKIE).is_some();
     if rejected {
         // The id is unknown, expired, revoked or malformed: ask the browser to drop it.
         jar.remove(sessions.removal_cookie());
@@ -152,7 +152,7 @@ pub async fn logout(
 /// Not logged in: there is nothing to delete, but a stale `sid` cookie is still dropped.
 #[post("/logout", rank = 2)]
 pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> Redirect {
-    if jar.get(crate::session::SID_COOKIE).is_some() {
+    if jar.get(SID_COOKIE).is_some() {
         jar.remove(sessions.removal_cookie());
     }
     Redirect::to("/session")
@@ -195,8 +195,7 @@ pub async fn inspect(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
 ) -> Result<Json<Inspection>, AppError> {
-    let presented = jar.get(crate::session::SID_COOKIE).and_then(|c| c.value().parse().ok());
-    let found = match presented {
+    let found = match presented_id(jar) {
         Some(id) => sessions.peek(&id).await?,
         None => None,
     };

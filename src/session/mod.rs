@@ -9,7 +9,7 @@ mod store;
 
 use std::sync::Arc;
 
-use rocket::http::{Cookie, SameSite};
+use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::time::Duration;
 
 pub use id::{InvalidSessionId, RandomError, SessionId, ID_BYTES, ID_CHARS};
@@ -24,6 +24,11 @@ use crate::error::AppError;
 
 /// Name of the session flow's only cookie.
 pub const SID_COOKIE: &str = "sid";
+
+/// The id in this request's `sid` cookie, if there is one and it parses strictly.
+pub fn presented_id(jar: &CookieJar<'_>) -> Option<SessionId> {
+    jar.get(SID_COOKIE).and_then(|cookie| cookie.value().parse().ok())
+}
 
 /// The session facade: a store plus the policy (timeouts, cookie attributes) applied to it.
 #[derive(Clone)]

@@ -149,3 +149,45 @@ fn a_generated_instructor_password_is_random_and_usable_only_by_its_holder() {
         Status::Unauthorized
     );
 }
+
+#[test]
+fn unknown_and_malformed_usernames_still_cost_a_password_check() {
+    let app = spawn_app();
+    let checks = || app.client.rocket().state::<AccountStore>().unwrap().password_checks();
+    for (username, password) in [("ghost", "1234"), ("../../x", "1234"), ("abc", ""), ("abc", "wrong")] {
+        let before = checks();
+        assert_eq!(
+            app.browser().login("session", username, password).status(),
+            Status::Unauthorized
+        );
+        assert_eq!(
+            checks(),
+            before + 1,
+            "{username:?}/{password:?} was checked like a real account"
+        );
+    }
+}
+
+#[test]
+fn the_cookie_flow_checks_the_password_on_every_request_and_the_session_flow_never_does() {
+    let app = spawn_app();
+    let checks = || app.client.rocket().state::<AccountStore>().unwrap().password_checks();
+    let cookie = app.browser();
+    cookie.login("cookie", "abc", "1234");
+    let session = app.browser();
+    session.login("session", "abc", "1234");
+
+    let before = checks();
+    for _ in 0..5 {
+        session.get("/session");
+    }
+    assert_eq!(checks(), before, "a session lookup needs no password");
+    for _ in 0..5 {
+        cookie.get("/cookie");
+    }
+    assert_eq!(
+        checks(),
+        before + 5,
+        "one full Argon2id verification per cookie-flow request"
+    );
+}

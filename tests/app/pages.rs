@@ -151,3 +151,38 @@ fn bad_configuration_stops_ignition() {
         }
     }
 }
+
+#[rocket::get("/status/<code>")]
+fn status(code: u16) -> Status {
+    Status::from_code(code).unwrap_or(Status::InternalServerError)
+}
+
+#[test]
+fn every_error_status_gets_a_friendly_page_in_both_languages() {
+    let rocket = session_lab::build(figment()).mount("/test", rocket::routes![status]);
+    let client = Client::untracked(rocket).unwrap();
+    let cases = [
+        (400, "Bad request", "잘못된 요청"),
+        (401, "Not logged in", "로그인 필요"),
+        (403, "Not allowed", "권한 없음"),
+        (404, "Page not found", "페이지 없음"),
+        (413, "Too large", "요청이 너무 큼"),
+        (422, "Form incomplete", "폼이 불완전함"),
+        (500, "Server error", "서버 오류"),
+        (503, "Service unavailable", "서비스를 쓸 수 없음"),
+        (418, "Request refused", "요청 거부됨"),
+    ];
+    for (code, english, korean) in cases {
+        let response = client.get(format!("/test/status/{code}")).dispatch();
+        assert_eq!(response.status().code, code);
+        assert_eq!(response.headers().get_one("Cache-Control"), Some("no-store"));
+        let page = response.into_string().unwrap();
+        assert!(page.contains(english) && page.contains("<html lang=\"en\">"), "{code}");
+        let page = client
+            .get(format!("/test/status/{code}?lang=ko"))
+            .dispatch()
+            .into_string()
+            .unwrap();
+        assert!(page.contains(korean), "{code}");
+    }
+}

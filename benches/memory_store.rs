@@ -1,0 +1,118 @@
+//! `cargo bench --bench memory_store`: how the memory store holds up with many sessions while
+//! both cores are busy. Prints throughput of `touch` (every session-flow request does one),
+//! `create` + `delete` (login and logout), a full `sweep`, and the memory one session costs.
+//!
+//! A plain program (`harness = false`) so it needs no extra crate; numbers go to docs/performance.md.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use rocket::tokio;
+use session_lab::accounts::{Role, Username};
+use session_lab::session::{now_ms, MemoryStore, SessionId, SessionRecord, SessionStore};
+
+const SESSIONS: usize = 200_000;
+const TOUCHES_PER_TASK: usize = 1_000_000;
+const TASKS: usize = 4;
+
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn record(now: u64) -> SessionRecord {
+    let user = Username::parse("bench_user").expect("a valid name");
+    SessionRecord::new(user, Role::Student, now, 1800, 28800).expect("OS randomness")
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(run());
+}
+
+async fn run() {
+    let store = Arc::new(MemoryStore::new());
+    let now = now_ms();
+    let ids: Arc<Vec<SessionId>> = Arc::new(
+        (0..SESSIONS)
+            .map(|_| SessionId::generate().expect("OS randomness"))
+            .collect(),
+    );
+    let template = record(now);
+
+    let rss_before = resident_kib();
+    let started = Instant::now();
+    for id in ids.iter() {
+        store.create(id, &template).await.expect("create");
+    }
+    let fill = started.elapsed();
+    let rss_after = resident_kib();
+    println!(
+        "create   {SESSIONS:>9} sessions in {:>8.1} ms  ({:>10.0} creates/s, one task)",
+        fill.as_secs_f64() * 1e3,
+        SESSIONS as f64 / fill.as_secs_f64()
+    );
+    if let (Some(before), Some(after)) = (rss_before, rss_after) {
+        println!(
+            "memory   {:>9.0} bytes per session (resident set growth / sessions)",
+            (after.saturating_sub(before) * 1024) as f64 / SESSIONS as f64
+        );
+    }
+
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for task in 0..TASKS {
+        let (store, ids) = (Arc::clone(&store), Arc::clone(&ids));
+        tasks.push(tokio::spawn(async move {
+            let mut hits = 0usize;
+            let mut i = task * 7919;
+            for _ in 0..TOUCHES_PER_TASK {
+                i = (i + 104_729) % ids.len();
+                if store.touch(&ids[i], now + 1).await.expect("touch").is_some() {
+                    hits += 1;
+                }
+            }
+            hits
+        }));
+    }
+    let mut hits = 0;
+    for task in tasks {
+        hits += task.await.expect("task");
+    }
+    let touch = started.elapsed();
+    let total = TASKS * TOUCHES_PER_TASK;
+    assert_eq!(hits, total, "every touch found its session");
+    println!(
+        "touch    {total:>9} lookups  in {:>8.1} ms  ({:>10.0} touches/s, {TASKS} tasks on 2 workers, {:.0} ns each)",
+        touch.as_secs_f64() * 1e3,
+        total as f64 / touch.as_secs_f64(),
+        touch.as_nanos() as f64 / total as f64
+    );
+
+    let started = Instant::now();
+    let churn = 100_000;
+    for _ in 0..churn {
+        let id = SessionId::generate().expect("OS randomness");
+        store.create(&id, &template).await.expect("create");
+        store.delete(&id).await.expect("delete");
+    }
+    let churned = started.elapsed();
+    println!(
+        "login+logout {churn:>5} pairs   in {:>8.1} ms  ({:>10.0} pairs/s, id generation included)",
+        churned.as_secs_f64() * 1e3,
+        churn as f64 / churned.as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let freed = store.sweep(now + 1800 * 1000 + 10).await.expect("sweep");
+    let sweep = started.elapsed();
+    println!(
+        "sweep    {freed:>9} expired  in {:>8.1} ms  (one shard locked at a time)",
+        sweep.as_secs_f64() * 1e3
+    );
+}
