@@ -2,30 +2,19 @@
 
 use rocket::http::Status;
 
-use crate::helpers::{attributes, form, json, set_cookie_line, set_cookies, spawn_app, INSTRUCTOR_PASSWORD};
+use crate::helpers::{attributes, form, json, set_cookie_line, set_cookies, spawn_app};
+use crate::mirror;
 
 const FLOW: &str = "cookie";
 
 #[test]
 fn login_succeeds_with_a_303_to_the_flow_home() {
-    let app = spawn_app();
-    let student = app.browser();
-    let response = student.login(FLOW, "abc", "1234");
-    assert_eq!(response.status(), Status::SeeOther);
-    assert_eq!(response.headers().get_one("Location"), Some("/cookie"));
+    mirror::login_succeeds_with_a_303_to_the_flow_home(FLOW);
 }
 
 #[test]
 fn login_failure_is_401_with_the_form_and_no_cookie() {
-    let app = spawn_app();
-    for (username, password) in [("abc", "12345"), ("nobody", "1234"), ("teacher", "1234")] {
-        let response = app.browser().login(FLOW, username, password);
-        assert_eq!(response.status(), Status::Unauthorized);
-        assert!(set_cookies(&response).is_empty());
-        let page = response.into_string().unwrap();
-        assert!(page.contains("action=\"/cookie/login\""), "the form again");
-        assert!(page.contains("do not match an account"));
-    }
+    mirror::login_failure_is_401_with_the_form_and_no_cookie(FLOW);
 }
 
 #[test]
@@ -75,10 +64,7 @@ fn home_shows_the_user_when_logged_in() {
 
 #[test]
 fn home_says_not_logged_in_without_cookies() {
-    let app = spawn_app();
-    let page = app.browser().get("/cookie").into_string().unwrap();
-    assert!(page.contains("You are not logged in."));
-    assert!(page.contains("sent no cookies"));
+    mirror::home_says_not_logged_in_without_cookies(FLOW);
 }
 
 #[test]
@@ -117,14 +103,7 @@ fn staff_page_opens_for_a_tampered_role_cookie() {
 
 #[test]
 fn staff_page_refuses_a_student_and_admits_the_instructor() {
-    let app = spawn_app();
-    assert_eq!(app.browser().get("/cookie/staff").status(), Status::Unauthorized);
-    let student = app.browser();
-    student.login(FLOW, "abc", "1234");
-    assert_eq!(student.get("/cookie/staff").status(), Status::Forbidden);
-    let teacher = app.browser();
-    teacher.login(FLOW, "teacher", INSTRUCTOR_PASSWORD);
-    assert_eq!(teacher.get("/cookie/staff").status(), Status::Ok);
+    mirror::staff_page_refuses_a_student_and_admits_the_instructor(FLOW);
 }
 
 #[test]

@@ -4,6 +4,7 @@ mod accounts;
 mod bad_input;
 mod cookie_flow;
 mod helpers;
+mod mirror;
 mod pages;
 mod server;
 mod session_flow;

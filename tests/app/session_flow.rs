@@ -6,32 +6,19 @@ use std::time::Duration;
 use rocket::http::Status;
 use session_lab::session::{SessionId, ID_CHARS};
 
-use crate::helpers::{
-    attributes, figment, form, json, set_cookie_line, set_cookies, spawn_app, spawn_app_with, INSTRUCTOR_PASSWORD,
-};
+use crate::helpers::{attributes, figment, form, json, set_cookie_line, set_cookies, spawn_app, spawn_app_with};
+use crate::mirror;
 
 const FLOW: &str = "session";
 
 #[test]
 fn login_succeeds_with_a_303_to_the_flow_home() {
-    let app = spawn_app();
-    let student = app.browser();
-    let response = student.login(FLOW, "abc", "1234");
-    assert_eq!(response.status(), Status::SeeOther);
-    assert_eq!(response.headers().get_one("Location"), Some("/session"));
+    mirror::login_succeeds_with_a_303_to_the_flow_home(FLOW);
 }
 
 #[test]
 fn login_failure_is_401_with_the_form_and_no_cookie() {
-    let app = spawn_app();
-    for (username, password) in [("abc", "12345"), ("nobody", "1234"), ("teacher", "1234")] {
-        let response = app.browser().login(FLOW, username, password);
-        assert_eq!(response.status(), Status::Unauthorized);
-        assert!(set_cookies(&response).is_empty());
-        let page = response.into_string().unwrap();
-        assert!(page.contains("action=\"/session/login\""), "the form again");
-        assert!(page.contains("do not match an account"));
-    }
+    mirror::login_failure_is_401_with_the_form_and_no_cookie(FLOW);
 }
 
 #[test]
@@ -76,10 +63,7 @@ fn home_shows_the_user_when_logged_in() {
 
 #[test]
 fn home_says_not_logged_in_without_cookies() {
-    let app = spawn_app();
-    let page = app.browser().get("/session").into_string().unwrap();
-    assert!(page.contains("You are not logged in."));
-    assert!(page.contains("sent no cookies"));
+    mirror::home_says_not_logged_in_without_cookies(FLOW);
 }
 
 #[test]
@@ -121,14 +105,7 @@ fn staff_page_ignores_a_tampered_role_cookie() {
 
 #[test]
 fn staff_page_refuses_a_student_and_admits_the_instructor() {
-    let app = spawn_app();
-    assert_eq!(app.browser().get("/session/staff").status(), Status::Unauthorized);
-    let student = app.browser();
-    student.login(FLOW, "abc", "1234");
-    assert_eq!(student.get("/session/staff").status(), Status::Forbidden);
-    let teacher = app.browser();
-    teacher.login(FLOW, "teacher", INSTRUCTOR_PASSWORD);
-    assert_eq!(teacher.get("/session/staff").status(), Status::Ok);
+    mirror::staff_page_refuses_a_student_and_admits_the_instructor(FLOW);
 }
 
 #[test]
