@@ -37,6 +37,10 @@ pub struct AppConfig {
     pub session_store: StoreKind,
     pub session_dir: PathBuf,
     pub redis_url: String,
+    /// Prepended to every Redis key, so several apps (or test runs) can share one Redis.
+    pub redis_prefix: String,
+    /// Shown on every page, so a class can see which server answered; generated when unset.
+    pub instance_name: String,
     /// Seconds without a request before a session ends.
     pub session_idle_timeout: u64,
     /// Seconds after login when a session ends regardless of activity.
@@ -54,6 +58,8 @@ impl Default for AppConfig {
             session_store: StoreKind::Memory,
             session_dir: PathBuf::from("var/sessions"),
             redis_url: "redis://127.0.0.1:6379/".into(),
+            redis_prefix: "session-lab:".into(),
+            instance_name: generated_instance_name(),
             session_idle_timeout: 1800,
             session_absolute_timeout: 28800,
             session_sweep_interval: 60,
@@ -100,14 +106,26 @@ impl AppConfig {
         if let Some(password) = &self.instructor_password {
             Password::parse(password).map_err(|e| format!("instructor_password is not a valid password: {e}"))?;
         }
-        if self.session_store != StoreKind::Memory {
-            return Err(format!(
-                "session_store = \"{}\" is not available in this version; use \"memory\"",
-                self.session_store.as_str()
-            ));
+        let name_ok = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
+        if !(1..=32).contains(&self.instance_name.len()) || !self.instance_name.chars().all(name_ok) {
+            return Err("instance_name must be 1 to 32 characters of A-Z a-z 0-9 _ . -".into());
+        }
+        let prefix_ok = |c: char| c.is_ascii_alphanumeric() || "_:.-".contains(c);
+        if self.redis_prefix.len() > 64 || !self.redis_prefix.chars().all(prefix_ok) {
+            return Err("redis_prefix must be at most 64 characters of A-Z a-z 0-9 _ : . -".into());
+        }
+        if self.session_store == StoreKind::Redis {
+            redis::Client::open(self.redis_url.as_str())
+                .map_err(|e| format!("redis_url is not a valid Redis URL ({e})"))?;
         }
         Ok(())
     }
+}
+
+/// A short random name such as `node-3fa9`, different for every start.
+fn generated_instance_name() -> String {
+    use rand::Rng;
+    format!("node-{:04x}", rand::rng().random::<u16>())
 }
 
 /// Extracts and manages [`AppConfig`]; a bad value stops launch with one clear line.

@@ -6,6 +6,7 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
+use crate::config::AppConfig;
 use crate::i18n::Lang;
 use crate::session::Sessions;
 use crate::view;
@@ -23,14 +24,17 @@ pub fn index(sessions: &State<Sessions>, lang: Lang) -> Template {
 pub struct Health {
     ok: bool,
     store: &'static str,
+    /// Which app instance answered (`instance_name`).
+    instance: String,
     /// Session records the store holds now, or null when it cannot be asked.
     sessions: Option<usize>,
 }
 
 /// `200 {"ok":true,…}` while the session store answers, `503 {"ok":false,…}` while it does not.
 #[get("/healthz")]
-pub async fn healthz(sessions: &State<Sessions>) -> (Status, Json<Health>) {
+pub async fn healthz(sessions: &State<Sessions>, config: &State<AppConfig>) -> (Status, Json<Health>) {
     let store = sessions.kind().as_str();
+    let instance = config.instance_name.clone();
     match sessions.ping().await {
         Ok(()) => {
             let count = sessions.count().await.ok();
@@ -39,6 +43,7 @@ pub async fn healthz(sessions: &State<Sessions>) -> (Status, Json<Health>) {
                 Json(Health {
                     ok: true,
                     store,
+                    instance,
                     sessions: count,
                 }),
             )
@@ -50,6 +55,7 @@ pub async fn healthz(sessions: &State<Sessions>) -> (Status, Json<Health>) {
                 Json(Health {
                     ok: false,
                     store,
+                    instance,
                     sessions: None,
                 }),
             )

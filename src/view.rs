@@ -5,14 +5,16 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use rocket::fairing::Fairing;
+use rocket::fairing::AdHoc;
 use rocket_dyn_templates::handlebars::{
-    self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+    self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
 };
 use rocket_dyn_templates::Template;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::config::AppConfig;
 use crate::i18n::Lang;
 
 /// What every page's template receives besides its own fields.
@@ -34,12 +36,40 @@ pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Template
     )
 }
 
-/// Loads the templates and registers the `t` helper.
-pub fn stage() -> impl Fairing {
-    Template::custom(|engines| {
-        engines.handlebars.register_helper("t", Box::new(Translate));
-        engines.handlebars.register_escape_fn(handlebars::html_escape);
+/// Loads the templates and registers the helpers: `t`, and `instance_name` and `store_kind`,
+/// which every page shows so a class can see which server answered and where it keeps sessions.
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Templates", |rocket| async {
+        let (instance, store) = rocket
+            .state::<AppConfig>()
+            .map(|c| (c.instance_name.clone(), c.session_store.as_str()))
+            .unwrap_or_default();
+        rocket.attach(Template::custom(move |engines| {
+            engines.handlebars.register_helper("t", Box::new(Translate));
+            engines
+                .handlebars
+                .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
+            engines
+                .handlebars
+                .register_helper("store_kind", Box::new(ServerFact(store.into())));
+            engines.handlebars.register_escape_fn(handlebars::html_escape);
+        }))
     })
+}
+
+/// A fixed fact about this server, usable as `{{name}}` or in a subexpression `(name)`.
+struct ServerFact(Value);
+
+impl HelperDef for ServerFact {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        _: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(self.0.clone()))
+    }
 }
 
 /// `{{t "key"}}`, `{{t key_variable}}` or `{{t "key" name=value}}`.

@@ -4,6 +4,7 @@ nav-label = Main
 nav-cookie = Cookie flow
 nav-session = Session flow
 nav-register = Create an account
+footer-served = Served by instance { $instance } · sessions kept in: { $store }
 footer-text = session-lab teaches one lesson: what changes when a site keeps your login in cookies, and what changes when it keeps it in a server-side session. The cookie flow is weak on purpose.
 back-home = Back to the start page
 back-to-flow = Back to this flow's home

@@ -4,6 +4,7 @@ nav-label = 주 메뉴
 nav-cookie = 쿠키 방식
 nav-session = 세션 방식
 nav-register = 계정 만들기
+footer-served = 응답한 인스턴스: { $instance } · 세션 저장소: { $store }
 footer-text = session-lab은 한 가지를 가르칩니다. 로그인 정보를 쿠키에 둘 때와 서버 쪽 세션에 둘 때 무엇이 달라지는지입니다. 쿠키 방식은 일부러 취약하게 만들었습니다.
 back-home = 첫 화면으로
 back-to-flow = 이 방식의 첫 화면으로

@@ -1,5 +1,6 @@
 //! Accounts: the built-in student and instructor, `/register`, and Argon2id password hashes.
 
+pub mod backend;
 mod credentials;
 pub mod hashing;
 mod register;
@@ -14,6 +15,7 @@ pub use credentials::{CredentialError, Password, Username};
 pub use store::{Account, AccountStore, RegisterError, MAX_ACCOUNTS};
 
 use crate::config::AppConfig;
+use crate::session::AccountsBackend;
 
 /// What an account may do. Students use both flows; the instructor also runs the class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,7 +66,10 @@ pub fn stage() -> AdHoc {
                 }
             }
         };
-        match AccountStore::with_builtins(&password).await {
+        let Some(AccountsBackend(registered)) = rocket.state::<AccountsBackend>().cloned() else {
+            return Err(rocket);
+        };
+        match AccountStore::new(&password, registered).await {
             Ok(store) => Ok(rocket.manage(store)),
             Err(e) => {
                 rocket::error!("could not create the built-in accounts: {e}");

@@ -7,7 +7,6 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::{AccountStore, Password, RegisterError, Username};
-use crate::error::AppError;
 use crate::flows::Refused;
 use crate::i18n::Lang;
 use crate::view;
@@ -53,6 +52,6 @@ pub async fn register(
         }
         Err(RegisterError::Taken) => refuse(Status::Conflict, "error-username-taken"),
         Err(RegisterError::Full) => refuse(Status::ServiceUnavailable, "error-accounts-full"),
-        Err(RegisterError::Hash(e)) => Err(AppError::from(e).into()),
+        Err(RegisterError::App(e)) => Err(e.into()),
     }
 }

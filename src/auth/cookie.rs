@@ -55,7 +55,7 @@ pub struct CookieUser {
 }
 
 /// One verification per request, shared by every guard that asks.
-struct Verification(Result<Option<Account>, ()>);
+struct Verification(Result<Option<Account>, Status>);
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for CookieUser {
@@ -73,6 +73,7 @@ impl<'r> FromRequest<'r> for CookieUser {
             .local_cache_async(async {
                 Verification(accounts.authenticate(username, password).await.map_err(|e| {
                     rocket::error!("cookie flow: password check failed: {e}");
+                    e.status()
                 }))
             })
             .await;
@@ -82,7 +83,7 @@ impl<'r> FromRequest<'r> for CookieUser {
                 claims,
             }),
             Ok(None) => Outcome::Forward(Status::Unauthorized),
-            Err(()) => Outcome::Error((Status::InternalServerError, ())),
+            Err(status) => Outcome::Error((*status, ())),
         }
     }
 }

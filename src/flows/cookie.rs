@@ -43,11 +43,7 @@ pub async fn login(
     jar: &CookieJar<'_>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
-    let Some(account) = accounts
-        .authenticate(&form.username, &form.password)
-        .await
-        .map_err(crate::error::AppError::from)?
-    else {
+    let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
         return Err(login_refused(FLOW, lang, &form.username));
     };
     for cookie in credential_cookies(&account, &form.password, form.remember) {

@@ -51,11 +51,7 @@ pub async fn login(
     jar: &CookieJar<'_>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
-    let Some(account) = accounts
-        .authenticate(&form.username, &form.password)
-        .await
-        .map_err(AppError::from)?
-    else {
+    let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
         return Err(login_refused(FLOW, lang, &form.username));
     };
     // A fresh id on every login: an id known before login (planted or stolen) dies here.

@@ -50,6 +50,16 @@ impl SessionId {
         digest[..4].iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// 64 hex digits of a keyed hash of the id: the name a store files the session under, so
+    /// a listing of the folder or of the Redis keys reveals no usable id.
+    pub fn storage_key(&self) -> String {
+        let digest = Blake2s256::new()
+            .chain_update(b"session-lab storage key\0")
+            .chain_update(self.0)
+            .finalize();
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     pub fn as_bytes(&self) -> &[u8; ID_BYTES] {
         &self.0
     }

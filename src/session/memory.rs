@@ -92,3 +92,24 @@ impl SessionStore for MemoryStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::{Role, Username};
+
+    #[rocket::async_test]
+    async fn sweep_counts_exactly_what_it_freed() {
+        let store = MemoryStore::new();
+        let now = 100_000_000;
+        for (idle, n) in [(10, 7), (600, 5)] {
+            for _ in 0..n {
+                let record =
+                    SessionRecord::new(Username::parse("abc").unwrap(), Role::Student, now, idle, 600).unwrap();
+                store.create(&SessionId::generate().unwrap(), &record).await.unwrap();
+            }
+        }
+        assert_eq!(store.sweep(now + 10_000).await.unwrap(), 7);
+        assert_eq!(store.count().await.unwrap(), 5);
+    }
+}

@@ -1,9 +1,11 @@
 //! Server-side sessions: ids, records, the store contract and its backends, and [`Sessions`],
 //! the one typed way the rest of the app starts, resumes and ends a session.
 
+mod file;
 mod id;
 mod memory;
 mod record;
+mod redis;
 mod stage;
 mod store;
 
@@ -12,10 +14,12 @@ use std::sync::Arc;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::time::Duration;
 
+pub use file::FileStore;
 pub use id::{InvalidSessionId, RandomError, SessionId, ID_BYTES, ID_CHARS};
 pub use memory::MemoryStore;
 pub use record::{now_ms, CsrfToken, SessionRecord};
-pub use stage::stage;
+pub use redis::{unavailable as redis_unavailable, RedisStore};
+pub use stage::{open, stage, sweeper, AccountsBackend, Backend};
 pub use store::{SessionStore, StoreError};
 
 use crate::accounts::Account;
