@@ -131,8 +131,8 @@ async fn passwords_are_kept_only_as_argon2id_hashes() {
         .await
         .unwrap();
     assert_eq!(registered.role, Role::Student);
-    assert_eq!(store.len(), 3);
-    let phc = store.stored_hash("newbie").unwrap();
+    assert_eq!(store.count().await.unwrap(), 3);
+    let phc = store.stored_hash("newbie").await.unwrap().unwrap();
     assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
     assert!(!phc.contains("s3cret"));
 }

@@ -6,6 +6,8 @@ mod cookie_flow;
 mod helpers;
 mod mirror;
 mod pages;
+mod redis_server;
 mod server;
 mod session_flow;
 mod store_suite;
+mod stores;
