@@ -12,9 +12,11 @@ pub mod auth;
 pub mod catchers;
 pub mod config;
 pub mod error;
+pub mod explain;
 pub mod flows;
 pub mod headers;
 pub mod i18n;
+pub mod inspector;
 pub mod pages;
 pub mod session;
 pub mod view;
@@ -31,10 +33,12 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(session::stage())
         .attach(session::sweeper())
         .attach(accounts::stage())
+        .attach(inspector::stage())
         .attach(view::stage())
         .attach(headers::stage())
         .mount("/", pages::routes())
         .mount("/", accounts::routes())
+        .mount("/", explain::routes())
         .mount("/cookie", flows::cookie::routes())
         .mount("/session", flows::session::routes())
         .mount("/static", FileServer::from(relative!("static")))

@@ -7,7 +7,16 @@
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
+use std::time::Instant;
+
 use crate::accounts::{Account, AccountStore};
+use crate::flows::RawCookieHeader;
+use crate::inspector::Metrics;
+
+/// Length of the raw `Cookie` header of a request.
+pub fn cookie_header_len(request: &Request<'_>) -> usize {
+    RawCookieHeader::read(request).bytes()
+}
 
 /// The cookie flow's cookie names, as the contract fixes them.
 pub const USERNAME_COOKIE: &str = "username";
@@ -71,7 +80,12 @@ impl<'r> FromRequest<'r> for CookieUser {
         };
         let verification = request
             .local_cache_async(async {
-                Verification(accounts.authenticate(username, password).await.map_err(|e| {
+                let started = Instant::now();
+                let outcome = accounts.authenticate(username, password).await;
+                if let Some(metrics) = request.rocket().state::<Metrics>() {
+                    metrics.cookie.record(cookie_header_len(request), started.elapsed());
+                }
+                Verification(outcome.map_err(|e| {
                     rocket::error!("cookie flow: password check failed: {e}");
                     e.status()
                 }))

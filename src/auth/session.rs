@@ -3,7 +3,11 @@
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
+use std::time::Instant;
+
+use super::cookie::cookie_header_len;
 use crate::accounts::Role;
+use crate::inspector::Metrics;
 use crate::session::{presented_id, SessionId, SessionRecord, Sessions};
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
@@ -30,7 +34,12 @@ impl<'r> FromRequest<'r> for SessionUser {
         };
         let resolved = request
             .local_cache_async(async {
-                Resolved(match sessions.resume(&id).await {
+                let started = Instant::now();
+                let resumed = sessions.resume(&id).await;
+                if let Some(metrics) = request.rocket().state::<Metrics>() {
+                    metrics.session.record(cookie_header_len(request), started.elapsed());
+                }
+                Resolved(match resumed {
                     Ok(record) => Ok(record.map(|record| SessionUser { id, record })),
                     Err(e) => {
                         rocket::error!("session {id}: store failed: {e}");

@@ -21,6 +21,7 @@ use crate::accounts::{Account, AccountStore};
 use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
 use crate::auth::{CookieClaims, CookieUser};
 use crate::i18n::Lang;
+use crate::inspector::Inspector;
 use crate::view;
 
 const FLOW: &str = "cookie";
@@ -32,8 +33,9 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(lang: Lang) -> Template {
-    view::render("cookie/login", lang, context! { flow: FLOW, username: "" })
+pub fn login_page(inspector: Inspector, claims: CookieClaims, lang: Lang) -> Template {
+    let inspector = inspector.panes(FLOW, stores(None, &claims));
+    view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
 #[post("/login", data = "<form>")]
@@ -41,10 +43,12 @@ pub async fn login(
     form: Form<LoginForm>,
     accounts: &State<AccountStore>,
     jar: &CookieJar<'_>,
+    inspector: Inspector,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
-        return Err(login_refused(FLOW, lang, &form.username));
+        let panes = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
+        return Err(login_refused(FLOW, lang, &form.username, panes));
     };
     for cookie in credential_cookies(&account, &form.password, form.remember) {
         jar.add(cookie);
@@ -76,34 +80,37 @@ fn credential_cookies(account: &Account, password: &str, remember: bool) -> [Coo
 }
 
 #[get("/")]
-pub fn home(user: CookieUser, cookies: RawCookieHeader, lang: Lang) -> Template {
-    view::render(
-        "cookie/home",
-        lang,
-        context! {
-            flow: FLOW,
-            logged_in: true,
-            user: user.account.username.as_str(),
-            role_cookie: user.claims.role,
-            cookie_header: cookies.0.as_deref(),
-            cookie_bytes: cookies.bytes(),
-        },
-    )
+pub fn home(user: CookieUser, inspector: Inspector, lang: Lang) -> Template {
+    let inspector = inspector.panes(FLOW, stores(Some(&user), &user.claims));
+    let page = context! {
+        flow: FLOW,
+        logged_in: true,
+        user: user.account.username.as_str(),
+        role_cookie: user.claims.role,
+        inspector,
+    };
+    view::render("cookie/home", lang, page)
 }
 
 #[get("/", rank = 2)]
-pub fn home_anonymous(claims: CookieClaims, cookies: RawCookieHeader, lang: Lang) -> Template {
+pub fn home_anonymous(claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
+    let rejected = claims.username.is_some() || claims.password.is_some();
+    let inspector = inspector.panes(FLOW, stores(None, &claims));
     view::render(
         "cookie/home",
         lang,
-        context! {
-            flow: FLOW,
-            logged_in: false,
-            rejected: claims.username.is_some() || claims.password.is_some(),
-            cookie_header: cookies.0.as_deref(),
-            cookie_bytes: cookies.bytes(),
-        },
+        context! { flow: FLOW, logged_in: false, rejected, inspector },
     )
+}
+
+/// The inspector's "server stores" pane: nothing at all, and what was checked on this request.
+fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value {
+    serde_json::json!({
+        "logged_in": user.is_some(),
+        "user": user.map(|u| u.account.username.as_str()),
+        "role_claim": claims.role,
+        "rejected": user.is_none() && (claims.username.is_some() || claims.password.is_some()),
+    })
 }
 
 /// Asks the browser to drop the three cookies. Nothing on the server changes, because the
@@ -119,7 +126,7 @@ pub fn logout(jar: &CookieJar<'_>) -> Redirect {
 /// # Warning
 /// Deliberately broken authorisation: the `role` cookie alone decides, and the client wrote it.
 #[get("/staff")]
-pub fn staff(claims: CookieClaims, user: Option<CookieUser>, lang: Lang) -> (Status, Template) {
+pub fn staff(claims: CookieClaims, user: Option<CookieUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let status = match (claims.role.as_deref(), &user) {
         (Some("instructor"), _) => Status::Ok,
         (_, Some(_)) => Status::Forbidden,
@@ -131,7 +138,8 @@ pub fn staff(claims: CookieClaims, user: Option<CookieUser>, lang: Lang) -> (Sta
         logged_in: user.is_some(),
         user: user.as_ref().map(|u| u.account.username.as_str()),
         real_role: user.as_ref().map(|u| u.account.role.as_str()),
-        role_cookie: claims.role,
+        role_cookie: claims.role.clone(),
+        inspector: inspector.panes(FLOW, stores(user.as_ref(), &claims)),
     };
     (status, view::render("cookie/staff", lang, page))
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::inspector::Panes;
 use crate::view;
 
 /// The login form of both flows.
@@ -42,12 +43,16 @@ impl From<AppError> for Refused {
 }
 
 /// The login form again, with a message that does not say which half was wrong.
-fn login_refused(flow: &'static str, lang: Lang, username: &str) -> Refused {
+fn login_refused(flow: &'static str, lang: Lang, username: &str, inspector: Panes) -> Refused {
     let template = match flow {
         "cookie" => "cookie/login",
         _ => "session/login",
     };
-    let page = view::render(template, lang, context! { flow, username, error: "error-login-failed" });
+    let page = view::render(
+        template,
+        lang,
+        context! { flow, username, error: "error-login-failed", inspector },
+    );
     Refused::page(Status::Unauthorized, page)
 }
 
@@ -55,6 +60,12 @@ fn login_refused(flow: &'static str, lang: Lang, username: &str) -> Refused {
 pub struct RawCookieHeader(pub Option<String>);
 
 impl RawCookieHeader {
+    /// The `Cookie` header as received; several headers (HTTP/2 may split them) joined by `; `.
+    pub fn read(request: &Request<'_>) -> RawCookieHeader {
+        let headers: Vec<&str> = request.headers().get("Cookie").collect();
+        RawCookieHeader((!headers.is_empty()).then(|| headers.join("; ")))
+    }
+
     pub fn bytes(&self) -> usize {
         self.0.as_ref().map_or(0, String::len)
     }
@@ -65,8 +76,7 @@ impl<'r> FromRequest<'r> for RawCookieHeader {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let headers: Vec<&str> = request.headers().get("Cookie").collect();
-        Outcome::Success(RawCookieHeader((!headers.is_empty()).then(|| headers.join("; "))))
+        Outcome::Success(RawCookieHeader::read(request))
     }
 }
 

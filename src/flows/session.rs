@@ -18,6 +18,7 @@ use crate::accounts::AccountStore;
 use crate::auth::{Instructor, SessionUser};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::inspector::Inspector;
 use crate::session::{now_ms, presented_id, Sessions, SID_COOKIE};
 use crate::view;
 
@@ -39,8 +40,9 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(lang: Lang) -> Template {
-    view::render("session/login", lang, context! { flow: FLOW, username: "" })
+pub fn login_page(inspector: Inspector, lang: Lang) -> Template {
+    let inspector = inspector.panes(FLOW, stores(None));
+    view::render("session/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
 #[post("/login", data = "<form>")]
@@ -49,10 +51,16 @@ pub async fn login(
     accounts: &State<AccountStore>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    inspector: Inspector,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
-        return Err(login_refused(FLOW, lang, &form.username));
+        return Err(login_refused(
+            FLOW,
+            lang,
+            &form.username,
+            inspector.panes(FLOW, stores(None)),
+        ));
     };
     // A fresh id on every login: an id known before login (planted or stolen) dies here.
     if let Some(old) = presented_id(jar) {
@@ -65,47 +73,51 @@ pub async fn login(
 }
 
 #[get("/")]
-pub fn home(user: SessionUser, cookies: RawCookieHeader, lang: Lang) -> Template {
-    view::render(
-        "session/home",
-        lang,
-        context! {
-            flow: FLOW,
-            logged_in: true,
-            user: user.record.user.as_str(),
-            role: user.record.role,
-            fingerprint: user.id.fingerprint(),
-            csrf_token: user.record.csrf_token.expose(),
-            expires_in_s: user.record.expires_in_s(now_ms()),
-            cookie_header: cookies.0.as_deref(),
-            cookie_bytes: cookies.bytes(),
-        },
-    )
+pub fn home(user: SessionUser, inspector: Inspector, lang: Lang) -> Template {
+    let inspector = inspector.panes(FLOW, stores(Some(&user)));
+    let page = context! {
+        flow: FLOW,
+        logged_in: true,
+        user: user.record.user.as_str(),
+        role: user.record.role,
+        csrf_token: user.record.csrf_token.expose(),
+        inspector,
+    };
+    view::render("session/home", lang, page)
 }
 
 #[get("/", rank = 2)]
-pub fn home_anonymous(
-    cookies: RawCookieHeader,
-    jar: &CookieJar<'_>,
-    sessions: &State<Sessions>,
-    lang: Lang,
-) -> Template {
+pub fn home_anonymous(jar: &CookieJar<'_>, sessions: &State<Sessions>, inspector: Inspector, lang: Lang) -> Template {
     let rejected = jar.get(SID_COOKIE).is_some();
     if rejected {
         // The id is unknown, expired, revoked or malformed: ask the browser to drop it.
         jar.remove(sessions.removal_cookie());
     }
+    let inspector = inspector.panes(FLOW, stores(None));
     view::render(
         "session/home",
         lang,
-        context! {
-            flow: FLOW,
-            logged_in: false,
-            rejected,
-            cookie_header: cookies.0.as_deref(),
-            cookie_bytes: cookies.bytes(),
-        },
+        context! { flow: FLOW, logged_in: false, rejected, inspector },
     )
+}
+
+/// The inspector's "server stores" pane: this client's session record, as the store keeps it.
+fn stores(user: Option<&SessionUser>) -> serde_json::Value {
+    let now = now_ms();
+    let ago = |ms: u64| now.saturating_sub(ms) / 1000;
+    serde_json::json!({
+        "logged_in": user.is_some(),
+        "user": user.map(|u| u.record.user.as_str()),
+        "role": user.map(|u| u.record.role),
+        "fingerprint": user.map(|u| u.id.fingerprint()),
+        "created_ago_s": user.map(|u| ago(u.record.created_ms)),
+        "last_seen_ago_s": user.map(|u| ago(u.record.last_seen_ms)),
+        "expires_in_s": user.map(|u| u.record.expires_in_s(now)),
+        "expires_ms": user.map(|u| u.record.expires_ms()),
+        "now_ms": now,
+        "idle_timeout_s": user.map(|u| u.record.idle_timeout_s),
+        "absolute_timeout_s": user.map(|u| u.record.absolute_timeout_s),
+    })
 }
 
 /// The logout form carries this session's CSRF token, so another site cannot log you out.
@@ -156,31 +168,30 @@ pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> Redi
 
 /// The role comes from the server's record; no cookie can change it.
 #[get("/staff")]
-pub fn staff(instructor: Instructor, lang: Lang) -> Template {
-    let user = instructor.0;
-    view::render(
-        "session/staff",
-        lang,
-        context! { flow: FLOW, allowed: true, logged_in: true, user: user.record.user.as_str(), real_role: user.record.role },
-    )
+pub fn staff(instructor: Instructor, inspector: Inspector, lang: Lang) -> Template {
+    staff_page(Status::Ok, Some(&instructor.0), inspector, lang).1
 }
 
 #[get("/staff", rank = 2)]
-pub fn staff_student(user: SessionUser, lang: Lang) -> (Status, Template) {
-    let page = context! { flow: FLOW, allowed: false, logged_in: true, user: user.record.user.as_str(), real_role: user.record.role };
-    (Status::Forbidden, view::render("session/staff", lang, page))
+pub fn staff_student(user: SessionUser, inspector: Inspector, lang: Lang) -> (Status, Template) {
+    staff_page(Status::Forbidden, Some(&user), inspector, lang)
 }
 
 #[get("/staff", rank = 3)]
-pub fn staff_anonymous(lang: Lang) -> (Status, Template) {
-    (
-        Status::Unauthorized,
-        view::render(
-            "session/staff",
-            lang,
-            context! { flow: FLOW, allowed: false, logged_in: false },
-        ),
-    )
+pub fn staff_anonymous(inspector: Inspector, lang: Lang) -> (Status, Template) {
+    staff_page(Status::Unauthorized, None, inspector, lang)
+}
+
+fn staff_page(status: Status, user: Option<&SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+    let page = context! {
+        flow: FLOW,
+        allowed: status == Status::Ok,
+        logged_in: user.is_some(),
+        user: user.map(|u| u.record.user.as_str()),
+        real_role: user.map(|u| u.record.role),
+        inspector: inspector.panes(FLOW, stores(user)),
+    };
+    (status, view::render("session/staff", lang, page))
 }
 
 /// Reads the record without counting as activity, so watching the inspector does not keep a

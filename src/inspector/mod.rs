@@ -1,0 +1,85 @@
+//! The inspector: four panes on every page of both flows that make the invisible visible.
+//!
+//! 1. *Your browser sent*: the raw `Cookie` header of this request and its size.
+//! 2. *The server set*: the `Set-Cookie` lines of this browser's last login or logout response in
+//!    this flow. A response fairing copies them from the real response, keyed by the browser's
+//!    own random `inspector` cookie, so no browser ever sees another's. The values of `password`
+//!    and `sid` are not kept: storing a password, or printing a session id into the page where any
+//!    script could read it, is exactly what this app teaches against.
+//! 3. *JavaScript can read*: `document.cookie`, printed live by static/js/inspector.js.
+//! 4. *The server stores*: the session record, or for the cookie flow, nothing at all.
+
+mod metrics;
+mod receipts;
+
+pub use metrics::{FlowMetrics, FlowSnapshot, Metrics};
+pub use receipts::{Receipt, ReceiptBook, INSPECTOR_COOKIE};
+
+use rocket::fairing::AdHoc;
+use rocket::request::{FromRequest, Outcome, Request};
+use serde::Serialize;
+
+use crate::flows::RawCookieHeader;
+
+/// The panes the server can fill for this request (the JavaScript pane fills itself).
+#[derive(Debug, Serialize)]
+pub struct Panes {
+    pub flow: &'static str,
+    pub sent: Option<String>,
+    pub sent_bytes: usize,
+    pub set: Option<Receipt>,
+    /// What the server keeps for this client, as the flow describes it.
+    pub stores: serde_json::Value,
+}
+
+/// The inputs of the panes, gathered from the request; a handler adds what its flow stores.
+pub struct Inspector {
+    sent: RawCookieHeader,
+    cookie_receipt: Option<Receipt>,
+    session_receipt: Option<Receipt>,
+}
+
+impl Inspector {
+    pub fn panes(self, flow: &'static str, stores: serde_json::Value) -> Panes {
+        let set = match flow {
+            "cookie" => self.cookie_receipt,
+            _ => self.session_receipt,
+        };
+        Panes {
+            flow,
+            sent_bytes: self.sent.bytes(),
+            sent: self.sent.0,
+            set,
+            stores,
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Inspector {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let sent = RawCookieHeader::read(request);
+        let book = request.rocket().state::<ReceiptBook>();
+        let id = request.cookies().get(INSPECTOR_COOKIE).map(|c| c.value().to_owned());
+        let (cookie_receipt, session_receipt) = match (book, id) {
+            (Some(book), Some(id)) => (book.last(&id, "cookie"), book.last(&id, "session")),
+            _ => (None, None),
+        };
+        Outcome::Success(Inspector {
+            sent,
+            cookie_receipt,
+            session_receipt,
+        })
+    }
+}
+
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Inspector", |rocket| async {
+        rocket
+            .manage(ReceiptBook::default())
+            .manage(Metrics::default())
+            .attach(receipts::Recorder)
+    })
+}

@@ -1,0 +1,81 @@
+// session-lab's only script: no build step, no dependencies, allowed by the CSP as 'self'.
+// - Pages shown inside /compare's frames hide their site header and footer.
+// - The inspector's third pane prints document.cookie, live: what any script on this page,
+//   an attacker's included, can read. HttpOnly cookies never appear here; the browser decides.
+// - The session countdown ticks in the browser, so watching it costs the server nothing.
+(function () {
+  "use strict";
+
+  if (window.self !== window.top) {
+    document.documentElement.classList.add("embedded");
+  }
+
+  function showCookies() {
+    var pane = document.getElementById("js-cookie");
+    if (!pane) return;
+    var cookies = document.cookie;
+    var text = cookies
+      ? "document.cookie\n= " + JSON.stringify(cookies) + "\n\n" + cookies.split("; ").join("\n")
+      : pane.getAttribute("data-empty");
+    if (pane.textContent !== text) pane.textContent = text;
+  }
+
+  var offset = 0;
+
+  function tick() {
+    var clocks = document.querySelectorAll(".countdown[data-expires-ms]");
+    for (var i = 0; i < clocks.length; i++) {
+      var clock = clocks[i];
+      var left = Math.ceil((Number(clock.getAttribute("data-expires-ms")) - (Date.now() + offset)) / 1000);
+      if (left > 0) {
+        var pattern = left === 1 ? clock.getAttribute("data-one") : clock.getAttribute("data-pattern");
+        clock.textContent = (pattern || "# s").replace("#", String(left));
+      } else {
+        clock.textContent = clock.getAttribute("data-expired");
+        clock.classList.add("expired");
+      }
+    }
+  }
+
+  // /compare: the row of matched facts under the two frames, refreshed whenever a frame loads.
+  function refreshFacts() {
+    ["cookie", "session"].forEach(function (flow) {
+      var frame = document.getElementById("frame-" + flow);
+      var js = document.getElementById("fact-js-" + flow);
+      try {
+        var seen = frame.contentDocument.cookie;
+        js.textContent = seen || js.getAttribute("data-empty");
+      } catch (e) {
+        js.textContent = "?";
+      }
+      fetch("/" + flow + "/inspect", { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) { return response.json(); })
+        .then(function (report) {
+          var bytes = document.getElementById("fact-bytes-" + flow);
+          bytes.textContent = report.cookie_bytes + " " + bytes.getAttribute("data-unit");
+          var server = document.getElementById("fact-server-" + flow);
+          server.textContent = report.server_state
+            ? server.getAttribute("data-record").replace("{user}", report.user).replace("{s}", report.expires_in_s)
+            : server.getAttribute("data-nothing");
+        })
+        .catch(function () {});
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.getElementById("facts")) {
+      ["cookie", "session"].forEach(function (flow) {
+        document.getElementById("frame-" + flow).addEventListener("load", refreshFacts);
+      });
+      refreshFacts();
+    }
+    var first = document.querySelector(".countdown[data-now-ms]");
+    if (first) offset = Number(first.getAttribute("data-now-ms")) - Date.now();
+    showCookies();
+    tick();
+    window.setInterval(function () {
+      showCookies();
+      tick();
+    }, 1000);
+  });
+})();
