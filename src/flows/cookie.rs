@@ -153,7 +153,7 @@ pub fn inspect(claims: CookieClaims, user: Option<CookieUser>, cookies: RawCooki
         user: user.as_ref().map(|u| u.account.username.to_string()),
         role: user.as_ref().and(claims.role),
         cookie_bytes: cookies.bytes(),
-        cookie_header: cookies.0,
+        cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: None,
         role_source: user.is_some().then_some("cookie"),

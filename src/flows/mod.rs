@@ -56,6 +56,9 @@ fn login_refused(flow: &'static str, lang: Lang, username: &str, inspector: Pane
     Refused::page(Status::Unauthorized, page)
 }
 
+/// Cookies whose values the app never shows back, because they are `HttpOnly`.
+pub const MASKED_COOKIES: [&str; 2] = [crate::session::SID_COOKIE, crate::inspector::INSPECTOR_COOKIE];
+
 /// The raw `Cookie` header(s) of this request, exactly as received.
 pub struct RawCookieHeader(pub Option<String>);
 
@@ -64,6 +67,20 @@ impl RawCookieHeader {
     pub fn read(request: &Request<'_>) -> RawCookieHeader {
         let headers: Vec<&str> = request.headers().get("Cookie").collect();
         RawCookieHeader((!headers.is_empty()).then(|| headers.join("; ")))
+    }
+
+    /// The header as it may be shown back: the values of `HttpOnly` cookies (`sid`, `inspector`)
+    /// masked with `*`, one for each byte, so lengths stay true. Reflecting them in a page or in
+    /// JSON would let any script read what `HttpOnly` hides (the "cross-site tracing" mistake).
+    pub fn masked(&self) -> Option<String> {
+        let header = self.0.as_ref()?;
+        let masked = header.split("; ").map(|pair| match pair.split_once('=') {
+            Some((name, value)) if MASKED_COOKIES.contains(&name.trim()) => {
+                format!("{name}={}", "*".repeat(value.len()))
+            }
+            _ => pair.to_owned(),
+        });
+        Some(masked.collect::<Vec<_>>().join("; "))
     }
 
     pub fn bytes(&self) -> usize {
@@ -87,6 +104,7 @@ pub struct Inspection {
     pub logged_in: bool,
     pub user: Option<String>,
     pub role: Option<String>,
+    /// The `Cookie` header received, with `HttpOnly` values masked (see [`RawCookieHeader::masked`]).
     pub cookie_header: Option<String>,
     pub cookie_bytes: usize,
     pub server_state: Option<serde_json::Value>,

@@ -213,7 +213,7 @@ pub async fn inspect(
         user: found.as_ref().map(|r| r.user.to_string()),
         role: found.as_ref().map(|r| r.role.to_string()),
         cookie_bytes: cookies.bytes(),
-        cookie_header: cookies.0,
+        cookie_header: cookies.masked(),
         server_state,
         expires_in_s: found.as_ref().map(|r| r.expires_in_s(now_ms())),
         role_source: found.is_some().then_some("server"),

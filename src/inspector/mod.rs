@@ -1,6 +1,7 @@
 //! The inspector: four panes on every page of both flows that make the invisible visible.
 //!
-//! 1. *Your browser sent*: the raw `Cookie` header of this request and its size.
+//! 1. *Your browser sent*: the raw `Cookie` header of this request and its size, the values
+//!    of `HttpOnly` cookies masked (printing them would hand them to any script).
 //! 2. *The server set*: the `Set-Cookie` lines of this browser's last login or logout response in
 //!    this flow. A response fairing copies them from the real response, keyed by the browser's
 //!    own random `inspector` cookie, so no browser ever sees another's. The values of `password`
@@ -48,7 +49,7 @@ impl Inspector {
         Panes {
             flow,
             sent_bytes: self.sent.bytes(),
-            sent: self.sent.0,
+            sent: self.sent.masked(),
             set,
             stores,
         }

@@ -11,3 +11,4 @@ mod server;
 mod session_flow;
 mod store_suite;
 mod stores;
+mod visible;

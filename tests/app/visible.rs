@@ -1,0 +1,345 @@
+//! Making the difference visible: the inspector's panes, /compare, /explain and its measured
+//! numbers, and the locales behind every sentence.
+
+use std::collections::BTreeSet;
+
+use rocket::http::Status;
+
+use crate::helpers::{form, set_cookies, spawn_app, INSTRUCTOR_PASSWORD};
+
+/// The text of the element with this `id` (the first run of text inside it).
+fn text_of(page: &str, id: &str) -> Option<String> {
+    let start = page.find(&format!("id=\"{id}\""))?;
+    let after = &page[start..];
+    let open = after.find('>')? + 1;
+    let close = after[open..].find('<')?;
+    Some(after[open..open + close].trim().to_owned())
+}
+
+fn number_of(page: &str, id: &str) -> f64 {
+    text_of(page, id)
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("no number with id {id}"))
+}
+
+/// The inspector's "server set" pane of a page.
+fn set_pane(page: &str) -> String {
+    let start = page.find("id=\"pane-set\"").expect("a server-set pane");
+    let end = page[start..].find("</article>").expect("the pane ends") + start;
+    page[start..end].replace("&#x3D;", "=")
+}
+
+#[test]
+fn every_flow_page_carries_the_four_inspector_panes() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login("cookie", "abc", "1234");
+    student.login("session", "abc", "1234");
+    for path in [
+        "/cookie",
+        "/cookie/login",
+        "/cookie/staff",
+        "/session",
+        "/session/login",
+        "/session/staff",
+    ] {
+        let page = student.get(path).into_string().unwrap();
+        for pane in ["pane-sent", "pane-set", "pane-js", "pane-stores"] {
+            assert!(page.contains(&format!("id=\"{pane}\"")), "{path} lacks {pane}");
+        }
+        assert!(
+            page.contains("src=\"/static/js/app.js\""),
+            "{path}: the live pane's script"
+        );
+    }
+}
+
+#[test]
+fn the_server_set_pane_shows_the_login_response_lines_after_the_redirect() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.get("/session/login");
+    let login = student.login("session", "abc", "1234");
+    let sent = set_cookies(&login);
+    let sid = student.cookie("sid").unwrap();
+    let page = student.get("/session").into_string().unwrap();
+    let pane = set_pane(&page);
+    let expected = sent[0].replacen(&sid, "…", 1);
+    assert!(pane.contains(&format!("Set-Cookie: {expected}")), "{expected}\n{pane}");
+    assert!(pane.contains("HttpOnly") && pane.contains("SameSite=Lax") && pane.contains("Path=/"));
+    assert!(
+        !page.contains(&sid),
+        "the page never prints the id: HttpOnly would mean nothing"
+    );
+
+    let logout = student.logout("session");
+    let removal = set_cookies(&logout)
+        .into_iter()
+        .find(|l| l.starts_with("sid="))
+        .unwrap();
+    let pane = set_pane(&student.get("/session").into_string().unwrap());
+    assert!(pane.contains(&format!("Set-Cookie: {removal}")), "{removal}\n{pane}");
+    assert!(pane.contains("Max-Age=0"));
+}
+
+#[test]
+fn the_cookie_flow_pane_shows_every_line_and_keeps_no_password() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.get("/cookie/login");
+    let login = student.login_remembered("cookie", "abc", "1234");
+    let page = student.get("/cookie").into_string().unwrap();
+    let pane = set_pane(&page);
+    for line in set_cookies(&login) {
+        let shown = if line.starts_with("password=") {
+            line.replacen("password=1234", "password=…", 1)
+        } else {
+            line
+        };
+        assert!(pane.contains(&format!("Set-Cookie: {shown}")), "{shown}\n{pane}");
+    }
+    assert!(
+        !pane.contains("1234"),
+        "the server keeps no password, not even for the inspector"
+    );
+    assert!(pane.contains("Max-Age=2592000"));
+}
+
+#[test]
+fn one_browsers_receipts_never_reach_another() {
+    let app = spawn_app();
+    let first = app.browser();
+    first.get("/cookie/login");
+    first.login("cookie", "abc", "1234");
+    assert!(set_pane(&first.get("/cookie").into_string().unwrap()).contains("Set-Cookie: username=abc"));
+
+    let second = app.browser();
+    second.get("/cookie/login");
+    for pair in first
+        .cookie_header_for("/cookie")
+        .unwrap()
+        .split("; ")
+        .filter(|p| !p.starts_with("inspector="))
+    {
+        let (name, value) = pair.split_once('=').unwrap();
+        second.set_cookie(name, value, "/cookie");
+    }
+    let pane = set_pane(&second.get("/cookie").into_string().unwrap());
+    assert!(
+        pane.contains("Nothing yet"),
+        "same credentials, another browser: nothing of the first's\n{pane}"
+    );
+}
+
+#[test]
+fn the_server_stores_pane_shows_the_record_or_nothing() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let page = student.get("/session").into_string().unwrap();
+    let stores = &page[page.find("id=\"pane-stores\"").unwrap()..];
+    assert!(stores.contains("<code>abc</code>") && stores.contains("<code>student</code>"));
+    assert!(
+        stores.contains("class=\"countdown\" data-expires-ms=\""),
+        "the countdown runs in the browser"
+    );
+
+    student.login("cookie", "abc", "1234");
+    let page = student.get("/cookie").into_string().unwrap();
+    let stores = &page[page.find("id=\"pane-stores\"").unwrap()..];
+    assert!(stores.contains("Nothing. This server remembers nobody between requests."));
+    assert!(stores.contains("checked the password against the stored Argon2id hash"));
+}
+
+#[test]
+fn compare_frames_both_flows_with_a_row_of_facts() {
+    let app = spawn_app();
+    let page = app.browser().get("/compare").into_string().unwrap();
+    assert!(page.contains("id=\"frame-cookie\"") && page.contains("src=\"/cookie\""));
+    assert!(page.contains("id=\"frame-session\"") && page.contains("src=\"/session\""));
+    for fact in [
+        "fact-bytes-cookie",
+        "fact-bytes-session",
+        "fact-js-cookie",
+        "fact-js-session",
+        "fact-server-cookie",
+        "fact-server-session",
+    ] {
+        assert!(page.contains(&format!("id=\"{fact}\"")), "{fact}");
+    }
+    let framed = app.browser().get("/cookie");
+    assert_eq!(
+        framed.headers().get_one("X-Frame-Options"),
+        Some("SAMEORIGIN"),
+        "this origin may frame its own pages"
+    );
+}
+
+#[test]
+fn explain_draws_both_flows_and_cites_its_sources() {
+    let app = spawn_app();
+    let page = app.browser().get("/explain").into_string().unwrap();
+    assert_eq!(page.matches("class=\"sequence\"").count(), 2);
+    assert_eq!(page.matches("class=\"msg ").count(), 12, "six steps each");
+    for source in [
+        "rfc6265",
+        "developer.mozilla.org",
+        "cheatsheetseries.owasp.org",
+        "flask.palletsprojects.com",
+    ] {
+        assert!(page.contains(source), "{source}");
+    }
+    assert!(
+        page.contains("SESSION_PERMANENT"),
+        "the tutorial's misconception, corrected"
+    );
+    assert!(page.contains("Nothing measured yet"), "no numbers before any request");
+}
+
+#[test]
+fn explain_numbers_come_from_real_requests_and_follow_the_inputs() {
+    let app = spawn_app();
+    let long = "a much longer password, with spaces; = and % in it!";
+    app.browser()
+        .post_form("/register", &form(&[("username", "longpw"), ("password", long)]));
+
+    let short_user = app.browser();
+    short_user.login("cookie", "abc", "1234");
+    let sent = short_user.cookie_header_for("/cookie").unwrap();
+    short_user.get("/cookie");
+    let page = app.browser().get("/explain").into_string().unwrap();
+    let short = number_of(&page, "bytes-cookie-last");
+    assert_eq!(short as usize, sent.len(), "exactly what was sent");
+    assert!(number_of(&page, "check-cookie-avg") > 0.0);
+
+    let long_user = app.browser();
+    long_user.login("cookie", "longpw", long);
+    long_user.get("/cookie");
+    let longer = number_of(
+        &app.browser().get("/explain").into_string().unwrap(),
+        "bytes-cookie-last",
+    );
+    assert!(
+        longer > short,
+        "a longer password makes every request longer: {short} -> {longer}"
+    );
+
+    long_user.set_cookie("theme", "a-cookie-that-has-nothing-to-do-with-login", "/");
+    long_user.get("/cookie");
+    let more = number_of(
+        &app.browser().get("/explain").into_string().unwrap(),
+        "bytes-cookie-last",
+    );
+    assert!(more > longer, "more cookies, more bytes: {longer} -> {more}");
+
+    let session = app.browser();
+    session.login("session", "abc", "1234");
+    let sent = session.cookie_header_for("/session").unwrap();
+    session.get("/session");
+    let page = app.browser().get("/explain").into_string().unwrap();
+    assert_eq!(number_of(&page, "bytes-session-last") as usize, sent.len());
+    assert!(
+        number_of(&page, "check-session-avg") < number_of(&page, "check-cookie-avg"),
+        "a lookup beats a hash"
+    );
+}
+
+fn keys(file: &str) -> BTreeSet<String> {
+    let path = format!("{}/locales/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_key_exists_in_both_locales_and_every_used_key_exists() {
+    let (en, ko) = (keys("en/main.ftl"), keys("ko/main.ftl"));
+    assert_eq!(
+        en.difference(&ko).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "missing in Korean"
+    );
+    assert_eq!(
+        ko.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "missing in English"
+    );
+    let mut used = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for part in text.split("{{t \"").skip(1) {
+                used.insert(part.split('"').next().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(used.len() > 100, "found the keys in templates");
+    assert_eq!(
+        used.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "used but not defined"
+    );
+}
+
+#[test]
+fn the_korean_pages_are_korean_throughout() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.set_cookie("lang", "ko", "/");
+    student.login("session", "abc", "1234");
+    for (path, phrase) in [
+        ("/explain", "작동 원리와 그 대가"),
+        ("/compare", "두 방식을 나란히"),
+        ("/session", "인스펙터"),
+        ("/cookie/login", "로그인: 쿠키 방식"),
+    ] {
+        let page = student.get(path).into_string().unwrap();
+        assert!(page.contains(phrase), "{path}");
+        assert!(
+            !page.contains("The server stores") && !page.contains("Step by step"),
+            "{path}: no English left"
+        );
+    }
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    assert_eq!(teacher.get("/session/staff").status(), Status::Ok);
+}
+
+#[test]
+fn httponly_values_are_never_shown_back_in_a_page_or_json() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.get("/session/login");
+    student.login("session", "abc", "1234");
+    let sid = student.cookie("sid").unwrap();
+    let inspector = student.cookie("inspector").unwrap();
+    for path in [
+        "/session",
+        "/session/inspect",
+        "/session/staff",
+        "/cookie",
+        "/cookie/inspect",
+        "/session/login",
+    ] {
+        let body = student.get(path).into_string().unwrap();
+        assert!(
+            !body.contains(&sid[..12]) && !body.contains(&inspector[..12]),
+            "{path} reflects an HttpOnly value"
+        );
+    }
+    let report = crate::helpers::json(student.get("/session/inspect"));
+    let header = report["cookie_header"].as_str().unwrap();
+    assert!(header.contains(&format!("sid={}", "*".repeat(sid.len()))), "{header}");
+    assert_eq!(report["cookie_bytes"], header.len(), "masking keeps every length true");
+}
