@@ -2,10 +2,12 @@
 
 mod accounts;
 mod bad_input;
+mod browser;
 mod cookie_flow;
 mod helpers;
 mod mirror;
 mod pages;
+mod real_server;
 mod redis_server;
 mod server;
 mod session_flow;

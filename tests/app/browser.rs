@@ -1,0 +1,383 @@
+//! Real headless Chromium through WebDriver, for what only a browser decides: what
+//! `document.cookie` shows, clicks and typing, frames, a phone-sized viewport. Each test starts
+//! the real binary and its own chromedriver, and saves screenshots to docs/screenshots/.
+
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use tempfile::TempDir;
+
+use crate::real_server::Server;
+
+/// One Chromium, driven through its own chromedriver; closed and stopped when finished.
+struct Chrome {
+    client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl Chrome {
+    async fn start(width: u32, height: u32) -> Chrome {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed (./scripts/test installs chromium-driver)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-quic".to_owned(),
+            "--no-first-run".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            "--hide-scrollbars".to_owned(),
+            format!("--user-data-dir={}", profile.path().display()),
+            format!("--window-size={width},{height}"),
+        ];
+        let mut options = json!({ "binary": "/usr/bin/chromium", "args": args });
+        if width < 500 {
+            // A desktop window cannot be narrower than 500 px; a phone is emulated instead.
+            let metrics = json!({ "width": width, "height": height, "pixelRatio": 2, "touch": true, "mobile": true });
+            options["mobileEmulation"] = json!({ "deviceMetrics": metrics });
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session");
+        Chrome {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
+    }
+
+    async fn document_cookie(&self) -> String {
+        self.client
+            .execute("return document.cookie", vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Types into the login form on the current page and submits it with a click.
+    async fn log_in(&self, username: &str, password: &str) {
+        self.client
+            .find(Locator::Css("#username"))
+            .await
+            .unwrap()
+            .send_keys(username)
+            .await
+            .unwrap();
+        self.client
+            .find(Locator::Css("#password"))
+            .await
+            .unwrap()
+            .send_keys(password)
+            .await
+            .unwrap();
+        self.client
+            .find(Locator::Css("form.card button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Waits until the element's text contains `needle`.
+    async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                let text = element.text().await.unwrap_or_default();
+                if text.contains(needle) {
+                    return text;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{css} never showed {needle:?}; it shows {text:?}"
+                );
+            }
+            assert!(Instant::now() < deadline, "{css} never appeared");
+            rocket::tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn rect(&self, css: &str) -> (f64, f64, f64, f64) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .rectangle()
+            .await
+            .unwrap()
+    }
+
+    async fn screenshot(&self, name: &str) {
+        let top = "window.scrollTo(0, 0); document.querySelectorAll('iframe').forEach(function (f) { f.contentWindow.scrollTo(0, 0); });";
+        self.client.execute(top, vec![]).await.unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        let path = format!("{}/docs/screenshots/{name}.png", env!("CARGO_MANIFEST_DIR"));
+        std::fs::write(&path, png).unwrap();
+    }
+}
+
+fn block_on<F: std::future::Future<Output = ()>>(test: F) {
+    rocket::tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(test);
+}
+
+fn server() -> Server {
+    Server::start(&[
+        ("ROCKET_INSTRUCTOR_PASSWORD", "teacher-pass"),
+        ("ROCKET_INSTANCE_NAME", "classroom"),
+    ])
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn students_log_in_by_typing_and_javascript_sees_only_the_cookie_flow() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 900).await;
+
+        chrome.client.goto(&server.url("/cookie/login")).await.unwrap();
+        chrome.log_in("abc", "1234").await;
+        chrome.wait_for_text("main", "You are logged in as abc.").await;
+        assert_eq!(chrome.client.current_url().await.unwrap().path(), "/cookie");
+        let seen = chrome.document_cookie().await;
+        assert!(
+            seen.contains("username=abc") && seen.contains("password=1234"),
+            "{seen}"
+        );
+        let pane = chrome.wait_for_text("#js-cookie", "password=1234").await;
+        assert!(
+            pane.contains("role=student"),
+            "the page's own script printed it: {pane}"
+        );
+        assert!(chrome
+            .text("#pane-set")
+            .await
+            .contains("Set-Cookie: username=abc; SameSite=Lax; Path=/cookie"));
+        chrome.screenshot("inspector-cookie-flow").await;
+
+        chrome.client.goto(&server.url("/session/login")).await.unwrap();
+        chrome.log_in("abc", "1234").await;
+        chrome.wait_for_text("main", "You are logged in as abc.").await;
+        assert_eq!(chrome.client.current_url().await.unwrap().path(), "/session");
+        let seen = chrome.document_cookie().await;
+        assert!(
+            !seen.contains("sid"),
+            "HttpOnly: the browser keeps sid from scripts: {seen:?}"
+        );
+        let pane = chrome.wait_for_text("#js-cookie", "").await;
+        assert!(!pane.contains("sid="), "{pane}");
+        let stores = chrome.text("#pane-stores").await;
+        assert!(stores.contains("abc") && stores.contains("student"), "{stores}");
+        chrome.screenshot("inspector-session-flow").await;
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn compare_runs_both_flows_side_by_side_in_one_browser() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 768).await;
+        chrome.client.goto(&server.url("/compare")).await.unwrap();
+        let (cookie_x, cookie_y, cookie_w, _) = chrome.rect("#frame-cookie").await;
+        let (session_x, session_y, session_w, _) = chrome.rect("#frame-session").await;
+        assert!(
+            cookie_x < session_x && (cookie_y - session_y).abs() < 1.0,
+            "side by side"
+        );
+        assert!(
+            session_x + session_w <= 1366.0 && cookie_w > 500.0,
+            "both fit a projector's width"
+        );
+
+        for (index, flow) in [(0, "cookie"), (1, "session")] {
+            chrome.client.enter_frame(index).await.unwrap();
+            chrome
+                .client
+                .find(Locator::Css(&format!("a.button[href='/{flow}/login']")))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            chrome
+                .client
+                .wait()
+                .for_element(Locator::Css("#username"))
+                .await
+                .unwrap();
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "You are logged in as abc.").await;
+            chrome.client.enter_parent_frame().await.unwrap();
+        }
+        chrome.wait_for_text("#fact-server-session", "abc").await;
+        chrome.wait_for_text("#fact-js-cookie", "password=1234").await;
+        let session_js = chrome.text("#fact-js-session").await;
+        assert!(!session_js.contains("sid"), "{session_js}");
+        assert_eq!(chrome.text("#fact-server-cookie").await, "nothing");
+        chrome.screenshot("compare-desktop").await;
+
+        chrome.client.enter_frame(1).await.unwrap();
+        chrome
+            .client
+            .find(Locator::Css("form[action='/session/logout'] button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        chrome.wait_for_text("main", "You are not logged in.").await;
+        chrome.client.enter_parent_frame().await.unwrap();
+        chrome.wait_for_text("#fact-server-session", "nothing").await;
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn a_phone_sized_viewport_stacks_the_columns() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(390, 844).await;
+        chrome.client.goto(&server.url("/compare")).await.unwrap();
+        let width: f64 = chrome
+            .client
+            .execute("return window.innerWidth", vec![])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert!(width <= 400.0, "a phone-sized viewport: {width}");
+        let (cookie_x, cookie_y, _, cookie_h) = chrome.rect("#frame-cookie").await;
+        let (session_x, session_y, session_w, _) = chrome.rect("#frame-session").await;
+        assert!(
+            session_y >= cookie_y + cookie_h - 1.0,
+            "stacked: {cookie_y}+{cookie_h} then {session_y}"
+        );
+        assert!(
+            (cookie_x - session_x).abs() < 1.0 && session_w <= width,
+            "one column, within the screen"
+        );
+        chrome.screenshot("compare-phone").await;
+
+        chrome.client.goto(&server.url("/session/login")).await.unwrap();
+        let (_, form_y, _, form_h) = chrome.rect("form.card").await;
+        let (_, inspector_y, inspector_w, _) = chrome.rect(".inspector").await;
+        assert!(
+            inspector_y > form_y + form_h - 1.0 && inspector_w <= width,
+            "the inspector goes under the form"
+        );
+        let overflow: bool = chrome
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth > window.innerWidth",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap();
+        assert!(!overflow, "nothing sticks out sideways");
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_language_switch_changes_the_page_text() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 768).await;
+        chrome.client.goto(&server.url("/")).await.unwrap();
+        assert!(chrome.text("h1").await.contains("where does your login live?"));
+        chrome
+            .client
+            .find(Locator::Css(".lang-switch a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        chrome.wait_for_text("h1", "쿠키일까 세션일까").await;
+        chrome.client.goto(&server.url("/explain")).await.unwrap();
+        assert!(
+            chrome.text("h1").await.contains("작동 원리"),
+            "the choice is remembered"
+        );
+        chrome
+            .client
+            .find(Locator::Css(".lang-switch a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        chrome.wait_for_text("h1", "How it works").await;
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn explain_shows_numbers_measured_on_this_browsers_requests() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 2600).await;
+        for flow in ["cookie", "session"] {
+            chrome
+                .client
+                .goto(&server.url(&format!("/{flow}/login")))
+                .await
+                .unwrap();
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "You are logged in as abc.").await;
+        }
+        chrome.client.goto(&server.url("/explain")).await.unwrap();
+        let cookie_bytes: u64 = chrome.text("#bytes-cookie-last").await.parse().unwrap();
+        let session_bytes: u64 = chrome.text("#bytes-session-last").await.parse().unwrap();
+        assert!(cookie_bytes > 0 && session_bytes > 0);
+        chrome.screenshot("explain").await;
+        chrome.finish().await;
+    });
+}
