@@ -18,12 +18,16 @@ pub enum AppError {
     Hash(#[from] HashError),
     #[error(transparent)]
     Random(#[from] RandomError),
+    /// A form without the right CSRF token, or a control for someone not allowed to use it.
+    #[error("refused: the form did not carry this session's token")]
+    Forbidden,
 }
 
 impl AppError {
     pub fn status(&self) -> Status {
         match self {
             AppError::Store(StoreError::Unavailable(_)) => Status::ServiceUnavailable,
+            AppError::Forbidden => Status::Forbidden,
             AppError::Store(_) | AppError::Hash(_) | AppError::Random(_) => Status::InternalServerError,
         }
     }

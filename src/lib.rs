@@ -17,6 +17,7 @@ pub mod flows;
 pub mod headers;
 pub mod i18n;
 pub mod inspector;
+pub mod instructor;
 pub mod pages;
 pub mod session;
 pub mod view;
@@ -41,6 +42,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/", explain::routes())
         .mount("/cookie", flows::cookie::routes())
         .mount("/session", flows::session::routes())
+        .mount("/instructor", instructor::routes())
         .mount("/static", FileServer::from(relative!("static")))
         .register("/", catchers::all())
 }

@@ -258,3 +258,29 @@ source-rfc = cookie syntax, attributes, expiry, limits
 source-mdn = attributes and browser behaviour
 source-owasp = ids, timeouts, renewal, cookie attributes
 source-flask = what SESSION_PERMANENT really does
+
+## /instructor
+instructor-title = Instructor dashboard
+instructor-lead = Every live session on this server's { $store } store. Sessions are shown by fingerprint, never by id: this screen is meant for a projector.
+instructor-only = This dashboard is for the instructor's session only. Your session's record says you are a student, and no cookie can change that.
+instructor-sessions = { $n ->
+    [one] { $n } live session
+   *[other] { $n } live sessions
+}
+instructor-col-fingerprint = Fingerprint
+instructor-col-user = User
+instructor-col-role = Role
+instructor-col-instance = Instance
+instructor-yours = your session
+instructor-revoke = Revoke
+instructor-none = No live sessions.
+instructor-fingerprint-hint = A fingerprint is the start of a one-way hash of the id. It tells sessions apart, and cannot be turned back into an id. Revoking deletes the record: the next request with that id is refused.
+instructor-revoked = { $n ->
+    [one] { $n } session revoked.
+   *[other] { $n } sessions revoked.
+}
+instructor-revoke-user-title = Revoke every session of a user
+instructor-revoke-user = Revoke all of this user's sessions
+instructor-revoke-all-title = Revoke every session
+instructor-revoke-all-hint = Every student is logged out of the session flow at once. Your own session stays, so this page stays open. The cookie flow cannot be revoked at all: there is nothing on the server to delete.
+instructor-revoke-all = Revoke all but mine

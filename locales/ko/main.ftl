@@ -252,3 +252,23 @@ source-rfc = 쿠키 문법, 속성, 만료, 한계
 source-mdn = 속성과 브라우저 동작
 source-owasp = ID, 만료 시간, 재발급, 쿠키 속성
 source-flask = SESSION_PERMANENT의 실제 의미
+
+## /instructor
+instructor-title = 강사 대시보드
+instructor-lead = 이 서버의 { $store } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
+instructor-only = 이 대시보드는 강사 세션만 쓸 수 있습니다. 당신의 세션 기록에는 학생이라고 적혀 있고, 어떤 쿠키로도 바꿀 수 없습니다.
+instructor-sessions = 활성 세션 { $n }개
+instructor-col-fingerprint = 지문
+instructor-col-user = 사용자
+instructor-col-role = 역할
+instructor-col-instance = 인스턴스
+instructor-yours = 내 세션
+instructor-revoke = 무효화
+instructor-none = 활성 세션이 없습니다.
+instructor-fingerprint-hint = 지문은 ID를 일방향 해시한 값의 앞부분입니다. 세션을 구별할 수는 있지만 ID로 되돌릴 수는 없습니다. 무효화하면 기록이 지워지고, 그 ID로 오는 다음 요청은 거부됩니다.
+instructor-revoked = 세션 { $n }개를 무효화했습니다.
+instructor-revoke-user-title = 한 사용자의 모든 세션 무효화
+instructor-revoke-user = 이 사용자의 세션 모두 무효화
+instructor-revoke-all-title = 모든 세션 무효화
+instructor-revoke-all-hint = 모든 학생이 세션 방식에서 한 번에 로그아웃됩니다. 이 페이지가 열려 있도록 당신의 세션은 남깁니다. 쿠키 방식은 아예 무효화할 수 없습니다. 서버에 지울 것이 없기 때문입니다.
+instructor-revoke-all = 내 세션만 빼고 모두 무효화

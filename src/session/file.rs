@@ -19,6 +19,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rocket::tokio::task;
 
+use super::store::{is_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
 use crate::config::StoreKind;
 
@@ -256,6 +257,44 @@ impl SessionStore for FileStore {
 
     async fn ping(&self) -> Result<(), StoreError> {
         self.run(probe).await
+    }
+
+    async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        self.run(move |dir| {
+            let entries = fs::read_dir(dir).map_err(|e| unavailable("list the session folder", &e))?;
+            let mut sessions = Vec::new();
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let Some(key) = name
+                    .to_str()
+                    .filter(|n| is_session_file(n))
+                    .and_then(|n| n.strip_suffix(".json"))
+                else {
+                    continue;
+                };
+                if let Some(record) = load_at(dir, &entry.path(), now_ms, false)? {
+                    sessions.push(StoredSession {
+                        key: key.to_owned(),
+                        record,
+                    });
+                }
+            }
+            Ok(sessions)
+        })
+        .await
+    }
+
+    async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {
+        if !is_storage_key(key) {
+            return Ok(false);
+        }
+        let name = format!("{key}.json");
+        self.run(move |dir| match fs::remove_file(dir.join(name)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::NotFound => missing(dir).map(|_| false),
+            Err(e) => Err(unavailable("delete a session file", &e)),
+        })
+        .await
     }
 }
 

@@ -43,11 +43,10 @@ impl SessionId {
         URL_SAFE_NO_PAD.encode(self.0)
     }
 
-    /// Eight hex digits of a hash of the id: enough to tell sessions apart on a projected
-    /// screen or in a log, useless for taking one over.
+    /// The first eight hex digits of [`SessionId::storage_key`]: enough to tell sessions apart
+    /// on a projected screen or in a log, useless for taking one over.
     pub fn fingerprint(&self) -> String {
-        let digest = Blake2s256::digest(self.0);
-        digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+        self.storage_key()[..8].to_owned()
     }
 
     /// 64 hex digits of a keyed hash of the id: the name a store files the session under, so

@@ -6,6 +6,7 @@
 use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
 
+use super::store::{is_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
 use crate::config::StoreKind;
 
@@ -90,6 +91,30 @@ impl SessionStore for MemoryStore {
 
     async fn ping(&self) -> Result<(), StoreError> {
         Ok(())
+    }
+
+    async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        let live = self.records.iter().filter(|entry| !entry.value().is_expired(now_ms));
+        Ok(live
+            .map(|entry| StoredSession {
+                key: entry.key().storage_key(),
+                record: entry.value().clone(),
+            })
+            .collect())
+    }
+
+    /// A scan, hashing every id: revocation is rare, and a second index would cost every session.
+    async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {
+        if !is_storage_key(key) {
+            return Ok(false);
+        }
+        let mut removed = false;
+        self.records.retain(|id, _| {
+            let keep = id.storage_key() != key;
+            removed |= !keep;
+            keep
+        });
+        Ok(removed)
     }
 }
 

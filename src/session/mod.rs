@@ -20,7 +20,7 @@ pub use memory::MemoryStore;
 pub use record::{now_ms, CsrfToken, SessionRecord};
 pub use redis::{unavailable as redis_unavailable, RedisStore};
 pub use stage::{open, stage, sweeper, AccountsBackend, Backend};
-pub use store::{SessionStore, StoreError};
+pub use store::{is_storage_key, SessionStore, StoreError, StoredSession};
 
 use crate::accounts::Account;
 use crate::config::{AppConfig, StoreKind};
@@ -41,6 +41,7 @@ pub struct Sessions {
     idle_timeout_s: u64,
     absolute_timeout_s: u64,
     cookie_secure: bool,
+    instance: String,
 }
 
 impl Sessions {
@@ -50,6 +51,7 @@ impl Sessions {
             idle_timeout_s: config.session_idle_timeout,
             absolute_timeout_s: config.session_absolute_timeout,
             cookie_secure: config.cookie_secure,
+            instance: config.instance_name.clone(),
         }
     }
 
@@ -60,13 +62,14 @@ impl Sessions {
     /// Starts a session for `account` under a fresh id.
     pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), AppError> {
         let now = now_ms();
-        let record = SessionRecord::new(
+        let mut record = SessionRecord::new(
             account.username.clone(),
             account.role,
             now,
             self.idle_timeout_s,
             self.absolute_timeout_s,
         )?;
+        record.instance = self.instance.clone();
         // A collision of 256-bit random ids does not happen; if the store ever reports one,
         // drawing again is still the right answer, and never overwriting is the store's rule.
         for _ in 0..3 {
@@ -105,6 +108,41 @@ impl Sessions {
 
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.store.ping().await
+    }
+
+    /// Every live session, oldest first.
+    pub async fn list(&self) -> Result<Vec<StoredSession>, StoreError> {
+        let mut sessions = self.store.list(now_ms()).await?;
+        sessions.sort_by_key(|s| (s.record.created_ms, s.key.clone()));
+        Ok(sessions)
+    }
+
+    /// Ends the session filed under `key`, wherever its id is: the next request with it fails.
+    pub async fn revoke(&self, key: &str) -> Result<bool, StoreError> {
+        self.store.delete_key(key).await
+    }
+
+    /// Ends every session of `user`; returns how many there were.
+    pub async fn revoke_user(&self, user: &str) -> Result<usize, StoreError> {
+        let mut revoked = 0;
+        for session in self
+            .list()
+            .await?
+            .into_iter()
+            .filter(|s| s.record.user.as_str() == user)
+        {
+            revoked += usize::from(self.store.delete_key(&session.key).await?);
+        }
+        Ok(revoked)
+    }
+
+    /// Ends every session; returns how many there were.
+    pub async fn revoke_all(&self) -> Result<usize, StoreError> {
+        let mut revoked = 0;
+        for session in self.list().await? {
+            revoked += usize::from(self.store.delete_key(&session.key).await?);
+        }
+        Ok(revoked)
     }
 
     /// The `sid` cookie: `HttpOnly`, `SameSite=Lax`, `Path=/`, `Secure` when configured, and a

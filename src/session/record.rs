@@ -57,6 +57,9 @@ pub struct SessionRecord {
     pub last_seen_ms: u64,
     pub idle_timeout_s: u64,
     pub absolute_timeout_s: u64,
+    /// The app instance that created the session (`instance_name`), for the dashboard.
+    #[serde(default)]
+    pub instance: String,
 }
 
 impl SessionRecord {
@@ -75,6 +78,7 @@ impl SessionRecord {
             last_seen_ms: now_ms,
             idle_timeout_s,
             absolute_timeout_s,
+            instance: String::new(),
         })
     }
 

@@ -16,6 +16,7 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, RedisError};
 
+use super::store::{is_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
 use crate::config::StoreKind;
 
@@ -52,6 +53,29 @@ impl RedisStore {
 
     fn key(&self, id: &SessionId) -> String {
         format!("{}session:{}", self.prefix, id.storage_key())
+    }
+
+    /// Every session key under this prefix (`SCAN`, so Redis is never blocked).
+    async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let mut connection = self.connection.clone();
+        let pattern = format!("{}session:*", self.prefix);
+        let (mut cursor, mut all) = (0u64, Vec::new());
+        loop {
+            let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+                .arg(cursor)
+                .arg("MATCH")
+                .arg(&pattern)
+                .arg("COUNT")
+                .arg(1000)
+                .query_async(&mut connection)
+                .await
+                .map_err(unavailable)?;
+            all.extend(keys);
+            if next == 0 {
+                return Ok(all);
+            }
+            cursor = next;
+        }
     }
 
     async fn get(&self, key: &str) -> Result<Option<SessionRecord>, StoreError> {
@@ -133,25 +157,36 @@ impl SessionStore for RedisStore {
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
-        let mut connection = self.connection.clone();
-        let pattern = format!("{}session:*", self.prefix);
-        let (mut cursor, mut total) = (0u64, 0usize);
-        loop {
-            let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
-                .arg(cursor)
-                .arg("MATCH")
-                .arg(&pattern)
-                .arg("COUNT")
-                .arg(1000)
-                .query_async(&mut connection)
-                .await
-                .map_err(unavailable)?;
-            total += keys.len();
-            if next == 0 {
-                return Ok(total);
+        Ok(self.keys().await?.len())
+    }
+
+    async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        let mut sessions = Vec::new();
+        for key in self.keys().await? {
+            let Some(storage_key) = key.strip_prefix(&format!("{}session:", self.prefix)).map(str::to_owned) else {
+                continue;
+            };
+            if let Some(record) = self.get(&key).await?.filter(|record| !record.is_expired(now_ms)) {
+                sessions.push(StoredSession {
+                    key: storage_key,
+                    record,
+                });
             }
-            cursor = next;
         }
+        Ok(sessions)
+    }
+
+    async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {
+        if !is_storage_key(key) {
+            return Ok(false);
+        }
+        let removed: i64 = self
+            .connection
+            .clone()
+            .del(format!("{}session:{key}", self.prefix))
+            .await
+            .map_err(unavailable)?;
+        Ok(removed > 0)
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

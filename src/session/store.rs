@@ -47,4 +47,32 @@ pub trait SessionStore: Send + Sync + 'static {
 
     /// `Ok` when the store can serve requests.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Every live session, each with the key it is filed under: never the id itself, so a list
+    /// shown to an instructor (or leaked) cannot be used to take a session over.
+    async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError>;
+
+    /// Deletes the session filed under `key` (a [`SessionId::storage_key`]); `true` when there was
+    /// one. A key that is not 64 hex digits matches nothing.
+    async fn delete_key(&self, key: &str) -> Result<bool, StoreError>;
+}
+
+/// A session as a listing shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    /// [`SessionId::storage_key`]: 64 hex digits of a keyed hash of the id.
+    pub key: String,
+    pub record: SessionRecord,
+}
+
+impl StoredSession {
+    /// The same eight hex digits that [`SessionId::fingerprint`] shows for this session.
+    pub fn fingerprint(&self) -> &str {
+        &self.key[..8.min(self.key.len())]
+    }
+}
+
+/// Whether `key` has the shape of a [`SessionId::storage_key`].
+pub fn is_storage_key(key: &str) -> bool {
+    key.len() == 64 && key.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod cookie_flow;
 mod helpers;
+mod instructor;
 mod mirror;
 mod pages;
 mod real_server;

@@ -107,6 +107,37 @@ pub async fn an_expired_id_can_be_reused_by_create(store: Arc<dyn SessionStore>)
     assert_eq!(store.load(&id, now).await.unwrap().unwrap().user.as_str(), "mina");
 }
 
+pub async fn list_shows_live_sessions_by_key_never_by_id(store: Arc<dyn SessionStore>) {
+    let now = now_ms();
+    let (live, dead) = (id(), id());
+    store.create(&live, &record("abc", now, 600, 600)).await.unwrap();
+    store
+        .create(&dead, &record("mina", now - 20_000, 10, 600))
+        .await
+        .unwrap();
+    let listed = store.list(now).await.unwrap();
+    assert_eq!(listed.len(), 1, "expired sessions are not listed");
+    assert_eq!(listed[0].key, live.storage_key());
+    assert_eq!(listed[0].fingerprint(), live.fingerprint());
+    assert_eq!(listed[0].record.user.as_str(), "abc");
+    assert!(!listed[0].key.contains(&live.expose()[..8]));
+}
+
+pub async fn delete_key_revokes_exactly_that_session(store: Arc<dyn SessionStore>) {
+    let now = now_ms();
+    let (one, two) = (id(), id());
+    store.create(&one, &record("abc", now, 600, 600)).await.unwrap();
+    store.create(&two, &record("abc", now, 600, 600)).await.unwrap();
+    assert!(store.delete_key(&one.storage_key()).await.unwrap());
+    assert_eq!(store.load(&one, now).await.unwrap(), None);
+    assert!(store.load(&two, now).await.unwrap().is_some());
+    assert!(!store.delete_key(&one.storage_key()).await.unwrap(), "already gone");
+    for bad in ["", "../x", &"g".repeat(64), &one.expose(), &two.storage_key()[..63]] {
+        assert!(!store.delete_key(bad).await.unwrap(), "{bad:?}");
+    }
+    assert!(store.load(&two, now).await.unwrap().is_some());
+}
+
 /// Many tasks on a multi-threaded runtime create, read, touch and delete at once. Every
 /// session is found while it lives, none survives its delete, and nothing is left over.
 pub async fn concurrent_tasks_lose_and_leak_nothing(store: Arc<dyn SessionStore>) {
@@ -165,6 +196,8 @@ macro_rules! store_suite {
                 delete_removes_the_record,
                 sweep_frees_expired_records_only,
                 an_expired_id_can_be_reused_by_create,
+                list_shows_live_sessions_by_key_never_by_id,
+                delete_key_revokes_exactly_that_session,
                 concurrent_tasks_lose_and_leak_nothing,
             );
         }

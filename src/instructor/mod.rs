@@ -1,0 +1,173 @@
+//! The instructor dashboard (`/instructor`): every live session, shown by fingerprint and never
+//! by id because the screen is projected, and revocation of one session, of all of a user's, or
+//! of all but the instructor's own. Only a session whose server-side record says `instructor`
+//! gets in; every control is a POST carrying that session's CSRF token.
+
+use rocket::form::Form;
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use crate::auth::{Instructor, SessionUser};
+use crate::error::AppError;
+use crate::flows::Refused;
+use crate::i18n::Lang;
+use crate::session::{now_ms, Sessions, StoredSession};
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![
+        dashboard,
+        dashboard_student,
+        dashboard_anonymous,
+        revoke,
+        revoke_user,
+        revoke_all,
+        control_refused
+    ]
+}
+
+/// One row of the sessions table.
+#[derive(Serialize)]
+struct Row {
+    key: String,
+    fingerprint: String,
+    user: String,
+    role: String,
+    created_ago_s: u64,
+    last_seen_ago_s: u64,
+    expires_in_s: u64,
+    instance: String,
+    yours: bool,
+}
+
+fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
+    let ago = |ms: u64| now.saturating_sub(ms) / 1000;
+    Row {
+        key: session.key.clone(),
+        fingerprint: session.fingerprint().to_owned(),
+        user: session.record.user.to_string(),
+        role: session.record.role.to_string(),
+        created_ago_s: ago(session.record.created_ms),
+        last_seen_ago_s: ago(session.record.last_seen_ms),
+        expires_in_s: session.record.expires_in_s(now),
+        instance: session.record.instance.clone(),
+        yours: session.key == own_key,
+    }
+}
+
+#[get("/?<revoked>")]
+pub async fn dashboard(
+    instructor: Instructor,
+    sessions: &State<Sessions>,
+    revoked: Option<usize>,
+    lang: Lang,
+) -> Result<Template, AppError> {
+    let now = now_ms();
+    let own_key = instructor.0.id.storage_key();
+    let rows: Vec<Row> = sessions.list().await?.iter().map(|s| row(s, now, &own_key)).collect();
+    let page = context! {
+        count: rows.len(),
+        rows,
+        revoked,
+        csrf_token: instructor.0.record.csrf_token.expose(),
+        store: sessions.kind().as_str(),
+    };
+    Ok(view::render("instructor/dashboard", lang, page))
+}
+
+#[get("/", rank = 2)]
+pub fn dashboard_student(_student: SessionUser, lang: Lang) -> (Status, Template) {
+    let page = context! { status: 403, title: "error-403-title", message: "instructor-only" };
+    (Status::Forbidden, view::render("error", lang, page))
+}
+
+#[get("/", rank = 3)]
+pub fn dashboard_anonymous() -> Redirect {
+    Redirect::to("/session/login")
+}
+
+#[derive(FromForm)]
+pub struct Control {
+    csrf_token: Option<String>,
+    key: Option<String>,
+    user: Option<String>,
+}
+
+/// The instructor, if this control form carries their session's token.
+fn checked(instructor: &Instructor, form: &Control) -> Result<(), Refused> {
+    let token = form.csrf_token.as_deref().unwrap_or_default();
+    if instructor.0.record.csrf_token.matches(token) {
+        Ok(())
+    } else {
+        Err(Refused::Error(AppError::Forbidden))
+    }
+}
+
+fn done(count: usize) -> Redirect {
+    Redirect::to(format!("/instructor?revoked={count}"))
+}
+
+#[post("/revoke", data = "<form>")]
+pub async fn revoke(
+    instructor: Instructor,
+    form: Form<Control>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, Refused> {
+    checked(&instructor, &form)?;
+    let key = form.key.as_deref().unwrap_or_default();
+    let revoked = sessions.revoke(key).await.map_err(AppError::from)?;
+    rocket::info!(
+        "instructor {} revoked session #{}",
+        instructor.0.record.user,
+        key.get(..8).unwrap_or("?")
+    );
+    Ok(done(usize::from(revoked)))
+}
+
+#[post("/revoke-user", data = "<form>")]
+pub async fn revoke_user(
+    instructor: Instructor,
+    form: Form<Control>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, Refused> {
+    checked(&instructor, &form)?;
+    let user = form.user.as_deref().unwrap_or_default();
+    let revoked = sessions.revoke_user(user).await.map_err(AppError::from)?;
+    rocket::info!(
+        "instructor {} revoked {revoked} sessions of a user",
+        instructor.0.record.user
+    );
+    Ok(done(revoked))
+}
+
+/// Ends every session except the instructor's own, so the dashboard stays open.
+#[post("/revoke-all", data = "<form>")]
+pub async fn revoke_all(
+    instructor: Instructor,
+    form: Form<Control>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, Refused> {
+    checked(&instructor, &form)?;
+    let own_key = instructor.0.id.storage_key();
+    let mut revoked = 0;
+    for session in sessions
+        .list()
+        .await
+        .map_err(AppError::from)?
+        .iter()
+        .filter(|s| s.key != own_key)
+    {
+        revoked += usize::from(sessions.revoke(&session.key).await.map_err(AppError::from)?);
+    }
+    rocket::info!("instructor {} revoked {revoked} sessions", instructor.0.record.user);
+    Ok(done(revoked))
+}
+
+/// Every control, for anyone who is not a logged-in instructor: refused.
+#[post("/<_..>", rank = 2)]
+pub fn control_refused() -> Status {
+    Status::Forbidden
+}

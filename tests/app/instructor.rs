@@ -1,0 +1,181 @@
+//! The instructor dashboard: who may reach it, what it shows, and revocation.
+
+use rocket::http::Status;
+
+use crate::helpers::{form, spawn_app, Browser, TestApp, INSTRUCTOR_PASSWORD};
+
+fn teacher(app: &TestApp) -> Browser<'_> {
+    let teacher = app.browser();
+    assert_eq!(
+        teacher.login("session", "teacher", INSTRUCTOR_PASSWORD).status(),
+        Status::SeeOther
+    );
+    teacher
+}
+
+fn student(app: &TestApp) -> Browser<'_> {
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    student
+}
+
+/// The revocation keys on the dashboard, in table order.
+fn keys(page: &str) -> Vec<String> {
+    page.split("name=\"key\" value=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+fn logged_in(browser: &Browser<'_>) -> bool {
+    crate::helpers::json(browser.get("/session/inspect"))["logged_in"] == true
+}
+
+#[test]
+fn only_an_instructor_session_reaches_the_dashboard() {
+    let app = spawn_app();
+    let anonymous = app.browser().get("/instructor");
+    assert_eq!(anonymous.status(), Status::SeeOther);
+    assert_eq!(anonymous.headers().get_one("Location"), Some("/session/login"));
+
+    let student = student(&app);
+    assert_eq!(student.get("/instructor").status(), Status::Forbidden);
+    for path in ["/", "/instructor", "/session", "/cookie"] {
+        student.set_cookie("role", "instructor", path);
+    }
+    assert_eq!(
+        student.get("/instructor").status(),
+        Status::Forbidden,
+        "a forged role cookie changes nothing"
+    );
+
+    let cookie_teacher = app.browser();
+    cookie_teacher.login("cookie", "teacher", INSTRUCTOR_PASSWORD);
+    assert_eq!(
+        cookie_teacher.get("/instructor").status(),
+        Status::SeeOther,
+        "the cookie flow is not trusted here"
+    );
+
+    let teacher = teacher(&app);
+    let page = teacher.get("/instructor");
+    assert_eq!(page.status(), Status::Ok);
+    assert!(page.into_string().unwrap().contains("Instructor dashboard"));
+}
+
+#[test]
+fn no_control_works_for_anyone_but_the_instructor() {
+    let app = spawn_app();
+    let victim = student(&app);
+    let teacher = teacher(&app);
+    let key = keys(&teacher.get("/instructor").into_string().unwrap()).remove(0);
+
+    let intruder = student(&app);
+    let own_token = intruder.csrf_token();
+    intruder.set_cookie("role", "instructor", "/");
+    let anonymous = app.browser();
+    anonymous.set_cookie("role", "instructor", "/");
+    for browser in [&intruder, &anonymous] {
+        for (path, body) in [
+            ("/instructor/revoke", form(&[("csrf_token", &own_token), ("key", &key)])),
+            (
+                "/instructor/revoke-user",
+                form(&[("csrf_token", &own_token), ("user", "abc")]),
+            ),
+            ("/instructor/revoke-all", form(&[("csrf_token", &own_token)])),
+            ("/instructor/anything", String::new()),
+        ] {
+            assert_eq!(browser.post_form(path, &body).status(), Status::Forbidden, "{path}");
+        }
+    }
+    assert!(
+        logged_in(&victim) && logged_in(&intruder) && logged_in(&teacher),
+        "nothing was revoked"
+    );
+}
+
+#[test]
+fn controls_need_the_instructors_csrf_token() {
+    let app = spawn_app();
+    let victim = student(&app);
+    let teacher = teacher(&app);
+    for body in [
+        String::new(),
+        form(&[("csrf_token", "forged")]),
+        form(&[("csrf_token", &victim.csrf_token())]),
+    ] {
+        assert_eq!(
+            teacher.post_form("/instructor/revoke-all", &body).status(),
+            Status::Forbidden,
+            "{body}"
+        );
+    }
+    assert!(logged_in(&victim));
+}
+
+#[test]
+fn the_dashboard_lists_sessions_by_fingerprint_never_by_id() {
+    let app = spawn_app();
+    let one = student(&app);
+    let two = student(&app);
+    let teacher = teacher(&app);
+    let page = teacher.get("/instructor").into_string().unwrap();
+    assert!(page.contains("3 live sessions"));
+    for browser in [&one, &two, &teacher] {
+        let sid = browser.cookie("sid").unwrap();
+        let fingerprint = sid.parse::<session_lab::session::SessionId>().unwrap().fingerprint();
+        assert!(page.contains(&format!("#{fingerprint}")), "fingerprint shown");
+        assert!(!page.contains(&sid[..10]), "no id on a projected screen");
+    }
+    assert!(page.contains("your session"));
+}
+
+#[test]
+fn a_revoked_session_is_refused_on_its_next_request() {
+    let app = spawn_app();
+    let victim = student(&app);
+    let stolen = victim.cookie("sid").unwrap();
+    let attacker = app.browser();
+    attacker.set_cookie("sid", &stolen, "/");
+    assert!(logged_in(&attacker), "the stolen id works");
+
+    let teacher = teacher(&app);
+    let token = teacher.csrf_token();
+    let key = keys(&teacher.get("/instructor").into_string().unwrap()).remove(0);
+    let revoked = teacher.post_form("/instructor/revoke", &form(&[("csrf_token", &token), ("key", &key)]));
+    assert_eq!(revoked.status(), Status::SeeOther);
+    assert_eq!(revoked.headers().get_one("Location"), Some("/instructor?revoked=1"));
+
+    assert!(!logged_in(&attacker), "refused at once");
+    assert!(!logged_in(&victim));
+    assert!(logged_in(&teacher));
+    assert!(teacher
+        .get("/instructor?revoked=1")
+        .into_string()
+        .unwrap()
+        .contains("1 session revoked."));
+}
+
+#[test]
+fn revoking_a_user_or_everyone_keeps_the_instructor_logged_in() {
+    let app = spawn_app();
+    app.browser()
+        .post_form("/register", &form(&[("username", "mina"), ("password", "pw-1234")]));
+    let abc_one = student(&app);
+    let abc_two = student(&app);
+    let mina = app.browser();
+    mina.login("session", "mina", "pw-1234");
+    let teacher = teacher(&app);
+    let token = teacher.csrf_token();
+
+    let by_user = teacher.post_form(
+        "/instructor/revoke-user",
+        &form(&[("csrf_token", &token), ("user", "abc")]),
+    );
+    assert_eq!(by_user.headers().get_one("Location"), Some("/instructor?revoked=2"));
+    assert!(!logged_in(&abc_one) && !logged_in(&abc_two) && logged_in(&mina));
+
+    let all = teacher.post_form("/instructor/revoke-all", &form(&[("csrf_token", &token)]));
+    assert_eq!(all.headers().get_one("Location"), Some("/instructor?revoked=1"));
+    assert!(!logged_in(&mina) && logged_in(&teacher), "everyone but the instructor");
+}
