@@ -18,6 +18,7 @@ pub mod headers;
 pub mod i18n;
 pub mod inspector;
 pub mod instructor;
+pub mod lab;
 pub mod pages;
 pub mod session;
 pub mod view;
@@ -35,6 +36,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(session::sweeper())
         .attach(accounts::stage())
         .attach(inspector::stage())
+        .attach(lab::stage())
         .attach(view::stage())
         .attach(headers::stage())
         .mount("/", pages::routes())
@@ -43,6 +45,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/cookie", flows::cookie::routes())
         .mount("/session", flows::session::routes())
         .mount("/instructor", instructor::routes())
+        .mount("/lab", lab::routes())
         .mount("/static", FileServer::from(relative!("static")))
         .register("/", catchers::all())
 }

@@ -284,3 +284,56 @@ instructor-revoke-user = Revoke all of this user's sessions
 instructor-revoke-all-title = Revoke every session
 instructor-revoke-all-hint = Every student is logged out of the session flow at once. Your own session stays, so this page stays open. The cookie flow cannot be revoked at all: there is nothing on the server to delete.
 instructor-revoke-all = Revoke all but mine
+
+## The lab
+nav-lab = Security lab
+lab-title = Security lab
+lab-lead = Attacks you can try on yourself, against both flows at once. Each lesson says what to do, what you will see in each flow, why, and how real systems prevent it. The attacker's tools are built in: no second browser and no developer tools needed.
+lab-weak-label = A deliberately dangerous tool, for this lesson only
+lesson-do = What to do
+lesson-see = What you will see
+lesson-why = Why
+lesson-prevent = How real systems prevent it
+lesson-refs = References
+tamper-title = Tamper: edit your own cookies
+tamper-summary = Change your role cookie to instructor and see which staff page lets you in. Then try to become someone else by editing the session id.
+tamper-step-1 = Log in as the student abc in both flows (Side by side is quickest).
+tamper-step-2 = In the cookie editor, leave role and instructor, and press Set. The two frames below reload.
+tamper-step-3 = The cookie flow's staff page lets you in; the session flow's does not.
+tamper-step-4 = Now choose sid, type anything, and press Set. Open the session flow: you are simply logged out.
+tamper-editor-title = Cookie editor
+tamper-editor-name = Cookie
+tamper-editor-value = New value
+tamper-editor-set = Set it in my browser
+tamper-editor-hint = It writes the cookie with the same Path and attributes as its flow, so your browser replaces the real one, exactly what anyone can do with the browser's developer tools.
+tamper-edited = Your browser now holds the { $name } you typed.
+tamper-see-cookie = The staff page opens for role=instructor, even though the account store says abc is a student: the server believed a value the client wrote.
+tamper-see-session = The staff page stays closed: the role is read from the session record on the server, which no cookie can change. An edited sid names no session, so it only logs you out.
+tamper-why = A cookie is whatever the client sends. Nothing in it is protected unless the server protects it, and a plain role cookie is just text. The session flow sends nothing the server trusts except an id too random to guess.
+tamper-prevent = Never decide authorisation from client-controlled data. Keep roles on the server (in the session record or the account), or, where state must live in the client, sign it so that changes are detected (the signed-cookie approach, as in Flask's default session or a JWT), and still re-check permissions on the server.
+tamper-ref-owasp = keep session data on the server; never trust the client with authorisation
+hijack-title = Hijack: replay a stolen cookie
+hijack-summary = Copy your own cookies, replay them as an attacker from another "browser", then log out and replay again. One flow's stolen cookies keep working; the other's stop the moment the session ends.
+hijack-step-1 = Log in as abc in both flows.
+hijack-step-2 = Cookie flow: open the cookie flow, copy the cookies that the "JavaScript can read" pane shows (any script on the page could), and paste them below. Press Replay.
+hijack-step-3 = Session flow: press "Sniff my session id", as someone watching an unencrypted network would, then Replay. Both replays show the attacker logged in as abc.
+hijack-step-4 = Log out of both flows, come back and replay both again.
+hijack-step-5 = Instructor: log in again as a student, sniff, then revoke that session on the dashboard. The next replay is refused at once.
+hijack-attacker-title = The attacker's browser
+hijack-paste = Stolen Cookie header (cookie flow)
+hijack-replay = Replay as the attacker
+hijack-steal = Sniff my session id
+hijack-stolen = The attacker holds:
+hijack-nothing-stolen = The attacker holds nothing yet. The id is kept on the server and never shown: printing it here would hand it to any script.
+hijack-replayed = { $n ->
+    [one] Replayed { $n } second ago:
+   *[other] Replayed { $n } seconds ago:
+}
+hijack-attacker-in = The attacker is logged in as { $user }.
+hijack-attacker-staff = ...and the staff-only page opens for them.
+hijack-attacker-out = Refused: the attacker is not logged in.
+hijack-see-cookie = The replay logs the attacker in, and keeps doing so after you log out: logout only asked your browser to forget, and the password in the stolen cookies stays valid until it is changed.
+hijack-see-session = The replay works while your session lives, and is refused the moment you log out, it expires, or the instructor revokes it: the id means nothing once the server deletes its record.
+hijack-why = Whoever presents a valid credential is you. A password travels with every cookie-flow request and never expires by itself; a session id is a temporary credential whose life the server controls.
+hijack-prevent = Keep ids unreadable to scripts (HttpOnly) and off unencrypted networks (HTTPS and Secure), keep sessions short (idle and absolute timeouts), delete them on logout, let users and administrators revoke them, and issue a fresh id at every login. Never put passwords in cookies.
+hijack-ref-owasp = session expiration, logout, HttpOnly and Secure, renewal of the id

@@ -14,7 +14,7 @@ mod metrics;
 mod receipts;
 
 pub use metrics::{FlowMetrics, FlowSnapshot, Metrics};
-pub use receipts::{Receipt, ReceiptBook, INSPECTOR_COOKIE};
+pub use receipts::{ensure_browser, Receipt, ReceiptBook, INSPECTOR_COOKIE};
 
 use rocket::fairing::AdHoc;
 use rocket::request::{FromRequest, Outcome, Request};

@@ -118,7 +118,11 @@ impl Fairing for Recorder {
             );
         }
         let is_page = request.method() == Method::Get && response.content_type() == Some(ContentType::HTML);
-        if browser.is_none() && is_page {
+        let already_set = response
+            .headers()
+            .get("Set-Cookie")
+            .any(|line| line.starts_with("inspector="));
+        if browser.is_none() && is_page && !already_set {
             let cookie = Cookie::build((INSPECTOR_COOKIE, new_id()))
                 .path("/")
                 .http_only(true)
@@ -126,6 +130,25 @@ impl Fairing for Recorder {
             response.adjoin_header(cookie.build());
         }
     }
+}
+
+/// This browser's `inspector` id, created (and set as a cookie) if it has none yet.
+pub fn ensure_browser(jar: &rocket::http::CookieJar<'_>) -> String {
+    if let Some(id) = jar
+        .get(INSPECTOR_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| valid_id(v))
+    {
+        return id;
+    }
+    let id = new_id();
+    jar.add(
+        Cookie::build((INSPECTOR_COOKIE, id.clone()))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax),
+    );
+    id
 }
 
 fn new_id() -> String {

@@ -6,6 +6,7 @@ mod browser;
 mod cookie_flow;
 mod helpers;
 mod instructor;
+mod lab;
 mod mirror;
 mod pages;
 mod real_server;

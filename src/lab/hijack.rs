@@ -1,0 +1,181 @@
+//! Lesson: hijack. An attacker who copies your cookies replays them from another browser.
+//!
+//! # Warning
+//! Deliberately dangerous, for the lesson: the server replays cookies on an "attacker's" behalf.
+//! Only this browser's own cookies can be used, every form carries this browser's lab token, and
+//! the stolen `sid` is held on the server and never printed.
+//!
+//! What a student should see: the cookie flow's copied credentials log the attacker in before
+//! *and after* the victim logs out (until the password changes); the copied `sid` works only
+//! while the session lives: after logout, expiry or an instructor's revocation it is refused.
+
+use rocket::form::Form;
+use rocket::http::{Cookie, CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use super::{LabBrowser, LabDesks};
+use crate::accounts::{AccountStore, Role};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::inspector::ensure_browser;
+use crate::session::{now_ms, presented_id, Sessions, ID_CHARS};
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![page, replay_cookie, steal_sid, replay_session, refused]
+}
+
+/// What the attacker saw when replaying stolen cookies.
+#[derive(Debug, Clone, Serialize)]
+pub struct Replay {
+    pub logged_in: bool,
+    pub user: Option<String>,
+    pub role: Option<String>,
+    /// Whether the staff-only page would have opened for the attacker.
+    pub staff: bool,
+    pub at_ms: u64,
+    /// Seconds since the replay, filled in when the page is shown.
+    pub ago_s: u64,
+}
+
+impl Replay {
+    fn refused() -> Replay {
+        Replay {
+            logged_in: false,
+            user: None,
+            role: None,
+            staff: false,
+            at_ms: now_ms(),
+            ago_s: 0,
+        }
+    }
+}
+
+#[get("/hijack")]
+pub fn page(jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
+    let browser = ensure_browser(jar);
+    let desk = desks.open(&browser);
+    let now = now_ms();
+    let shown = |replay: Option<Replay>| {
+        replay.map(|mut r| {
+            r.ago_s = now.saturating_sub(r.at_ms) / 1000;
+            r
+        })
+    };
+    let page = context! {
+        token: desk.token,
+        stolen: desk.stolen_sid.is_some().then(|| format!("sid={}", "*".repeat(ID_CHARS))),
+        cookie_replay: shown(desk.cookie_replay),
+        session_replay: shown(desk.session_replay),
+    };
+    view::render("lab/hijack", lang, page)
+}
+
+#[derive(FromForm)]
+pub struct LabForm {
+    token: Option<String>,
+    /// For the cookie flow: the `Cookie` header the attacker copied.
+    cookie_header: Option<String>,
+}
+
+fn check(desks: &LabDesks, browser: &LabBrowser, form: &LabForm) -> Result<(), AppError> {
+    let desk = desks.open(&browser.0);
+    let sent = form.token.as_deref().unwrap_or_default();
+    let ok: bool = subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes()).into();
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// # Warning
+/// Replays pasted cookie-flow cookies exactly as the cookie flow would judge them.
+#[post("/hijack/replay-cookie", data = "<form>")]
+pub async fn replay_cookie(
+    browser: LabBrowser,
+    form: Form<LabForm>,
+    desks: &State<LabDesks>,
+    accounts: &State<AccountStore>,
+) -> Result<Redirect, AppError> {
+    check(desks, &browser, &form)?;
+    let header = form.cookie_header.as_deref().unwrap_or_default();
+    let value = |name: &str| {
+        header
+            .split(';')
+            .filter_map(|pair| Cookie::parse_encoded(pair.trim().to_owned()).ok())
+            .find(|cookie| cookie.name() == name)
+            .map(|cookie| cookie.value().to_owned())
+    };
+    let (username, password, role) = (value("username"), value("password"), value("role"));
+    let account = match (&username, &password) {
+        (Some(username), Some(password)) => accounts.authenticate(username, password).await?,
+        _ => None,
+    };
+    let replay = match account {
+        Some(account) => Replay {
+            logged_in: true,
+            user: Some(account.username.to_string()),
+            staff: role.as_deref() == Some("instructor"),
+            role,
+            ..Replay::refused()
+        },
+        None => Replay {
+            staff: role.as_deref() == Some("instructor"),
+            role,
+            ..Replay::refused()
+        },
+    };
+    desks.update(&browser.0, |desk| desk.cookie_replay = Some(replay));
+    Ok(Redirect::to("/lab/hijack#attacker"))
+}
+
+/// Copies this browser's `sid` to the attacker, as someone watching an unencrypted network
+/// would: the value is kept on the server and never shown.
+#[post("/hijack/steal", data = "<form>")]
+pub fn steal_sid(
+    browser: LabBrowser,
+    form: Form<LabForm>,
+    desks: &State<LabDesks>,
+    jar: &CookieJar<'_>,
+) -> Result<Redirect, AppError> {
+    check(desks, &browser, &form)?;
+    let stolen = presented_id(jar);
+    desks.update(&browser.0, |desk| desk.stolen_sid = stolen);
+    Ok(Redirect::to("/lab/hijack#attacker"))
+}
+
+/// Replays the stolen `sid`: a real request by the attacker, so it also counts as activity.
+#[post("/hijack/replay-session", data = "<form>")]
+pub async fn replay_session(
+    browser: LabBrowser,
+    form: Form<LabForm>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, AppError> {
+    check(desks, &browser, &form)?;
+    let replay = match desks.open(&browser.0).stolen_sid {
+        Some(id) => match sessions.resume(&id).await? {
+            Some(record) => Replay {
+                logged_in: true,
+                user: Some(record.user.to_string()),
+                role: Some(record.role.to_string()),
+                staff: record.role == Role::Instructor,
+                ..Replay::refused()
+            },
+            None => Replay::refused(),
+        },
+        None => Replay::refused(),
+    };
+    desks.update(&browser.0, |desk| desk.session_replay = Some(replay));
+    Ok(Redirect::to("/lab/hijack#attacker"))
+}
+
+/// A lab form from a browser that never opened the lab: refused.
+#[post("/hijack/<_..>", rank = 2)]
+pub fn refused() -> Status {
+    Status::Forbidden
+}

@@ -1,0 +1,36 @@
+//! The security lab: one module per lesson, each at `/lab/<name>`, listed on `/lab`.
+//!
+//! # Warning
+//! The lessons are deliberately dangerous tools (a cookie editor, an attacker's replay), kept to
+//! these routes. Each works only on the visiting browser's own cookies and sessions, and every
+//! form carries a per-browser token, so another site cannot drive them.
+
+mod desk;
+pub mod hijack;
+pub mod tamper;
+
+use rocket_dyn_templates::{context, Template};
+
+pub use desk::{Desk, LabBrowser, LabDesks};
+
+use crate::i18n::Lang;
+use crate::view;
+
+/// The lessons that exist, in teaching order.
+pub const LESSONS: [&str; 2] = ["tamper", "hijack"];
+
+pub fn routes() -> Vec<rocket::Route> {
+    let mut routes = routes![index];
+    routes.extend(tamper::routes());
+    routes.extend(hijack::routes());
+    routes
+}
+
+pub fn stage() -> rocket::fairing::AdHoc {
+    rocket::fairing::AdHoc::on_ignite("Lab", |rocket| async { rocket.manage(LabDesks::default()) })
+}
+
+#[get("/")]
+pub fn index(lang: Lang) -> Template {
+    view::render("lab/index", lang, context! { lessons: LESSONS })
+}

@@ -1,0 +1,77 @@
+//! Lesson: tamper. Edit your own cookies and see which flow believes them.
+//!
+//! # Warning
+//! Deliberately dangerous, for the lesson: a cookie editor that sets any value of the flows'
+//! cookies in the visiting browser (what any user can do with developer tools). It needs this
+//! browser's lab token, so no other site can plant cookies through it.
+//!
+//! What a student should see: `role=instructor` opens `/cookie/staff`, which believes the
+//! cookie, but not `/session/staff`, which reads the role from the server's record; editing
+//! `sid` does not make you anyone else: it only logs you out.
+
+use rocket::form::Form;
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::response::Redirect;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+
+use super::{LabBrowser, LabDesks};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::inspector::ensure_browser;
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![page, set_cookie, refused]
+}
+
+/// The cookies the editor may write, and whether each is the session flow's `HttpOnly` one.
+const EDITABLE: [(&str, bool); 4] = [("role", false), ("username", false), ("password", false), ("sid", true)];
+
+#[get("/tamper?<edited>")]
+pub fn page(edited: Option<&str>, jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
+    let desk = desks.open(&ensure_browser(jar));
+    let edited = edited.filter(|name| EDITABLE.iter().any(|(n, _)| n == name));
+    let names: Vec<&str> = EDITABLE.iter().map(|(name, _)| *name).collect();
+    view::render("lab/tamper", lang, context! { token: desk.token, names, edited })
+}
+
+#[derive(FromForm)]
+pub struct EditForm {
+    token: Option<String>,
+    name: String,
+    #[field(validate = len(..=256))]
+    value: String,
+}
+
+/// # Warning
+/// Sets the chosen cookie with the same attributes its flow uses, so the browser replaces the
+/// real one.
+#[post("/tamper/set", data = "<form>")]
+pub fn set_cookie(
+    browser: LabBrowser,
+    form: Form<EditForm>,
+    desks: &State<LabDesks>,
+    jar: &CookieJar<'_>,
+) -> Result<Redirect, AppError> {
+    let desk = desks.open(&browser.0);
+    let sent = form.token.as_deref().unwrap_or_default();
+    if !bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
+        return Err(AppError::Forbidden);
+    }
+    let Some((name, http_only)) = EDITABLE.iter().find(|(name, _)| *name == form.name) else {
+        return Err(AppError::Forbidden);
+    };
+    let path = if *http_only { "/" } else { "/cookie" };
+    let cookie = Cookie::build((*name, form.value.clone()))
+        .path(path)
+        .same_site(SameSite::Lax)
+        .http_only(*http_only);
+    jar.add(cookie);
+    Ok(Redirect::to(format!("/lab/tamper?edited={name}")))
+}
+
+#[post("/tamper/<_..>", rank = 2)]
+pub fn refused() -> Status {
+    Status::Forbidden
+}

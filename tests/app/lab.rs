@@ -1,0 +1,213 @@
+//! The security lab: each lesson's attack succeeds against the weak flow and fails against the
+//! session flow, and the lab's own tools work only for the browser that opened them.
+
+use rocket::http::Status;
+
+use crate::helpers::{attributes, form, set_cookie_line, set_cookies, spawn_app, Browser, INSTRUCTOR_PASSWORD};
+
+/// Opens a lesson page and returns its form token.
+fn open_lesson(browser: &Browser<'_>, lesson: &str) -> String {
+    let page = browser.get(&format!("/lab/{lesson}")).into_string().unwrap();
+    let start = page.find("name=\"token\" value=\"").expect("a lab form") + "name=\"token\" value=\"".len();
+    page[start..].split('"').next().unwrap().to_owned()
+}
+
+fn page_says(browser: &Browser<'_>, path: &str, text: &str) -> bool {
+    browser.get(path).into_string().unwrap().contains(text)
+}
+
+#[test]
+fn the_lab_lists_its_lessons_and_each_one_exists() {
+    let app = spawn_app();
+    let page = app.browser().get("/lab").into_string().unwrap();
+    for lesson in session_lab::lab::LESSONS {
+        assert!(page.contains(&format!("href=\"/lab/{lesson}\"")), "{lesson}");
+        let lesson_page = app.browser().get(&format!("/lab/{lesson}"));
+        assert_eq!(lesson_page.status(), Status::Ok);
+        let body = lesson_page.into_string().unwrap();
+        for section in [
+            "What to do",
+            "What you will see",
+            "Why",
+            "How real systems prevent it",
+            "References",
+        ] {
+            assert!(body.contains(section), "{lesson}: {section}");
+        }
+        assert!(body.contains("cheatsheetseries.owasp.org"), "{lesson} cites OWASP");
+    }
+}
+
+#[test]
+fn tamper_a_role_cookie_opens_the_cookie_staff_page_but_not_the_session_one() {
+    let app = spawn_app();
+    let student = app.browser();
+    let token = open_lesson(&student, "tamper");
+    student.login("cookie", "abc", "1234");
+    student.login("session", "abc", "1234");
+    assert_eq!(student.get("/cookie/staff").status(), Status::Forbidden);
+
+    let edit = student.post_form(
+        "/lab/tamper/set",
+        &form(&[("token", &token), ("name", "role"), ("value", "instructor")]),
+    );
+    assert_eq!(edit.status(), Status::SeeOther);
+    let line = set_cookie_line(&edit, "role");
+    let mut attrs = attributes(&line);
+    attrs.sort();
+    assert!(
+        line.starts_with("role=instructor;") && attrs == ["path=/cookie", "samesite=Lax"],
+        "{line}"
+    );
+
+    assert_eq!(
+        student.get("/cookie/staff").status(),
+        Status::Ok,
+        "the cookie flow believes it"
+    );
+    assert_eq!(
+        student.get("/session/staff").status(),
+        Status::Forbidden,
+        "the session flow does not"
+    );
+    assert!(page_says(
+        &student,
+        "/lab/tamper?edited=role",
+        "Your browser now holds the role you typed."
+    ));
+}
+
+#[test]
+fn tamper_an_edited_sid_only_logs_you_out() {
+    let app = spawn_app();
+    let student = app.browser();
+    let token = open_lesson(&student, "tamper");
+    student.login("session", "abc", "1234");
+    let edit = student.post_form(
+        "/lab/tamper/set",
+        &form(&[("token", &token), ("name", "sid"), ("value", "teacher")]),
+    );
+    let line = set_cookie_line(&edit, "sid");
+    assert!(
+        attributes(&line).contains(&"httponly".to_string()),
+        "same attributes as the real one: {line}"
+    );
+    assert!(page_says(&student, "/session", "You are not logged in."));
+    assert_eq!(student.get("/session/staff").status(), Status::Unauthorized);
+}
+
+#[test]
+fn hijack_stolen_cookie_flow_credentials_outlive_logout() {
+    let app = spawn_app();
+    let victim = app.browser();
+    let token = open_lesson(&victim, "hijack");
+    victim.login("cookie", "abc", "1234");
+    let stolen = victim.cookie_header_for("/cookie").unwrap();
+    let replay = || {
+        victim.post_form(
+            "/lab/hijack/replay-cookie",
+            &form(&[("token", &token), ("cookie_header", &stolen)]),
+        )
+    };
+
+    assert_eq!(replay().status(), Status::SeeOther);
+    assert!(page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."));
+    victim.logout("cookie");
+    assert!(page_says(&victim, "/cookie", "You are not logged in."));
+    replay();
+    assert!(
+        page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."),
+        "logout took nothing back"
+    );
+
+    let forged = stolen.replace("role=student", "role=instructor");
+    victim.post_form(
+        "/lab/hijack/replay-cookie",
+        &form(&[("token", &token), ("cookie_header", &forged)]),
+    );
+    assert!(page_says(&victim, "/lab/hijack", "the staff-only page opens for them"));
+}
+
+#[test]
+fn hijack_a_stolen_sid_dies_with_logout_and_with_revocation() {
+    let app = spawn_app();
+    let victim = app.browser();
+    let token = open_lesson(&victim, "hijack");
+    victim.login("session", "abc", "1234");
+    let sid = victim.cookie("sid").unwrap();
+    assert_eq!(
+        victim
+            .post_form("/lab/hijack/steal", &form(&[("token", &token)]))
+            .status(),
+        Status::SeeOther
+    );
+    let page = victim.get("/lab/hijack").into_string().unwrap();
+    assert!(!page.contains(&sid[..12]), "the stolen id is never printed");
+    victim.post_form("/lab/hijack/replay-session", &form(&[("token", &token)]));
+    assert!(page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."));
+
+    victim.logout("session");
+    victim.post_form("/lab/hijack/replay-session", &form(&[("token", &token)]));
+    assert!(
+        page_says(&victim, "/lab/hijack", "Refused: the attacker is not logged in."),
+        "logout killed the id"
+    );
+
+    victim.login("session", "abc", "1234");
+    victim.post_form("/lab/hijack/steal", &form(&[("token", &token)]));
+    victim.post_form("/lab/hijack/replay-session", &form(&[("token", &token)]));
+    assert!(page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."));
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    let csrf = teacher.csrf_token();
+    teacher.post_form(
+        "/instructor/revoke-user",
+        &form(&[("csrf_token", &csrf), ("user", "abc")]),
+    );
+    victim.post_form("/lab/hijack/replay-session", &form(&[("token", &token)]));
+    assert!(
+        page_says(&victim, "/lab/hijack", "Refused: the attacker is not logged in."),
+        "revoked: refused at once"
+    );
+}
+
+#[test]
+fn lab_tools_work_only_for_the_browser_that_opened_them() {
+    let app = spawn_app();
+    let owner = app.browser();
+    let token = open_lesson(&owner, "tamper");
+    open_lesson(&owner, "hijack");
+    let other = app.browser();
+    open_lesson(&other, "tamper");
+    let stranger = app.browser();
+    let bodies = [
+        (
+            "/lab/tamper/set",
+            form(&[("token", &token), ("name", "role"), ("value", "instructor")]),
+        ),
+        ("/lab/hijack/steal", form(&[("token", &token)])),
+        ("/lab/hijack/replay-session", form(&[("token", &token)])),
+        (
+            "/lab/hijack/replay-cookie",
+            form(&[("token", &token), ("cookie_header", "username=abc; password=1234")]),
+        ),
+    ];
+    for (path, body) in &bodies {
+        for browser in [&other, &stranger] {
+            let response = browser.post_form(path, body);
+            assert_eq!(response.status(), Status::Forbidden, "{path}");
+            assert!(set_cookies(&response).iter().all(|l| !l.starts_with("role=")), "{path}");
+        }
+        let without_token = owner.post_form(path, "name=role&value=instructor");
+        assert_eq!(without_token.status(), Status::Forbidden, "{path} without a token");
+    }
+    let bad_name = owner.post_form(
+        "/lab/tamper/set",
+        &form(&[("token", &token), ("name", "lang"), ("value", "x")]),
+    );
+    assert_eq!(
+        bad_name.status(),
+        Status::Forbidden,
+        "only the flows' cookies are editable"
+    );
+}
