@@ -37,6 +37,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(accounts::stage())
         .attach(inspector::stage())
         .attach(lab::stage())
+        .attach(instructor::stage())
         .attach(view::stage())
         .attach(headers::stage())
         .mount("/", pages::routes())

@@ -22,6 +22,7 @@ use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
 use crate::auth::{CookieClaims, CookieUser};
 use crate::i18n::Lang;
 use crate::inspector::Inspector;
+use crate::instructor::EventBus;
 use crate::view;
 
 const FLOW: &str = "cookie";
@@ -44,9 +45,11 @@ pub async fn login(
     accounts: &State<AccountStore>,
     jar: &CookieJar<'_>,
     inspector: Inspector,
+    bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
+        bus.emit("login-failed", FLOW, &form.username);
         let panes = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
         return Err(login_refused(FLOW, lang, &form.username, panes));
     };
@@ -54,6 +57,7 @@ pub async fn login(
         jar.add(cookie);
     }
     rocket::info!("cookie flow: {} logged in", account.username);
+    bus.emit("login", FLOW, account.username.as_str());
     Ok(Redirect::to("/cookie"))
 }
 
@@ -116,7 +120,10 @@ fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value
 /// Asks the browser to drop the three cookies. Nothing on the server changes, because the
 /// server never held anything: a copy of the cookies taken earlier still logs in.
 #[post("/logout")]
-pub fn logout(jar: &CookieJar<'_>) -> Redirect {
+pub fn logout(claims: CookieClaims, jar: &CookieJar<'_>, bus: &State<EventBus>) -> Redirect {
+    if let Some(user) = claims.username.as_deref() {
+        bus.emit("logout", FLOW, user);
+    }
     for name in [USERNAME_COOKIE, PASSWORD_COOKIE, ROLE_COOKIE] {
         jar.remove(Cookie::build(name).path("/cookie").same_site(SameSite::Lax));
     }

@@ -19,6 +19,7 @@ use crate::auth::{Instructor, SessionUser};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::inspector::Inspector;
+use crate::instructor::EventBus;
 use crate::session::{now_ms, presented_id, Sessions, SID_COOKIE};
 use crate::view;
 
@@ -52,6 +53,7 @@ pub async fn login(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
     inspector: Inspector,
+    bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
@@ -69,6 +71,7 @@ pub async fn login(
     let (id, _) = sessions.start(&account).await?;
     jar.add(sessions.cookie(&id, form.remember));
     rocket::info!("session flow: {} logged in, session {id}", account.username);
+    bus.emit("login", FLOW, account.username.as_str());
     Ok(Redirect::to("/session"))
 }
 
@@ -133,6 +136,7 @@ pub async fn logout(
     form: Form<LogoutForm>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let token_ok = form
@@ -149,6 +153,7 @@ pub async fn logout(
     }
     sessions.end(&user.id).await.map_err(AppError::from)?;
     jar.remove(sessions.removal_cookie());
+    bus.emit("logout", FLOW, user.record.user.as_str());
     rocket::info!(
         "session flow: {} logged out, session {} deleted",
         user.record.user,

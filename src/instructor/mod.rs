@@ -3,10 +3,17 @@
 //! of all but the instructor's own. Only a session whose server-side record says `instructor`
 //! gets in; every control is a POST carrying that session's CSRF token.
 
+mod events;
+
+pub use events::{ClassEvent, EventBus};
+
 use rocket::form::Form;
 use rocket::http::Status;
+use rocket::response::stream::{Event, EventStream};
 use rocket::response::Redirect;
-use rocket::State;
+use rocket::tokio::select;
+use rocket::tokio::sync::broadcast::error::RecvError;
+use rocket::{Shutdown, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
@@ -22,11 +29,41 @@ pub fn routes() -> Vec<rocket::Route> {
         dashboard,
         dashboard_student,
         dashboard_anonymous,
+        event_stream,
+        events_refused,
         revoke,
         revoke_user,
         revoke_all,
         control_refused
     ]
+}
+
+pub fn stage() -> rocket::fairing::AdHoc {
+    rocket::fairing::AdHoc::on_ignite("Class events", |rocket| async { rocket.manage(EventBus::default()) })
+}
+
+/// The live event stream behind the dashboard's event list (server-sent events).
+#[get("/events")]
+pub fn event_stream(_instructor: Instructor, bus: &State<EventBus>, mut end: Shutdown) -> EventStream![] {
+    let mut events = bus.subscribe();
+    EventStream! {
+        loop {
+            let event = select! {
+                received = events.recv() => match received {
+                    Ok(event) => event,
+                    Err(RecvError::Closed) => break,
+                    Err(RecvError::Lagged(_)) => continue,
+                },
+                _ = &mut end => break,
+            };
+            yield Event::json(&event);
+        }
+    }
+}
+
+#[get("/events", rank = 2)]
+pub fn events_refused() -> Status {
+    Status::Forbidden
 }
 
 /// One row of the sessions table.

@@ -9,6 +9,7 @@ use rocket::tokio::time::{interval, Duration, MissedTickBehavior};
 use super::{FileStore, MemoryStore, RedisStore, SessionStore, Sessions, StoreError};
 use crate::accounts::backend::{AccountBackend, FileAccounts, MemoryAccounts, RedisAccounts};
 use crate::config::{AppConfig, StoreKind};
+use crate::instructor::EventBus;
 
 /// Where `/register` keeps accounts: the same backend as the sessions.
 #[derive(Clone)]
@@ -69,6 +70,7 @@ pub fn sweeper() -> AdHoc {
                 return;
             };
             let sessions = sessions.clone();
+            let bus = rocket.state::<EventBus>().cloned();
             let every = Duration::from_secs(config.session_sweep_interval);
             let mut shutdown = rocket.shutdown();
             rocket::tokio::spawn(async move {
@@ -79,7 +81,12 @@ pub fn sweeper() -> AdHoc {
                         _ = &mut shutdown => break,
                         _ = ticks.tick() => match sessions.sweep().await {
                             Ok(0) => {}
-                            Ok(n) => rocket::info!("session sweep freed {n} expired sessions"),
+                            Ok(n) => {
+                                rocket::info!("session sweep freed {n} expired sessions");
+                                if let Some(bus) = &bus {
+                                    bus.emit("expired", "session", &n.to_string());
+                                }
+                            }
                             Err(e) => rocket::warn!("session sweep failed: {e}"),
                         },
                     }

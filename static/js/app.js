@@ -62,7 +62,26 @@
     });
   }
 
+  // /instructor: the class's events as they happen (server-sent events), newest first.
+  function listenForEvents(list) {
+    var source = new EventSource(list.getAttribute("data-source"));
+    source.onmessage = function (message) {
+      var event = JSON.parse(message.data);
+      var pattern = list.getAttribute("data-" + event.kind) || "{user}";
+      var item = document.createElement("li");
+      item.className = "event event-" + event.kind + " flow-" + event.flow;
+      var time = new Date(event.at_ms).toLocaleTimeString();
+      item.textContent = time + "  " + pattern.replace("{user}", event.user).replace("{flow}", event.flow);
+      var placeholder = list.querySelector("li.hint");
+      if (placeholder) placeholder.remove();
+      list.insertBefore(item, list.firstChild);
+      while (list.children.length > 50) list.removeChild(list.lastChild);
+    };
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var events = document.getElementById("events");
+    if (events && window.EventSource) listenForEvents(events);
     if (document.getElementById("facts")) {
       ["cookie", "session"].forEach(function (flow) {
         document.getElementById("frame-" + flow).addEventListener("load", refreshFacts);

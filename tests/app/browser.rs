@@ -381,3 +381,91 @@ fn explain_shows_numbers_measured_on_this_browsers_requests() {
         chrome.finish().await;
     });
 }
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_cookie_editor_opens_the_cookie_staff_page_only() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 1400).await;
+        for flow in ["cookie", "session"] {
+            chrome
+                .client
+                .goto(&server.url(&format!("/{flow}/login")))
+                .await
+                .unwrap();
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "You are logged in as abc.").await;
+        }
+        chrome.client.goto(&server.url("/lab/tamper")).await.unwrap();
+        chrome
+            .client
+            .find(Locator::Css("form.editor button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        chrome
+            .wait_for_text("#editor", "Your browser now holds the role you typed.")
+            .await;
+        assert!(
+            chrome.document_cookie().await.is_empty(),
+            "this page's script sees no /cookie cookies"
+        );
+
+        chrome.client.enter_frame(0).await.unwrap();
+        chrome.wait_for_text("main", "Welcome to the staff room.").await;
+        chrome.client.enter_parent_frame().await.unwrap();
+        chrome.client.enter_frame(1).await.unwrap();
+        chrome.wait_for_text("main", "Only instructors may enter.").await;
+        chrome.client.enter_parent_frame().await.unwrap();
+        chrome
+            .client
+            .execute("document.getElementById('editor').scrollIntoView()", vec![])
+            .await
+            .unwrap();
+        let png = chrome.client.screenshot().await.unwrap();
+        std::fs::write(
+            format!("{}/docs/screenshots/lab-tamper.png", env!("CARGO_MANIFEST_DIR")),
+            png,
+        )
+        .unwrap();
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_dashboard_shows_a_students_login_within_two_seconds() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 900).await;
+        chrome.client.goto(&server.url("/session/login")).await.unwrap();
+        chrome.log_in("teacher", "teacher-pass").await;
+        chrome.wait_for_text("main", "You are logged in as teacher.").await;
+        chrome.client.goto(&server.url("/instructor")).await.unwrap();
+        chrome.wait_for_text("h1", "Instructor dashboard").await;
+        rocket::tokio::time::sleep(Duration::from_millis(300)).await;
+
+        let started = Instant::now();
+        let login = server.post("/session/login", "username=abc&password=1234", None);
+        assert_eq!(login.status, 303);
+        let deadline = started + Duration::from_secs(2);
+        loop {
+            let events = chrome.text("#events").await;
+            if events.contains("abc logged in (session flow)") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "not shown within two seconds: {events:?}");
+            rocket::tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let failed = server.post("/cookie/login", "username=mallory&password=guess", None);
+        assert_eq!(failed.status, 401);
+        chrome
+            .wait_for_text("#events", "failed login as \"mallory\" (cookie flow)")
+            .await;
+        chrome.screenshot("instructor-dashboard").await;
+        chrome.finish().await;
+    });
+}

@@ -179,3 +179,12 @@ fn revoking_a_user_or_everyone_keeps_the_instructor_logged_in() {
     assert_eq!(all.headers().get_one("Location"), Some("/instructor?revoked=1"));
     assert!(!logged_in(&mina) && logged_in(&teacher), "everyone but the instructor");
 }
+
+#[test]
+fn only_the_instructor_can_open_the_event_stream() {
+    let app = spawn_app();
+    assert_eq!(app.browser().get("/instructor/events").status(), Status::Forbidden);
+    let student = student(&app);
+    student.set_cookie("role", "instructor", "/");
+    assert_eq!(student.get("/instructor/events").status(), Status::Forbidden);
+}
