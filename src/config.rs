@@ -47,6 +47,8 @@ pub struct AppConfig {
     pub session_absolute_timeout: u64,
     /// Seconds between two sweeps that free expired sessions.
     pub session_sweep_interval: u64,
+    /// The idle timeout of the lab's short-expiry preset (the tutorial's 30-second demo).
+    pub lab_expiry_preset: u64,
     pub cookie_secure: bool,
     pub instructor_password: Option<String>,
     pub default_lang: Lang,
@@ -63,6 +65,7 @@ impl Default for AppConfig {
             session_idle_timeout: 1800,
             session_absolute_timeout: 28800,
             session_sweep_interval: 60,
+            lab_expiry_preset: 30,
             cookie_secure: false,
             instructor_password: None,
             default_lang: Lang::En,
@@ -99,6 +102,9 @@ impl AppConfig {
     fn check(&self) -> Result<(), String> {
         if self.session_idle_timeout == 0 || self.session_absolute_timeout == 0 {
             return Err("session_idle_timeout and session_absolute_timeout must be at least 1 second".into());
+        }
+        if self.lab_expiry_preset == 0 {
+            return Err("lab_expiry_preset must be at least 1 second".into());
         }
         if self.session_sweep_interval == 0 {
             return Err("session_sweep_interval must be at least 1 second".into());

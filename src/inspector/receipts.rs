@@ -43,6 +43,11 @@ impl ReceiptBook {
         (now_ms().saturating_sub(receipt.at_ms) < KEEP.as_millis() as u64).then_some(receipt)
     }
 
+    /// Forgets every receipt (class reset).
+    pub fn clear(&self) {
+        self.receipts.clear();
+    }
+
     fn record(&self, browser: &str, flow: &'static str, receipt: Receipt) {
         if self.receipts.len() >= MAX_BROWSERS {
             let cutoff = now_ms().saturating_sub(KEEP.as_millis() as u64);

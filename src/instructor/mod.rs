@@ -21,6 +21,8 @@ use crate::auth::{Instructor, SessionUser};
 use crate::error::AppError;
 use crate::flows::Refused;
 use crate::i18n::Lang;
+use crate::inspector::ReceiptBook;
+use crate::lab::LabDesks;
 use crate::session::{now_ms, Sessions, StoredSession};
 use crate::view;
 
@@ -34,6 +36,8 @@ pub fn routes() -> Vec<rocket::Route> {
         revoke,
         revoke_user,
         revoke_all,
+        expiry_preset,
+        reset,
         control_refused
     ]
 }
@@ -109,6 +113,8 @@ pub async fn dashboard(
         count: rows.len(),
         rows,
         revoked,
+        expiry_preset: sessions.expiry_preset(),
+        idle_timeout: sessions.idle_timeout_s(),
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
     };
@@ -200,6 +206,72 @@ pub async fn revoke_all(
         revoked += usize::from(sessions.revoke(&session.key).await.map_err(AppError::from)?);
     }
     rocket::info!("instructor {} revoked {revoked} sessions", instructor.0.record.user);
+    Ok(done(revoked))
+}
+
+#[derive(FromForm)]
+pub struct PresetForm {
+    csrf_token: Option<String>,
+    on: bool,
+}
+
+/// The tutorial's demo: new sessions end after `lab_expiry_preset` (30) idle seconds.
+#[post("/preset/expiry", data = "<form>")]
+pub fn expiry_preset(
+    instructor: Instructor,
+    form: Form<PresetForm>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, Refused> {
+    if !instructor
+        .0
+        .record
+        .csrf_token
+        .matches(form.csrf_token.as_deref().unwrap_or_default())
+    {
+        return Err(Refused::Error(AppError::Forbidden));
+    }
+    sessions.set_expiry_preset(form.on);
+    rocket::info!(
+        "instructor {} set the expiry preset {}",
+        instructor.0.record.user,
+        if form.on { "on" } else { "off" }
+    );
+    Ok(Redirect::to("/instructor"))
+}
+
+/// One click back to a clean class: every session but the instructor's revoked, the lab's
+/// stolen ids, replays and receipts forgotten, presets off.
+#[post("/reset", data = "<form>")]
+pub async fn reset(
+    instructor: Instructor,
+    form: Form<Control>,
+    sessions: &State<Sessions>,
+    desks: &State<LabDesks>,
+    receipts: &State<ReceiptBook>,
+    bus: &State<EventBus>,
+) -> Result<Redirect, Refused> {
+    checked(&instructor, &form)?;
+    let own_key = instructor.0.id.storage_key();
+    let mut revoked = 0;
+    for session in sessions
+        .list()
+        .await
+        .map_err(AppError::from)?
+        .iter()
+        .filter(|s| s.key != own_key)
+    {
+        if sessions.revoke(&session.key).await.map_err(AppError::from)? {
+            revoked += 1;
+            bus.emit("revoked", "session", session.record.user.as_str());
+        }
+    }
+    desks.clear();
+    receipts.clear();
+    sessions.set_expiry_preset(false);
+    rocket::info!(
+        "instructor {} reset the class ({revoked} sessions revoked)",
+        instructor.0.record.user
+    );
     Ok(done(revoked))
 }
 

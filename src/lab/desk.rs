@@ -47,6 +47,11 @@ impl LabDesks {
         desk.clone()
     }
 
+    /// Forgets every desk: tokens, stolen ids, replays (class reset).
+    pub fn clear(&self) {
+        self.desks.clear();
+    }
+
     /// Changes this browser's desk, if it has one.
     pub fn update(&self, browser: &str, change: impl FnOnce(&mut Desk)) {
         if let Some(mut desk) = self.desks.get_mut(browser) {

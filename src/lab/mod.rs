@@ -6,6 +6,7 @@
 //! form carries a per-browser token, so another site cannot drive them.
 
 mod desk;
+pub mod expiry;
 pub mod hijack;
 pub mod tamper;
 
@@ -17,12 +18,13 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 2] = ["tamper", "hijack"];
+pub const LESSONS: [&str; 3] = ["tamper", "hijack", "expiry"];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
     routes.extend(tamper::routes());
     routes.extend(hijack::routes());
+    routes.extend(expiry::routes());
     routes
 }
 

@@ -9,6 +9,7 @@ mod redis;
 mod stage;
 mod store;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use rocket::http::{Cookie, CookieJar, SameSite};
@@ -42,6 +43,9 @@ pub struct Sessions {
     absolute_timeout_s: u64,
     cookie_secure: bool,
     instance: String,
+    /// The lab's short-expiry preset: when set, new sessions get this idle timeout instead.
+    idle_preset_s: Arc<AtomicU64>,
+    preset_value_s: u64,
 }
 
 impl Sessions {
@@ -52,7 +56,32 @@ impl Sessions {
             absolute_timeout_s: config.session_absolute_timeout,
             cookie_secure: config.cookie_secure,
             instance: config.instance_name.clone(),
+            idle_preset_s: Arc::new(AtomicU64::new(0)),
+            preset_value_s: config.lab_expiry_preset,
         }
+    }
+
+    /// The idle timeout new sessions get now, in seconds.
+    pub fn idle_timeout_s(&self) -> u64 {
+        match self.idle_preset_s.load(Ordering::Relaxed) {
+            0 => self.idle_timeout_s,
+            preset => preset,
+        }
+    }
+
+    pub fn absolute_timeout_s(&self) -> u64 {
+        self.absolute_timeout_s
+    }
+
+    /// Switches the short-expiry preset (`lab_expiry_preset` seconds of idle time) on or off.
+    /// Sessions started from now on use it; running ones keep the timeout they began with.
+    pub fn set_expiry_preset(&self, on: bool) {
+        self.idle_preset_s
+            .store(if on { self.preset_value_s } else { 0 }, Ordering::Relaxed);
+    }
+
+    pub fn expiry_preset(&self) -> Option<u64> {
+        Some(self.idle_preset_s.load(Ordering::Relaxed)).filter(|s| *s > 0)
     }
 
     pub fn kind(&self) -> StoreKind {
@@ -66,7 +95,7 @@ impl Sessions {
             account.username.clone(),
             account.role,
             now,
-            self.idle_timeout_s,
+            self.idle_timeout_s(),
             self.absolute_timeout_s,
         )?;
         record.instance = self.instance.clone();

@@ -188,3 +188,98 @@ fn only_the_instructor_can_open_the_event_stream() {
     student.set_cookie("role", "instructor", "/");
     assert_eq!(student.get("/instructor/events").status(), Status::Forbidden);
 }
+
+#[test]
+fn the_expiry_preset_shortens_new_sessions_and_switches_back_cleanly() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::figment().merge(("lab_expiry_preset", 1)));
+    let teacher = teacher(&app);
+    let token = teacher.csrf_token();
+    let before = student(&app);
+
+    let on = teacher.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", &token), ("on", "true")]),
+    );
+    assert_eq!(on.status(), Status::SeeOther);
+    assert!(teacher
+        .get("/instructor")
+        .into_string()
+        .unwrap()
+        .contains("30-second expiry is ON"));
+    assert!(app
+        .browser()
+        .get("/lab/expiry")
+        .into_string()
+        .unwrap()
+        .contains("ends 1 seconds after its last request"));
+    let during = student(&app);
+    let record = crate::helpers::json(during.get("/session/inspect"));
+    assert_eq!(record["server_state"]["idle_timeout_s"], 1);
+    std::thread::sleep(std::time::Duration::from_millis(1300));
+    assert!(!logged_in(&during), "ended after the preset's idle time");
+    assert!(logged_in(&before), "sessions that began earlier keep their timeout");
+
+    teacher.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", &token), ("on", "false")]),
+    );
+    let after = student(&app);
+    assert_eq!(
+        crate::helpers::json(after.get("/session/inspect"))["server_state"]["idle_timeout_s"],
+        1800
+    );
+
+    let intruder = student(&app);
+    let own = intruder.csrf_token();
+    let refused = intruder.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", &own), ("on", "true")]),
+    );
+    assert_eq!(refused.status(), Status::Forbidden);
+}
+
+#[test]
+fn class_reset_leaves_no_session_stolen_id_or_receipt_behind() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.get("/lab/hijack");
+    student.login("session", "abc", "1234");
+    let page = student.get("/lab/hijack").into_string().unwrap();
+    let start = page.find("name=\"token\" value=\"").unwrap() + "name=\"token\" value=\"".len();
+    let lab_token = page[start..].split('"').next().unwrap().to_owned();
+    student.post_form("/lab/hijack/steal", &form(&[("token", &lab_token)]));
+    assert!(student
+        .get("/lab/hijack")
+        .into_string()
+        .unwrap()
+        .contains("The attacker holds:"));
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("Set-Cookie: sid"));
+
+    let teacher = teacher(&app);
+    let token = teacher.csrf_token();
+    teacher.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", &token), ("on", "true")]),
+    );
+    let reset = teacher.post_form("/instructor/reset", &form(&[("csrf_token", &token)]));
+    assert_eq!(reset.status(), Status::SeeOther);
+
+    assert!(!logged_in(&student), "no student session");
+    assert!(logged_in(&teacher), "the instructor's own stays");
+    let lab = student.get("/lab/hijack").into_string().unwrap();
+    assert!(lab.contains("The attacker holds nothing yet."), "no stolen id");
+    assert!(
+        student.get("/session").into_string().unwrap().contains("Nothing yet."),
+        "no receipt"
+    );
+    assert!(
+        !teacher.get("/instructor").into_string().unwrap().contains("is ON"),
+        "presets off"
+    );
+    let page = teacher.get("/instructor").into_string().unwrap();
+    assert!(page.contains("1 live session"));
+}
