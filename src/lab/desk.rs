@@ -23,6 +23,9 @@ pub struct Desk {
     /// The last replay in each flow.
     pub cookie_replay: Option<Replay>,
     pub session_replay: Option<Replay>,
+    /// An id the attacker drew and planted in this browser (fixation lesson), never shown.
+    pub planted_sid: Option<SessionId>,
+    pub fixation_replay: Option<Replay>,
     pub touched_ms: u64,
 }
 

@@ -7,6 +7,7 @@
 
 mod desk;
 pub mod expiry;
+pub mod fixation;
 pub mod hijack;
 pub mod tamper;
 
@@ -18,13 +19,14 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 3] = ["tamper", "hijack", "expiry"];
+pub const LESSONS: [&str; 4] = ["tamper", "hijack", "expiry", "fixation"];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
     routes.extend(tamper::routes());
     routes.extend(hijack::routes());
     routes.extend(expiry::routes());
+    routes.extend(fixation::routes());
     routes
 }
 

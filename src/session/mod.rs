@@ -112,6 +112,25 @@ impl Sessions {
         Err(StoreError::Exists.into())
     }
 
+    /// Starts a session under an id the *client* chose, if that id is free.
+    ///
+    /// # Warning
+    /// Deliberately vulnerable to session fixation, for the lab's fixation lesson only: an id
+    /// planted in a victim's browser before login becomes the victim's logged-in session.
+    /// [`Sessions::start`] always draws a fresh id; nothing else may call this.
+    pub async fn start_adopting(&self, account: &Account, id: SessionId) -> Result<SessionRecord, AppError> {
+        let mut record = SessionRecord::new(
+            account.username.clone(),
+            account.role,
+            now_ms(),
+            self.idle_timeout_s(),
+            self.absolute_timeout_s,
+        )?;
+        record.instance = self.instance.clone();
+        self.store.create(&id, &record).await?;
+        Ok(record)
+    }
+
     /// The live session under `id`, marked as seen now (this request counts as activity).
     pub async fn resume(&self, id: &SessionId) -> Result<Option<SessionRecord>, StoreError> {
         self.store.touch(id, now_ms()).await
