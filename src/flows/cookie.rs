@@ -16,6 +16,7 @@ use rocket::time::Duration;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
+use super::wire::WireRequest;
 use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
 use crate::accounts::{Account, AccountStore};
 use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
@@ -30,7 +31,7 @@ const FLOW: &str = "cookie";
 const REMEMBER_DAYS: i64 = 30;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![login_page, login, home, home_anonymous, logout, staff, inspect]
+    routes![login_page, login, home, home_anonymous, logout, staff, inspect, wire]
 }
 
 #[get("/login")]
@@ -166,4 +167,10 @@ pub fn inspect(claims: CookieClaims, user: Option<CookieUser>, cookies: RawCooki
         role_source: user.is_some().then_some("cookie"),
         password_checked,
     })
+}
+
+/// This very request as it crossed the network (the sniff lesson frames it).
+#[get("/wire")]
+pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+    view::render("wire", lang, context! { flow: FLOW, wire })
 }

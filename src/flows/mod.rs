@@ -3,6 +3,7 @@
 
 pub mod cookie;
 pub mod session;
+pub mod wire;
 
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};

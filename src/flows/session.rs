@@ -13,6 +13,7 @@ use rocket::serde::json::Json;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
+use super::wire::WireRequest;
 use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
 use crate::accounts::AccountStore;
 use crate::auth::{Instructor, SessionUser};
@@ -36,7 +37,8 @@ pub fn routes() -> Vec<rocket::Route> {
         staff,
         staff_student,
         staff_anonymous,
-        inspect
+        inspect,
+        wire
     ]
 }
 
@@ -224,4 +226,10 @@ pub async fn inspect(
         role_source: found.is_some().then_some("server"),
         password_checked: false,
     }))
+}
+
+/// This very request as it crossed the network (the sniff lesson frames it).
+#[get("/wire")]
+pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+    view::render("wire", lang, context! { flow: FLOW, wire })
 }

@@ -9,6 +9,7 @@ mod desk;
 pub mod expiry;
 pub mod fixation;
 pub mod hijack;
+pub mod sniff;
 pub mod tamper;
 
 use rocket_dyn_templates::{context, Template};
@@ -19,7 +20,7 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 4] = ["tamper", "hijack", "expiry", "fixation"];
+pub const LESSONS: [&str; 5] = ["tamper", "hijack", "expiry", "sniff", "fixation"];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
@@ -27,6 +28,7 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(hijack::routes());
     routes.extend(expiry::routes());
     routes.extend(fixation::routes());
+    routes.extend(sniff::routes());
     routes
 }
 

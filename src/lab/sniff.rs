@@ -1,0 +1,22 @@
+//! Lesson: sniff. The exact bytes each flow puts on the wire for one request, and what HTTPS and
+//! the `Secure` attribute change.
+//!
+//! What a student should see: a cookie-flow request carries the password in clear text every
+//! time; a session-flow request carries only the id (here masked: this page is readable by
+//! scripts, but on an unencrypted network every character of it would show).
+
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+
+use crate::config::AppConfig;
+use crate::i18n::Lang;
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![page]
+}
+
+#[get("/sniff")]
+pub fn page(config: &State<AppConfig>, lang: Lang) -> Template {
+    view::render("lab/sniff", lang, context! { secure: config.cookie_secure })
+}
