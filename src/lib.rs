@@ -47,6 +47,8 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/session", flows::session::routes())
         .mount("/instructor", instructor::routes())
         .mount("/lab", lab::routes())
+        .mount("/cookie", lab::xss::routes::board_routes())
+        .mount("/session", lab::xss::routes::board_routes())
         .mount("/static", FileServer::from(relative!("static")))
         .register("/", catchers::all())
 }

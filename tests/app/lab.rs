@@ -294,3 +294,127 @@ fn sniff_the_cookie_flow_puts_the_password_on_the_wire_and_the_session_flow_does
     assert!(lesson.contains("src=\"/cookie/wire\"") && lesson.contains("src=\"/session/wire\""));
     assert!(lesson.contains("without cookie_secure"));
 }
+
+/// Posts on a flow's board with the browser's lab token; returns the status.
+fn post_on_board(browser: &Browser<'_>, flow: &str, body: &str) -> Status {
+    let page = browser.get(&format!("/{flow}/board")).into_string().unwrap();
+    let start = page.find("name=\"token\" value=\"").unwrap() + "name=\"token\" value=\"".len();
+    let token = page[start..].split('"').next().unwrap().to_owned();
+    browser
+        .post_form(&format!("/{flow}/board"), &form(&[("token", &token), ("body", body)]))
+        .status()
+}
+
+const PAYLOAD: &str = "<script>fetch('/lab/stolen', {method: 'POST', body: document.cookie})</script>";
+
+#[test]
+fn xss_posts_run_only_for_their_author_unless_the_class_board_is_on() {
+    let app = spawn_app();
+    let author = app.browser();
+    author.login("cookie", "abc", "1234");
+    assert_eq!(post_on_board(&author, "cookie", PAYLOAD), Status::SeeOther);
+
+    let own = author.get("/cookie/board");
+    let csp = own.headers().get_one("Content-Security-Policy").unwrap().to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'unsafe-inline'") && csp.contains("connect-src 'self'"),
+        "{csp}"
+    );
+    assert!(csp.contains("img-src 'self';"), "no image beacons to other sites");
+    assert!(
+        own.into_string().unwrap().contains(PAYLOAD),
+        "the author's own markup runs"
+    );
+
+    let other = app.browser();
+    let page = other.get("/cookie/board").into_string().unwrap();
+    assert!(!page.contains("<script>fetch"), "contained: another student sees text");
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(
+        !other
+            .get("/session/board")
+            .into_string()
+            .unwrap()
+            .contains("&lt;script&gt;fetch"),
+        "boards are per flow"
+    );
+
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    let token = teacher.csrf_token();
+    teacher.post_form(
+        "/instructor/preset/class-board",
+        &form(&[("csrf_token", &token), ("on", "true")]),
+    );
+    assert!(
+        other.get("/cookie/board").into_string().unwrap().contains(PAYLOAD),
+        "class board: it runs for everyone"
+    );
+    teacher.post_form(
+        "/instructor/preset/class-board",
+        &form(&[("csrf_token", &token), ("on", "false")]),
+    );
+    assert!(
+        !other
+            .get("/cookie/board")
+            .into_string()
+            .unwrap()
+            .contains("<script>fetch"),
+        "switched back cleanly"
+    );
+}
+
+#[test]
+fn the_collector_takes_data_only_from_this_origin_and_caps_it() {
+    use rocket::http::{ContentType, Header};
+    let app = spawn_app();
+    let victim = app.browser();
+    victim.get("/lab/xss");
+    let inspector = victim.cookie("inspector").unwrap();
+    let send = |origin: Option<&str>, site: Option<&str>, body: String| {
+        let mut request = app.client.post("/lab/stolen").header(ContentType::Text).body(body);
+        request = request.cookie(rocket::http::Cookie::new("inspector", inspector.clone()));
+        request.add_header(Header::new("Host", "localhost"));
+        if let Some(origin) = origin {
+            request.add_header(Header::new("Origin", origin.to_owned()));
+        }
+        if let Some(site) = site {
+            request.add_header(Header::new("Sec-Fetch-Site", site.to_owned()));
+        }
+        request.dispatch().status()
+    };
+    assert_eq!(
+        send(Some("http://evil.example"), Some("cross-site"), "x".into()),
+        Status::Forbidden
+    );
+    assert_eq!(send(Some("http://evil.example"), None, "x".into()), Status::Forbidden);
+    assert_eq!(
+        send(None, None, "x".into()),
+        Status::Forbidden,
+        "a request that does not say where it comes from"
+    );
+    assert_eq!(
+        send(Some("http://localhost"), Some("same-origin"), "password=1234".into()),
+        Status::NoContent
+    );
+    assert_eq!(
+        send(Some("http://localhost"), Some("same-origin"), "y".repeat(6000)),
+        Status::NoContent
+    );
+    let page = victim.get("/lab/stolen").into_string().unwrap();
+    assert!(page.contains("password&#x3D;1234") || page.contains("password=1234"));
+    assert!(!page.contains(&"y".repeat(2049)), "kept at most 2 KiB of one request");
+    let mut last = Status::NoContent;
+    for _ in 0..60 {
+        last = send(Some("http://localhost"), Some("same-origin"), "z".into());
+    }
+    assert_eq!(last, Status::TooManyRequests, "at most 50 records per browser");
+    assert!(
+        !app.browser()
+            .get("/lab/stolen")
+            .into_string()
+            .unwrap()
+            .contains("password"),
+        "shown only to its browser"
+    );
+}
