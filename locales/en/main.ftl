@@ -431,3 +431,6 @@ preset-board-switch-on = Switch on the class board
 preset-board-switch-off = Switch the class board off
 instructor-posts = Board posts
 instructor-delete-post = Delete this post
+instructor-join-title = Students join here
+instructor-join-qr = QR code of the address students join at
+instructor-join-loopback = This is a loopback address: students' devices cannot reach it. Start the server with ROCKET_ADDRESS=0.0.0.0 and open this dashboard through the machine's network address.

@@ -416,3 +416,6 @@ preset-board-switch-on = 수업 게시판 켜기
 preset-board-switch-off = 수업 게시판 끄기
 instructor-posts = 게시판 글
 instructor-delete-post = 이 글 삭제
+instructor-join-title = 학생 접속 주소
+instructor-join-qr = 학생이 접속할 주소의 QR 코드
+instructor-join-loopback = 루프백 주소라서 학생 기기에서는 접속할 수 없습니다. ROCKET_ADDRESS=0.0.0.0으로 서버를 시작하고, 이 컴퓨터의 네트워크 주소로 대시보드를 여세요.

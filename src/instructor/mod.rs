@@ -4,6 +4,7 @@
 //! gets in; every control is a POST carrying that session's CSRF token.
 
 mod events;
+mod join;
 
 pub use events::{ClassEvent, EventBus};
 
@@ -33,6 +34,7 @@ pub fn routes() -> Vec<rocket::Route> {
         dashboard_student,
         dashboard_anonymous,
         event_stream,
+        join::join_svg,
         events_refused,
         revoke,
         revoke_user,
@@ -107,6 +109,7 @@ pub async fn dashboard(
     instructor: Instructor,
     sessions: &State<Sessions>,
     boards: &State<Boards>,
+    join: join::JoinUrl,
     revoked: Option<usize>,
     lang: Lang,
 ) -> Result<Template, AppError> {
@@ -131,6 +134,8 @@ pub async fn dashboard(
         posts,
         loot,
         class_board: boards.class_board(),
+        join_url: join.url,
+        join_loopback: join.loopback,
         expiry_preset: sessions.expiry_preset(),
         idle_timeout: sessions.idle_timeout_s(),
         csrf_token: instructor.0.record.csrf_token.expose(),

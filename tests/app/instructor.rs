@@ -283,3 +283,19 @@ fn class_reset_leaves_no_session_stolen_id_or_receipt_behind() {
     let page = teacher.get("/instructor").into_string().unwrap();
     assert!(page.contains("1 live session"));
 }
+
+#[test]
+fn the_dashboard_shows_the_join_address_and_its_qr_code() {
+    let app = spawn_app();
+    let teacher = teacher(&app);
+    let mut request = app.client.get("/instructor");
+    request = request.cookie(rocket::http::Cookie::new("sid", teacher.cookie("sid").unwrap()));
+    request.add_header(rocket::http::Header::new("Host", "192.168.0.20:8000"));
+    let page = request.dispatch().into_string().unwrap();
+    assert!(page.contains("http://192.168.0.20:8000/"));
+    assert!(!page.contains("loopback address"));
+    let svg = teacher.get("/instructor/join.svg");
+    assert_eq!(svg.content_type(), Some(rocket::http::ContentType::SVG));
+    assert!(svg.into_string().unwrap().contains("<svg"));
+    assert_eq!(student(&app).get("/instructor/join.svg").status(), Status::Forbidden);
+}
