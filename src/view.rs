@@ -14,8 +14,12 @@ use rocket_dyn_templates::Template;
 use serde::Serialize;
 use serde_json::Value;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use crate::config::AppConfig;
 use crate::i18n::Lang;
+use crate::session::Sessions;
 
 /// What every page's template receives besides its own fields.
 #[derive(Serialize)]
@@ -44,6 +48,10 @@ pub fn stage() -> AdHoc {
             .state::<AppConfig>()
             .map(|c| (c.instance_name.clone(), c.session_store.as_str()))
             .unwrap_or_default();
+        let weak_ids = rocket
+            .state::<Sessions>()
+            .map(Sessions::weak_ids_flag)
+            .unwrap_or_default();
         rocket.attach(Template::custom(move |engines| {
             engines.handlebars.register_helper("t", Box::new(Translate));
             engines
@@ -52,6 +60,9 @@ pub fn stage() -> AdHoc {
             engines
                 .handlebars
                 .register_helper("store_kind", Box::new(ServerFact(store.into())));
+            engines
+                .handlebars
+                .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
             engines.handlebars.register_escape_fn(handlebars::html_escape);
         }))
     })
@@ -69,6 +80,21 @@ impl HelperDef for ServerFact {
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         Ok(ScopedJson::Derived(self.0.clone()))
+    }
+}
+
+/// A switch that can change while the server runs (the weak-id preset), as a boolean.
+struct LiveFlag(Arc<AtomicBool>);
+
+impl HelperDef for LiveFlag {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        _: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(Value::Bool(self.0.load(Ordering::Relaxed))))
     }
 }
 

@@ -41,6 +41,7 @@ pub fn routes() -> Vec<rocket::Route> {
         revoke_all,
         expiry_preset,
         class_board,
+        weak_ids,
         delete_post,
         reset,
         control_refused
@@ -134,6 +135,7 @@ pub async fn dashboard(
         posts,
         loot,
         class_board: boards.class_board(),
+        weak_ids: sessions.weak_ids(),
         join_url: join.url,
         join_loopback: join.loopback,
         expiry_preset: sessions.expiry_preset(),
@@ -281,6 +283,31 @@ pub fn class_board(
     Ok(Redirect::to("/instructor#presets"))
 }
 
+/// # Warning
+/// The guess lesson's weak ids: new sessions get counter ids until this is switched off.
+#[post("/preset/weak-ids", data = "<form>")]
+pub fn weak_ids(
+    instructor: Instructor,
+    form: Form<PresetForm>,
+    sessions: &State<Sessions>,
+) -> Result<Redirect, Refused> {
+    if !instructor
+        .0
+        .record
+        .csrf_token
+        .matches(form.csrf_token.as_deref().unwrap_or_default())
+    {
+        return Err(Refused::Error(AppError::Forbidden));
+    }
+    sessions.set_weak_ids(form.on);
+    rocket::warn!(
+        "instructor {} switched weak session ids {}",
+        instructor.0.record.user,
+        if form.on { "ON" } else { "off" }
+    );
+    Ok(Redirect::to("/instructor#presets"))
+}
+
 #[derive(FromForm)]
 pub struct DeletePost {
     csrf_token: Option<String>,
@@ -336,6 +363,7 @@ pub async fn reset(
     receipts.clear();
     boards.clear();
     sessions.set_expiry_preset(false);
+    sessions.set_weak_ids(false);
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user

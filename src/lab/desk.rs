@@ -26,6 +26,8 @@ pub struct Desk {
     /// An id the attacker drew and planted in this browser (fixation lesson), never shown.
     pub planted_sid: Option<SessionId>,
     pub fixation_replay: Option<Replay>,
+    /// The last guess: the user whose live session it found, or empty for a miss.
+    pub guess_result: Option<String>,
     pub touched_ms: u64,
 }
 

@@ -8,6 +8,7 @@
 mod desk;
 pub mod expiry;
 pub mod fixation;
+pub mod guess;
 pub mod hijack;
 pub mod sniff;
 pub mod tamper;
@@ -21,7 +22,7 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 6] = ["tamper", "xss", "hijack", "expiry", "sniff", "fixation"];
+pub const LESSONS: [&str; 7] = ["tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation"];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
@@ -30,6 +31,7 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(expiry::routes());
     routes.extend(fixation::routes());
     routes.extend(sniff::routes());
+    routes.extend(guess::routes());
     routes.extend(xss::routes::lab_routes());
     routes
 }

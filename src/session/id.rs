@@ -38,6 +38,15 @@ impl SessionId {
         Ok(SessionId(bytes))
     }
 
+    /// # Warning
+    /// A deliberately guessable id: a counter in the last eight bytes, zeros before it. Only the
+    /// guess lesson's weak-id preset uses it, and pages say so loudly while it is on.
+    pub fn weak_from_counter(counter: u64) -> SessionId {
+        let mut bytes = [0u8; ID_BYTES];
+        bytes[ID_BYTES - 8..].copy_from_slice(&counter.to_be_bytes());
+        SessionId(bytes)
+    }
+
     /// The full id, as it goes into the `sid` cookie. Never log this.
     pub fn expose(&self) -> String {
         URL_SAFE_NO_PAD.encode(self.0)

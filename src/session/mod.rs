@@ -9,7 +9,7 @@ mod redis;
 mod stage;
 mod store;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use rocket::http::{Cookie, CookieJar, SameSite};
@@ -46,6 +46,9 @@ pub struct Sessions {
     /// The lab's short-expiry preset: when set, new sessions get this idle timeout instead.
     idle_preset_s: Arc<AtomicU64>,
     preset_value_s: u64,
+    /// The guess lesson's preset: ids from a counter instead of the CSPRNG.
+    weak_ids: Arc<AtomicBool>,
+    weak_counter: Arc<AtomicU64>,
 }
 
 impl Sessions {
@@ -58,6 +61,39 @@ impl Sessions {
             instance: config.instance_name.clone(),
             idle_preset_s: Arc::new(AtomicU64::new(0)),
             preset_value_s: config.lab_expiry_preset,
+            weak_ids: Arc::new(AtomicBool::new(false)),
+            weak_counter: Arc::new(AtomicU64::new(1000)),
+        }
+    }
+
+    /// # Warning
+    /// Switches new session ids to a counter (`SessionId::weak_from_counter`) or back to the
+    /// CSPRNG. For the guess lesson only; every page shows a banner while it is on.
+    pub fn set_weak_ids(&self, on: bool) {
+        self.weak_ids.store(on, Ordering::Relaxed);
+    }
+
+    /// The next counter value a weak id would get.
+    pub fn weak_counter(&self) -> u64 {
+        self.weak_counter.load(Ordering::Relaxed)
+    }
+
+    pub fn weak_ids(&self) -> bool {
+        self.weak_ids.load(Ordering::Relaxed)
+    }
+
+    /// The flag itself, for the banner the templates show while weak ids are on.
+    pub fn weak_ids_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.weak_ids)
+    }
+
+    fn new_id(&self) -> Result<SessionId, RandomError> {
+        if self.weak_ids() {
+            Ok(SessionId::weak_from_counter(
+                self.weak_counter.fetch_add(1, Ordering::Relaxed),
+            ))
+        } else {
+            SessionId::generate()
         }
     }
 
@@ -102,7 +138,7 @@ impl Sessions {
         // A collision of 256-bit random ids does not happen; if the store ever reports one,
         // drawing again is still the right answer, and never overwriting is the store's rule.
         for _ in 0..3 {
-            let id = SessionId::generate()?;
+            let id = self.new_id()?;
             match self.store.create(&id, &record).await {
                 Ok(()) => return Ok((id, record)),
                 Err(StoreError::Exists) => continue,

@@ -1,0 +1,194 @@
+//! Lesson: guess. Where a session id comes from decides whether it can be guessed.
+//!
+//! # Warning
+//! The weak-id preset (instructor only, off by default, a banner on every page while on) makes
+//! the session flow issue counter ids, so one student can guess another's live session. The
+//! guess tool checks a typed id against the store, exactly as any request with it would.
+//!
+//! What a student should see: counter, timestamp and md5-of-counter ids are as guessable as what
+//! went into them; with the 256-bit CSPRNG no number of guesses a class (or a botnet) can make
+//! will ever find a session.
+
+use md5::{Digest, Md5};
+use rocket::form::Form;
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::State;
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use super::{LabBrowser, LabDesks};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::inspector::ensure_browser;
+use crate::instructor::EventBus;
+use crate::session::{now_ms, presented_id, SessionId, Sessions};
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![page, try_guess, refused]
+}
+
+#[derive(Serialize)]
+struct Generator {
+    name: &'static str,
+    samples: Vec<String>,
+    bits: f64,
+    note: &'static str,
+}
+
+/// Seconds to find one of `sessions` live sessions by trying ids at `rate` per second, on average.
+pub fn expected_seconds(bits: f64, rate: f64, sessions: f64) -> f64 {
+    (bits - 1.0).exp2() / (rate.max(1.0) * sessions.max(1.0))
+}
+
+/// "3.2 × 10^51 years", "12 minutes": a duration a class can read.
+fn human(seconds: f64, lang: Lang) -> String {
+    let units: [(f64, &str, &str); 5] = [
+        (31_557_600.0, "years", "년"),
+        (86_400.0, "days", "일"),
+        (3_600.0, "hours", "시간"),
+        (60.0, "minutes", "분"),
+        (1.0, "seconds", "초"),
+    ];
+    let (size, en, ko) = units
+        .iter()
+        .find(|(size, _, _)| seconds >= *size)
+        .copied()
+        .unwrap_or(units[4]);
+    let value = seconds / size;
+    let number = if value >= 1e6 {
+        let exponent = value.log10().floor();
+        format!("{:.1} × 10^{}", value / 10f64.powf(exponent), exponent)
+    } else {
+        format!("{value:.1}")
+    };
+    match lang {
+        Lang::Ko => format!("{number}{ko}"),
+        Lang::En => format!("{number} {en}"),
+    }
+}
+
+#[derive(FromForm, Clone, Copy)]
+pub struct Calculator {
+    bits: Option<f64>,
+    rate: Option<f64>,
+    sessions: Option<f64>,
+}
+
+#[get("/guess?<calc..>")]
+pub fn page(
+    calc: Calculator,
+    jar: &CookieJar<'_>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    lang: Lang,
+) -> Template {
+    let desk = desks.open(&ensure_browser(jar));
+    let now = now_ms();
+    let issued = sessions.weak_counter().max(1);
+    let generators = vec![
+        Generator {
+            name: "counter",
+            samples: (0..3)
+                .map(|i| SessionId::weak_from_counter(issued + i).expose())
+                .collect(),
+            bits: ((issued - 999) as f64).log2().max(1.0),
+            note: "guess-note-counter",
+        },
+        Generator {
+            name: "timestamp",
+            samples: (0..3).map(|i| SessionId::weak_from_counter(now + i).expose()).collect(),
+            bits: 120_000f64.log2(),
+            note: "guess-note-timestamp",
+        },
+        Generator {
+            name: "md5(counter)",
+            samples: (0..3)
+                .map(|i| format!("{:x}", Md5::digest((issued + i).to_string())))
+                .collect(),
+            bits: ((issued - 999) as f64).log2().max(1.0),
+            note: "guess-note-md5",
+        },
+        Generator {
+            name: "CSPRNG (256 bits)",
+            samples: (0..3)
+                .filter_map(|_| SessionId::generate().ok())
+                .map(|id| id.expose())
+                .collect(),
+            bits: 256.0,
+            note: "guess-note-csprng",
+        },
+    ];
+    let bits = calc.bits.unwrap_or(256.0).clamp(1.0, 512.0);
+    let rate = calc.rate.unwrap_or(1e9).clamp(1.0, 1e15);
+    let live = calc.sessions.unwrap_or(30.0).clamp(1.0, 1e9);
+    let weak = sessions.weak_ids();
+    let page = context! {
+        generators,
+        bits,
+        rate,
+        live,
+        answer: human(expected_seconds(bits, rate, live), lang),
+        weak,
+        // Only while the weak preset is on: the id is then predictable anyway, and seeing one is
+        // how a student spots the pattern.
+        own_id: weak.then(|| presented_id(jar).map(|id| id.expose())).flatten(),
+        token: desk.token,
+        result: desk.guess_result,
+    };
+    view::render("lab/guess", lang, page)
+}
+
+#[derive(FromForm)]
+pub struct GuessForm {
+    token: Option<String>,
+    #[field(validate = len(..=200))]
+    candidate: String,
+}
+
+/// Tries one id, as a request carrying it would. Misses go to the dashboard's event stream.
+#[post("/guess/try", data = "<form>")]
+pub async fn try_guess(
+    browser: LabBrowser,
+    form: Form<GuessForm>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    bus: &State<EventBus>,
+) -> Result<Redirect, AppError> {
+    let desk = desks.open(&browser.0);
+    if !bool::from(subtle::ConstantTimeEq::ct_eq(
+        desk.token.as_bytes(),
+        form.token.as_deref().unwrap_or_default().as_bytes(),
+    )) {
+        return Err(AppError::Forbidden);
+    }
+    let found = match form.candidate.trim().parse::<SessionId>() {
+        Ok(id) => sessions.peek(&id).await?.map(|record| record.user.to_string()),
+        Err(_) => None,
+    };
+    match &found {
+        Some(user) => bus.emit("guess-hit", "session", user),
+        None => bus.emit("guess-failed", "session", "?"),
+    }
+    desks.update(&browser.0, |desk| desk.guess_result = Some(found.unwrap_or_default()));
+    Ok(Redirect::to("/lab/guess#try"))
+}
+
+#[post("/guess/<_..>", rank = 2)]
+pub fn refused() -> Status {
+    Status::Forbidden
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calculator_follows_the_bits() {
+        assert!((expected_seconds(10.0, 1.0, 1.0) - 512.0).abs() < 1e-9);
+        assert!(expected_seconds(256.0, 1e9, 30.0) > 1e60);
+        assert_eq!(human(90.0, Lang::En), "1.5 minutes");
+        assert!(human(expected_seconds(256.0, 1e9, 30.0), Lang::En).contains("× 10^"));
+    }
+}
