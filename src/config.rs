@@ -51,6 +51,8 @@ pub struct AppConfig {
     pub lab_expiry_preset: u64,
     pub cookie_secure: bool,
     pub instructor_password: Option<String>,
+    /// The signed flow's HMAC key, base64url, at least 32 bytes; random for each start if unset.
+    pub signing_key: Option<String>,
     pub default_lang: Lang,
 }
 
@@ -68,6 +70,7 @@ impl Default for AppConfig {
             lab_expiry_preset: 30,
             cookie_secure: false,
             instructor_password: None,
+            signing_key: None,
             default_lang: Lang::En,
         }
     }
@@ -86,6 +89,7 @@ impl fmt::Debug for AppConfig {
                 "instructor_password",
                 &self.instructor_password.as_ref().map(|_| "[redacted]"),
             )
+            .field("signing_key", &self.signing_key.as_ref().map(|_| "[redacted]"))
             .field("default_lang", &self.default_lang)
             .finish_non_exhaustive()
     }
@@ -97,6 +101,15 @@ impl AppConfig {
         let config: AppConfig = figment.extract().map_err(|e| format!("invalid configuration: {e}"))?;
         config.check()?;
         Ok(config)
+    }
+
+    /// The configured signing key, if it is valid base64url of at least 32 bytes.
+    pub fn signing_key_bytes(&self) -> Option<Vec<u8>> {
+        use base64::Engine;
+        let key = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(self.signing_key.as_deref()?.trim_end_matches('='))
+            .ok()?;
+        (key.len() >= 32).then_some(key)
     }
 
     fn check(&self) -> Result<(), String> {
@@ -111,6 +124,9 @@ impl AppConfig {
         }
         if let Some(password) = &self.instructor_password {
             Password::parse(password).map_err(|e| format!("instructor_password is not a valid password: {e}"))?;
+        }
+        if self.signing_key.is_some() && self.signing_key_bytes().is_none() {
+            return Err("signing_key must be base64url of at least 32 bytes".into());
         }
         let name_ok = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
         if !(1..=32).contains(&self.instance_name.len()) || !self.instance_name.chars().all(name_ok) {

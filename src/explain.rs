@@ -96,7 +96,8 @@ pub fn explain(metrics: &State<Metrics>, config: &State<AppConfig>, lang: Lang) 
     view::render("explain", lang, page)
 }
 
-#[get("/compare")]
-pub fn compare(lang: Lang) -> Template {
-    view::render("compare", lang, context! { wide: true })
+/// Both flows; `?third=signed` adds the signed flow as a third column.
+#[get("/compare?<third>")]
+pub fn compare(third: Option<&str>, lang: Lang) -> Template {
+    view::render("compare", lang, context! { signed: third == Some("signed") })
 }

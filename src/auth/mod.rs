@@ -3,6 +3,8 @@
 
 pub mod cookie;
 mod session;
+pub mod signed;
 
 pub use cookie::{CookieClaims, CookieUser};
 pub use session::{Instructor, SessionUser};
+pub use signed::{SignedUser, SigningKey};

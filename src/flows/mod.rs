@@ -3,6 +3,7 @@
 
 pub mod cookie;
 pub mod session;
+pub mod signed;
 pub mod wire;
 
 use rocket::http::Status;
@@ -47,6 +48,7 @@ impl From<AppError> for Refused {
 fn login_refused(flow: &'static str, lang: Lang, username: &str, inspector: Panes) -> Refused {
     let template = match flow {
         "cookie" => "cookie/login",
+        "signed" => "signed/login",
         _ => "session/login",
     };
     let page = view::render(
@@ -58,7 +60,11 @@ fn login_refused(flow: &'static str, lang: Lang, username: &str, inspector: Pane
 }
 
 /// Cookies whose values the app never shows back, because they are `HttpOnly`.
-pub const MASKED_COOKIES: [&str; 2] = [crate::session::SID_COOKIE, crate::inspector::INSPECTOR_COOKIE];
+pub const MASKED_COOKIES: [&str; 3] = [
+    crate::session::SID_COOKIE,
+    crate::inspector::INSPECTOR_COOKIE,
+    crate::auth::signed::SIGNED_COOKIE,
+];
 
 /// The raw `Cookie` header(s) of this request, exactly as received.
 pub struct RawCookieHeader(pub Option<String>);

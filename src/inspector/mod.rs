@@ -38,12 +38,14 @@ pub struct Inspector {
     sent: RawCookieHeader,
     cookie_receipt: Option<Receipt>,
     session_receipt: Option<Receipt>,
+    signed_receipt: Option<Receipt>,
 }
 
 impl Inspector {
     pub fn panes(self, flow: &'static str, stores: serde_json::Value) -> Panes {
         let set = match flow {
             "cookie" => self.cookie_receipt,
+            "signed" => self.signed_receipt,
             _ => self.session_receipt,
         };
         Panes {
@@ -64,14 +66,19 @@ impl<'r> FromRequest<'r> for Inspector {
         let sent = RawCookieHeader::read(request);
         let book = request.rocket().state::<ReceiptBook>();
         let id = request.cookies().get(INSPECTOR_COOKIE).map(|c| c.value().to_owned());
-        let (cookie_receipt, session_receipt) = match (book, id) {
-            (Some(book), Some(id)) => (book.last(&id, "cookie"), book.last(&id, "session")),
-            _ => (None, None),
+        let (cookie_receipt, session_receipt, signed_receipt) = match (book, id) {
+            (Some(book), Some(id)) => (
+                book.last(&id, "cookie"),
+                book.last(&id, "session"),
+                book.last(&id, "signed"),
+            ),
+            _ => (None, None, None),
         };
         Outcome::Success(Inspector {
             sent,
             cookie_receipt,
             session_receipt,
+            signed_receipt,
         })
     }
 }

@@ -19,7 +19,7 @@ const KEEP: Duration = Duration::from_secs(30 * 60);
 const MAX_BROWSERS: usize = 10_000;
 
 /// Values the server refuses to keep, even for the inspector.
-const SECRET_COOKIES: [&str; 2] = ["password", "sid"];
+const SECRET_COOKIES: [&str; 3] = ["password", "sid", "signed"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Receipt {
@@ -91,6 +91,8 @@ impl Fairing for Recorder {
             "/cookie/logout" => Some(("cookie", "logout")),
             "/session/login" => Some(("session", "login")),
             "/session/logout" => Some(("session", "logout")),
+            "/signed/login" => Some(("signed", "login")),
+            "/signed/logout" => Some(("signed", "logout")),
             _ => None,
         };
         if let (Some(browser), Some((flow, action)), Method::Post, Status::SeeOther) =

@@ -10,6 +10,7 @@ pub mod expiry;
 pub mod fixation;
 pub mod guess;
 pub mod hijack;
+pub mod signed;
 pub mod sniff;
 pub mod tamper;
 pub mod xss;
@@ -22,7 +23,9 @@ use crate::i18n::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 7] = ["tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation"];
+pub const LESSONS: [&str; 8] = [
+    "tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation", "signed",
+];
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
@@ -32,6 +35,7 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(fixation::routes());
     routes.extend(sniff::routes());
     routes.extend(guess::routes());
+    routes.extend(signed::routes());
     routes.extend(xss::routes::lab_routes());
     routes
 }

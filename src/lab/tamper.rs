@@ -26,7 +26,13 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 /// The cookies the editor may write, and whether each is the session flow's `HttpOnly` one.
-const EDITABLE: [(&str, bool); 4] = [("role", false), ("username", false), ("password", false), ("sid", true)];
+const EDITABLE: [(&str, bool); 5] = [
+    ("role", false),
+    ("username", false),
+    ("password", false),
+    ("sid", true),
+    ("signed", true),
+];
 
 #[get("/tamper?<edited>")]
 pub fn page(edited: Option<&str>, jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
@@ -62,7 +68,11 @@ pub fn set_cookie(
     let Some((name, http_only)) = EDITABLE.iter().find(|(name, _)| *name == form.name) else {
         return Err(AppError::Forbidden);
     };
-    let path = if *http_only { "/" } else { "/cookie" };
+    let path = match *name {
+        "sid" => "/",
+        "signed" => "/signed",
+        _ => "/cookie",
+    };
     let cookie = Cookie::build((*name, form.value.clone()))
         .path(path)
         .same_site(SameSite::Lax)

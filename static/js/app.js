@@ -39,8 +39,9 @@
 
   // /compare: the row of matched facts under the two frames, refreshed whenever a frame loads.
   function refreshFacts() {
-    ["cookie", "session"].forEach(function (flow) {
+    ["cookie", "session", "signed"].forEach(function (flow) {
       var frame = document.getElementById("frame-" + flow);
+      if (!frame) return;
       var js = document.getElementById("fact-js-" + flow);
       try {
         var seen = frame.contentDocument.cookie;
@@ -83,8 +84,9 @@
     var events = document.getElementById("events");
     if (events && window.EventSource) listenForEvents(events);
     if (document.getElementById("facts")) {
-      ["cookie", "session"].forEach(function (flow) {
-        document.getElementById("frame-" + flow).addEventListener("load", refreshFacts);
+      ["cookie", "session", "signed"].forEach(function (flow) {
+        var frame = document.getElementById("frame-" + flow);
+        if (frame) frame.addEventListener("load", refreshFacts);
       });
       refreshFacts();
     }

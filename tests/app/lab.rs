@@ -511,3 +511,31 @@ fn guess_with_the_csprng_every_guess_misses_and_the_calculator_follows_its_input
         "× 10^"
     ));
 }
+
+#[test]
+fn signed_the_editor_cannot_forge_a_signed_role() {
+    let app = spawn_app();
+    let student = app.browser();
+    let token = open_lesson(&student, "tamper");
+    student.login("signed", "abc", "1234");
+    assert_eq!(student.get("/signed/staff").status(), Status::Forbidden);
+    let payload = base64::Engine::encode(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        r#"{"user":"abc","role":"instructor","exp":99999999999999}"#,
+    );
+    let edit = student.post_form(
+        "/lab/tamper/set",
+        &form(&[
+            ("token", &token),
+            ("name", "signed"),
+            ("value", &format!("{payload}.AAAA")),
+        ]),
+    );
+    assert!(attributes(&set_cookie_line(&edit, "signed")).contains(&"path=/signed".to_string()));
+    assert_eq!(
+        student.get("/signed/staff").status(),
+        Status::Unauthorized,
+        "a forged payload is no login at all"
+    );
+    assert!(page_says(&student, "/lab/signed", "signed"), "the lesson page exists");
+}

@@ -13,6 +13,7 @@ mod real_server;
 mod redis_server;
 mod server;
 mod session_flow;
+mod signed_flow;
 mod store_suite;
 mod stores;
 mod visible;

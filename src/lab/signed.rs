@@ -1,0 +1,16 @@
+//! Lesson: signed. A third way: the state in the cookie, signed by the server. No store, no
+//! forgery, but no revocation either.
+
+use rocket_dyn_templates::{context, Template};
+
+use crate::i18n::Lang;
+use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![page]
+}
+
+#[get("/signed")]
+pub fn page(lang: Lang) -> Template {
+    view::render("lab/signed", lang, context! {})
+}
