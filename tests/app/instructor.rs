@@ -83,6 +83,23 @@ fn no_control_works_for_anyone_but_the_instructor() {
                 form(&[("csrf_token", &own_token), ("user", "abc")]),
             ),
             ("/instructor/revoke-all", form(&[("csrf_token", &own_token)])),
+            (
+                "/instructor/preset/expiry",
+                form(&[("csrf_token", &own_token), ("on", "true")]),
+            ),
+            (
+                "/instructor/preset/class-board",
+                form(&[("csrf_token", &own_token), ("on", "true")]),
+            ),
+            (
+                "/instructor/preset/weak-ids",
+                form(&[("csrf_token", &own_token), ("on", "true")]),
+            ),
+            (
+                "/instructor/posts/delete",
+                form(&[("csrf_token", &own_token), ("post", "1")]),
+            ),
+            ("/instructor/reset", form(&[("csrf_token", &own_token)])),
             ("/instructor/anything", String::new()),
         ] {
             assert_eq!(browser.post_form(path, &body).status(), Status::Forbidden, "{path}");
