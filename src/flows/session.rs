@@ -59,6 +59,7 @@ pub async fn login(
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
+        bus.emit("login-failed", FLOW, &form.username);
         return Err(login_refused(
             FLOW,
             lang,

@@ -164,14 +164,36 @@ pub struct Control {
     user: Option<String>,
 }
 
-/// The instructor, if this control form carries their session's token.
-fn checked(instructor: &Instructor, form: &Control) -> Result<(), Refused> {
-    let token = form.csrf_token.as_deref().unwrap_or_default();
-    if instructor.0.record.csrf_token.matches(token) {
+/// `Ok` when a control form carries the instructor session's CSRF token.
+fn verify(instructor: &Instructor, token: Option<&str>) -> Result<(), Refused> {
+    if instructor.0.record.csrf_token.matches(token.unwrap_or_default()) {
         Ok(())
     } else {
         Err(Refused::Error(AppError::Forbidden))
     }
+}
+
+fn checked(instructor: &Instructor, form: &Control) -> Result<(), Refused> {
+    verify(instructor, form.csrf_token.as_deref())
+}
+
+/// Revokes every session except the instructor's own; returns how many ended.
+async fn revoke_all_but_own(instructor: &Instructor, sessions: &Sessions, bus: &EventBus) -> Result<usize, Refused> {
+    let own_key = instructor.0.id.storage_key();
+    let mut revoked = 0;
+    for session in sessions
+        .list()
+        .await
+        .map_err(AppError::from)?
+        .iter()
+        .filter(|s| s.key != own_key)
+    {
+        if sessions.revoke(&session.key).await.map_err(AppError::from)? {
+            revoked += 1;
+            bus.emit("revoked", "session", session.record.user.as_str());
+        }
+    }
+    Ok(revoked)
 }
 
 fn done(count: usize) -> Redirect {
@@ -183,10 +205,14 @@ pub async fn revoke(
     instructor: Instructor,
     form: Form<Control>,
     sessions: &State<Sessions>,
+    bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
     let key = form.key.as_deref().unwrap_or_default();
     let revoked = sessions.revoke(key).await.map_err(AppError::from)?;
+    if revoked {
+        bus.emit("revoked", "session", &format!("#{}", key.get(..8).unwrap_or_default()));
+    }
     rocket::info!(
         "instructor {} revoked session #{}",
         instructor.0.record.user,
@@ -200,10 +226,14 @@ pub async fn revoke_user(
     instructor: Instructor,
     form: Form<Control>,
     sessions: &State<Sessions>,
+    bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
     let user = form.user.as_deref().unwrap_or_default();
     let revoked = sessions.revoke_user(user).await.map_err(AppError::from)?;
+    for _ in 0..revoked {
+        bus.emit("revoked", "session", user);
+    }
     rocket::info!(
         "instructor {} revoked {revoked} sessions of a user",
         instructor.0.record.user
@@ -217,19 +247,10 @@ pub async fn revoke_all(
     instructor: Instructor,
     form: Form<Control>,
     sessions: &State<Sessions>,
+    bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
-    let own_key = instructor.0.id.storage_key();
-    let mut revoked = 0;
-    for session in sessions
-        .list()
-        .await
-        .map_err(AppError::from)?
-        .iter()
-        .filter(|s| s.key != own_key)
-    {
-        revoked += usize::from(sessions.revoke(&session.key).await.map_err(AppError::from)?);
-    }
+    let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     rocket::info!("instructor {} revoked {revoked} sessions", instructor.0.record.user);
     Ok(done(revoked))
 }
@@ -345,20 +366,7 @@ pub async fn reset(
     bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
-    let own_key = instructor.0.id.storage_key();
-    let mut revoked = 0;
-    for session in sessions
-        .list()
-        .await
-        .map_err(AppError::from)?
-        .iter()
-        .filter(|s| s.key != own_key)
-    {
-        if sessions.revoke(&session.key).await.map_err(AppError::from)? {
-            revoked += 1;
-            bus.emit("revoked", "session", session.record.user.as_str());
-        }
-    }
+    let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     desks.clear();
     receipts.clear();
     boards.clear();

@@ -8,6 +8,7 @@ use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
 use super::hijack::Replay;
+use crate::error::AppError;
 use crate::inspector::INSPECTOR_COOKIE;
 use crate::session::{now_ms, SessionId};
 
@@ -50,6 +51,17 @@ impl LabDesks {
         });
         desk.touched_ms = now;
         desk.clone()
+    }
+
+    /// `Ok` when `token` is this browser's lab token (compared in constant time).
+    pub fn check(&self, browser: &LabBrowser, token: Option<&str>) -> Result<(), AppError> {
+        let desk = self.open(&browser.0);
+        let sent = token.unwrap_or_default();
+        if bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// Forgets every desk: tokens, stolen ids, replays (class reset).

@@ -51,16 +51,6 @@ pub struct FixationForm {
     password: Option<String>,
 }
 
-fn check(desks: &LabDesks, browser: &LabBrowser, token: Option<&str>) -> Result<(), AppError> {
-    let desk = desks.open(&browser.0);
-    let sent = token.unwrap_or_default();
-    if bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// The attacker draws a well-formed id, remembers it, and plants it in this browser.
 #[post("/fixation/plant", data = "<form>")]
 pub fn plant(
@@ -70,7 +60,7 @@ pub fn plant(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, form.token.as_deref())?;
+    desks.check(&browser, form.token.as_deref())?;
     let id = SessionId::generate()?;
     jar.add(sessions.cookie(&id, false));
     desks.update(&browser.0, |desk| {
@@ -91,7 +81,7 @@ pub async fn login_keeping_id(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, form.token.as_deref())?;
+    desks.check(&browser, form.token.as_deref())?;
     let (username, password) = (
         form.username.as_deref().unwrap_or_default(),
         form.password.as_deref().unwrap_or_default(),
@@ -122,7 +112,7 @@ pub async fn replay(
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, form.token.as_deref())?;
+    desks.check(&browser, form.token.as_deref())?;
     let result = match desks.open(&browser.0).planted_sid {
         Some(id) => sessions
             .resume(&id)

@@ -156,13 +156,7 @@ pub async fn try_guess(
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
-    let desk = desks.open(&browser.0);
-    if !bool::from(subtle::ConstantTimeEq::ct_eq(
-        desk.token.as_bytes(),
-        form.token.as_deref().unwrap_or_default().as_bytes(),
-    )) {
-        return Err(AppError::Forbidden);
-    }
+    desks.check(&browser, form.token.as_deref())?;
     let found = match form.candidate.trim().parse::<SessionId>() {
         Ok(id) => sessions.peek(&id).await?.map(|record| record.user.to_string()),
         Err(_) => None,

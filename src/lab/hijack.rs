@@ -81,17 +81,6 @@ pub struct LabForm {
     cookie_header: Option<String>,
 }
 
-fn check(desks: &LabDesks, browser: &LabBrowser, form: &LabForm) -> Result<(), AppError> {
-    let desk = desks.open(&browser.0);
-    let sent = form.token.as_deref().unwrap_or_default();
-    let ok: bool = subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes()).into();
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// # Warning
 /// Replays pasted cookie-flow cookies exactly as the cookie flow would judge them.
 #[post("/hijack/replay-cookie", data = "<form>")]
@@ -101,7 +90,7 @@ pub async fn replay_cookie(
     desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, &form)?;
+    desks.check(&browser, form.token.as_deref())?;
     let header = form.cookie_header.as_deref().unwrap_or_default();
     let value = |name: &str| {
         header
@@ -142,7 +131,7 @@ pub fn steal_sid(
     desks: &State<LabDesks>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, &form)?;
+    desks.check(&browser, form.token.as_deref())?;
     let stolen = presented_id(jar);
     desks.update(&browser.0, |desk| desk.stolen_sid = stolen);
     Ok(Redirect::to("/lab/hijack#attacker"))
@@ -156,7 +145,7 @@ pub async fn replay_session(
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, AppError> {
-    check(desks, &browser, &form)?;
+    desks.check(&browser, form.token.as_deref())?;
     let replay = match desks.open(&browser.0).stolen_sid {
         Some(id) => match sessions.resume(&id).await? {
             Some(record) => Replay {

@@ -60,11 +60,7 @@ pub fn set_cookie(
     desks: &State<LabDesks>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    let desk = desks.open(&browser.0);
-    let sent = form.token.as_deref().unwrap_or_default();
-    if !bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
-        return Err(AppError::Forbidden);
-    }
+    desks.check(&browser, form.token.as_deref())?;
     let Some((name, http_only)) = EDITABLE.iter().find(|(name, _)| *name == form.name) else {
         return Err(AppError::Forbidden);
     };

@@ -57,6 +57,10 @@ pub struct Loot {
     pub at_ms: u64,
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 #[derive(Default)]
 pub struct Boards {
     posts: Mutex<VecDeque<Post>>,
@@ -76,7 +80,7 @@ impl Boards {
             body,
             at_ms: now_ms(),
         };
-        let mut posts = self.posts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut posts = lock(&self.posts);
         if posts.len() >= MAX_POSTS {
             posts.pop_front();
         }
@@ -85,7 +89,7 @@ impl Boards {
 
     /// A flow's posts, newest first.
     pub fn posts(&self, flow: &str) -> Vec<Post> {
-        let posts = self.posts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let posts = lock(&self.posts);
         posts.iter().rev().filter(|p| p.flow == flow).cloned().collect()
     }
 
@@ -100,14 +104,14 @@ impl Boards {
     }
 
     pub fn delete(&self, id: u64) -> bool {
-        let mut posts = self.posts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut posts = lock(&self.posts);
         let before = posts.len();
         posts.retain(|p| p.id != id);
         posts.len() != before
     }
 
     fn author_of(&self, id: u64) -> Option<(String, &'static str)> {
-        let posts = self.posts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let posts = lock(&self.posts);
         posts.iter().find(|p| p.id == id).map(|p| (p.author.clone(), p.flow))
     }
 
@@ -134,7 +138,7 @@ impl Boards {
             Some((author, flow)) => (Some(author), Some(flow)),
             None => (None, None),
         };
-        let mut loot = self.loot.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut loot = lock(&self.loot);
         let mine = loot.iter().filter(|l| l.victim == victim).count();
         if mine >= MAX_LOOT_PER_BROWSER {
             return false;
@@ -154,7 +158,7 @@ impl Boards {
 
     /// What this browser's posts stole, and what was stolen from this browser, newest first.
     pub fn loot_for(&self, browser: &str) -> Vec<Loot> {
-        let loot = self.loot.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let loot = lock(&self.loot);
         loot.iter()
             .rev()
             .filter(|l| l.victim == browser || l.thief.as_deref() == Some(browser))
@@ -281,11 +285,7 @@ pub mod routes {
         boards: &State<Boards>,
         desks: &State<LabDesks>,
     ) -> Result<Redirect, AppError> {
-        let desk = desks.open(&browser.0);
-        let sent = form.token.as_deref().unwrap_or_default();
-        if !bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
-            return Err(AppError::Forbidden);
-        }
+        desks.check(&browser, form.token.as_deref())?;
         let name = match flow.0 {
             "cookie" => claims.username.unwrap_or_default(),
             _ => user.map(|u| u.record.user.to_string()).unwrap_or_default(),

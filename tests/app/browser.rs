@@ -114,6 +114,15 @@ impl Chrome {
             .unwrap();
     }
 
+    /// Logs `abc` in to each flow through its login page, by typing and clicking.
+    async fn log_in_to(&self, server: &Server, flows: &[&str]) {
+        for flow in flows {
+            self.client.goto(&server.url(&format!("/{flow}/login"))).await.unwrap();
+            self.log_in("abc", "1234").await;
+            self.wait_for_text("main", "You are logged in as abc.").await;
+        }
+    }
+
     /// Waits until the element's text contains `needle`.
     async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -364,15 +373,7 @@ fn explain_shows_numbers_measured_on_this_browsers_requests() {
     block_on(async {
         let server = server();
         let chrome = Chrome::start(1366, 2600).await;
-        for flow in ["cookie", "session"] {
-            chrome
-                .client
-                .goto(&server.url(&format!("/{flow}/login")))
-                .await
-                .unwrap();
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "You are logged in as abc.").await;
-        }
+        chrome.log_in_to(&server, &["cookie", "session"]).await;
         chrome.client.goto(&server.url("/explain")).await.unwrap();
         let cookie_bytes: u64 = chrome.text("#bytes-cookie-last").await.parse().unwrap();
         let session_bytes: u64 = chrome.text("#bytes-session-last").await.parse().unwrap();
@@ -388,15 +389,7 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
     block_on(async {
         let server = server();
         let chrome = Chrome::start(1366, 1400).await;
-        for flow in ["cookie", "session"] {
-            chrome
-                .client
-                .goto(&server.url(&format!("/{flow}/login")))
-                .await
-                .unwrap();
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "You are logged in as abc.").await;
-        }
+        chrome.log_in_to(&server, &["cookie", "session"]).await;
         chrome.client.goto(&server.url("/lab/tamper")).await.unwrap();
         chrome
             .client

@@ -316,3 +316,62 @@ fn the_dashboard_shows_the_join_address_and_its_qr_code() {
     assert!(svg.into_string().unwrap().contains("<svg"));
     assert_eq!(student(&app).get("/instructor/join.svg").status(), Status::Forbidden);
 }
+
+#[rocket::async_test]
+async fn every_class_event_reaches_the_bus() {
+    use rocket::local::asynchronous::Client;
+    use session_lab::instructor::EventBus;
+    let client = Client::untracked(session_lab::build(crate::helpers::figment()))
+        .await
+        .unwrap();
+    let mut events = client.rocket().state::<EventBus>().unwrap().subscribe();
+    let post = |path: &'static str, body: String, cookie: Option<String>| {
+        let mut request = client.post(path).header(rocket::http::ContentType::Form).body(body);
+        if let Some(cookie) = cookie {
+            request = request.cookie(rocket::http::Cookie::new("sid", cookie));
+        }
+        request.dispatch()
+    };
+    for flow in ["/cookie/login", "/session/login", "/signed/login"] {
+        post(flow, form(&[("username", "abc"), ("password", "nope")]), None).await;
+        post(flow, form(&[("username", "abc"), ("password", "1234")]), None).await;
+    }
+    let teacher = post(
+        "/session/login",
+        form(&[("username", "teacher"), ("password", INSTRUCTOR_PASSWORD)]),
+        None,
+    )
+    .await;
+    let sid = teacher.cookies().get("sid").unwrap().value().to_owned();
+    let page = client
+        .get("/session")
+        .cookie(rocket::http::Cookie::new("sid", sid.clone()))
+        .dispatch()
+        .await;
+    let page = page.into_string().await.unwrap();
+    let start = page.find("name=\"csrf_token\" value=\"").unwrap() + "name=\"csrf_token\" value=\"".len();
+    let token = page[start..].split('"').next().unwrap().to_owned();
+    post(
+        "/instructor/revoke-user",
+        form(&[("csrf_token", &token), ("user", "abc")]),
+        Some(sid),
+    )
+    .await;
+
+    let mut seen = Vec::new();
+    while let Ok(event) = events.try_recv() {
+        seen.push(format!("{} {} {}", event.kind, event.flow, event.user));
+    }
+    for expected in [
+        "login-failed cookie abc",
+        "login cookie abc",
+        "login-failed session abc",
+        "login session abc",
+        "login-failed signed abc",
+        "login signed abc",
+        "login session teacher",
+        "revoked session abc",
+    ] {
+        assert!(seen.iter().any(|e| e == expected), "{expected} not in {seen:?}");
+    }
+}
