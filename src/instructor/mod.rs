@@ -268,14 +268,7 @@ pub fn expiry_preset(
     form: Form<PresetForm>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, Refused> {
-    if !instructor
-        .0
-        .record
-        .csrf_token
-        .matches(form.csrf_token.as_deref().unwrap_or_default())
-    {
-        return Err(Refused::Error(AppError::Forbidden));
-    }
+    verify(&instructor, form.csrf_token.as_deref())?;
     sessions.set_expiry_preset(form.on);
     rocket::info!(
         "instructor {} set the expiry preset {}",
@@ -292,14 +285,7 @@ pub fn class_board(
     form: Form<PresetForm>,
     boards: &State<Boards>,
 ) -> Result<Redirect, Refused> {
-    if !instructor
-        .0
-        .record
-        .csrf_token
-        .matches(form.csrf_token.as_deref().unwrap_or_default())
-    {
-        return Err(Refused::Error(AppError::Forbidden));
-    }
+    verify(&instructor, form.csrf_token.as_deref())?;
     boards.set_class_board(form.on);
     Ok(Redirect::to("/instructor#presets"))
 }
@@ -312,14 +298,7 @@ pub fn weak_ids(
     form: Form<PresetForm>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, Refused> {
-    if !instructor
-        .0
-        .record
-        .csrf_token
-        .matches(form.csrf_token.as_deref().unwrap_or_default())
-    {
-        return Err(Refused::Error(AppError::Forbidden));
-    }
+    verify(&instructor, form.csrf_token.as_deref())?;
     sessions.set_weak_ids(form.on);
     rocket::warn!(
         "instructor {} switched weak session ids {}",
@@ -341,14 +320,7 @@ pub fn delete_post(
     form: Form<DeletePost>,
     boards: &State<Boards>,
 ) -> Result<Redirect, Refused> {
-    if !instructor
-        .0
-        .record
-        .csrf_token
-        .matches(form.csrf_token.as_deref().unwrap_or_default())
-    {
-        return Err(Refused::Error(AppError::Forbidden));
-    }
+    verify(&instructor, form.csrf_token.as_deref())?;
     boards.delete(form.post);
     Ok(Redirect::to("/instructor#posts"))
 }
