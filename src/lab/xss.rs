@@ -94,13 +94,7 @@ impl Boards {
     }
 
     pub fn all_posts(&self) -> Vec<Post> {
-        self.posts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .iter()
-            .rev()
-            .cloned()
-            .collect()
+        lock(&self.posts).iter().rev().cloned().collect()
     }
 
     pub fn delete(&self, id: u64) -> bool {
@@ -167,25 +161,13 @@ impl Boards {
     }
 
     pub fn all_loot(&self) -> Vec<Loot> {
-        self.loot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .iter()
-            .rev()
-            .cloned()
-            .collect()
+        lock(&self.loot).iter().rev().cloned().collect()
     }
 
     /// Forgets every post and everything collected (class reset); the class board goes off.
     pub fn clear(&self) {
-        self.posts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clear();
-        self.loot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clear();
+        lock(&self.posts).clear();
+        lock(&self.loot).clear();
         self.set_class_board(false);
     }
 }

@@ -79,6 +79,16 @@ impl Chrome {
         self.client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
     }
 
+    async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+
     async fn document_cookie(&self) -> String {
         self.client
             .execute("return document.cookie", vec![])
@@ -105,13 +115,7 @@ impl Chrome {
             .send_keys(password)
             .await
             .unwrap();
-        self.client
-            .find(Locator::Css("form.card button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        self.click("form.card button[type=submit]").await;
     }
 
     /// Logs `abc` in to each flow through its login page, by typing and clicking.
@@ -242,14 +246,7 @@ fn compare_runs_both_flows_side_by_side_in_one_browser() {
 
         for (index, flow) in [(0, "cookie"), (1, "session")] {
             chrome.client.enter_frame(index).await.unwrap();
-            chrome
-                .client
-                .find(Locator::Css(&format!("a.button[href='/{flow}/login']")))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
+            chrome.click(&format!("a.button[href='/{flow}/login']")).await;
             chrome
                 .client
                 .wait()
@@ -268,14 +265,7 @@ fn compare_runs_both_flows_side_by_side_in_one_browser() {
         chrome.screenshot("compare-desktop").await;
 
         chrome.client.enter_frame(1).await.unwrap();
-        chrome
-            .client
-            .find(Locator::Css("form[action='/session/logout'] button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        chrome.click("form[action='/session/logout'] button").await;
         chrome.wait_for_text("main", "You are not logged in.").await;
         chrome.client.enter_parent_frame().await.unwrap();
         chrome.wait_for_text("#fact-server-session", "nothing").await;
@@ -340,28 +330,14 @@ fn the_language_switch_changes_the_page_text() {
         let chrome = Chrome::start(1366, 768).await;
         chrome.client.goto(&server.url("/")).await.unwrap();
         assert!(chrome.text("h1").await.contains("where does your login live?"));
-        chrome
-            .client
-            .find(Locator::Css(".lang-switch a"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        chrome.click(".lang-switch a").await;
         chrome.wait_for_text("h1", "쿠키일까 세션일까").await;
         chrome.client.goto(&server.url("/explain")).await.unwrap();
         assert!(
             chrome.text("h1").await.contains("작동 원리"),
             "the choice is remembered"
         );
-        chrome
-            .client
-            .find(Locator::Css(".lang-switch a"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        chrome.click(".lang-switch a").await;
         chrome.wait_for_text("h1", "How it works").await;
         chrome.finish().await;
     });
@@ -391,14 +367,7 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
         let chrome = Chrome::start(1366, 1400).await;
         chrome.log_in_to(&server, &["cookie", "session"]).await;
         chrome.client.goto(&server.url("/lab/tamper")).await.unwrap();
-        chrome
-            .client
-            .find(Locator::Css("form.editor button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        chrome.click("form.editor button").await;
         chrome
             .wait_for_text("#editor", "Your browser now holds the role you typed.")
             .await;
@@ -491,14 +460,7 @@ fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
                 .send_keys(payload)
                 .await
                 .unwrap();
-            chrome
-                .client
-                .find(Locator::Css("form.card button[type=submit]"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
+            chrome.click("form.card button[type=submit]").await;
             chrome.wait_for_text(".posts", "#").await;
             rocket::tokio::time::sleep(Duration::from_millis(500)).await;
         }

@@ -92,10 +92,7 @@ impl<'c> Browser<'c> {
 
     /// The CSRF token in the session flow's logout form, read from `/session` as a browser would.
     pub fn csrf_token(&self) -> String {
-        let page = self.get("/session").into_string().unwrap_or_default();
-        let marker = "name=\"csrf_token\" value=\"";
-        let start = page.find(marker).expect("the logout form carries a csrf_token") + marker.len();
-        page[start..].split('"').next().unwrap_or_default().to_owned()
+        field_value(&self.get("/session").into_string().unwrap_or_default(), "csrf_token")
     }
 
     /// A cookie's value as stored (still percent-encoded).
@@ -186,6 +183,13 @@ fn default_path(request_path: &str) -> String {
         Some(0) | None => "/".into(),
         Some(i) => request_path[..i].into(),
     }
+}
+
+/// The `value` of the first form field named `name` in a page; fails the test when there is none.
+pub fn field_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no form field {name}")) + marker.len();
+    page[start..].split('"').next().unwrap_or_default().to_owned()
 }
 
 /// A URL-encoded form body.

@@ -2,7 +2,7 @@
 
 use rocket::http::Status;
 
-use crate::helpers::{form, spawn_app, Browser, TestApp, INSTRUCTOR_PASSWORD};
+use crate::helpers::{field_value, form, spawn_app, Browser, TestApp, INSTRUCTOR_PASSWORD};
 
 fn teacher(app: &TestApp) -> Browser<'_> {
     let teacher = app.browser();
@@ -261,9 +261,7 @@ fn class_reset_leaves_no_session_stolen_id_or_receipt_behind() {
     let student = app.browser();
     student.get("/lab/hijack");
     student.login("session", "abc", "1234");
-    let page = student.get("/lab/hijack").into_string().unwrap();
-    let start = page.find("name=\"token\" value=\"").unwrap() + "name=\"token\" value=\"".len();
-    let lab_token = page[start..].split('"').next().unwrap().to_owned();
+    let lab_token = field_value(&student.get("/lab/hijack").into_string().unwrap(), "token");
     student.post_form("/lab/hijack/steal", &form(&[("token", &lab_token)]));
     assert!(student
         .get("/lab/hijack")
@@ -349,8 +347,7 @@ async fn every_class_event_reaches_the_bus() {
         .dispatch()
         .await;
     let page = page.into_string().await.unwrap();
-    let start = page.find("name=\"csrf_token\" value=\"").unwrap() + "name=\"csrf_token\" value=\"".len();
-    let token = page[start..].split('"').next().unwrap().to_owned();
+    let token = field_value(&page, "csrf_token");
     post(
         "/instructor/revoke-user",
         form(&[("csrf_token", &token), ("user", "abc")]),

@@ -3,13 +3,13 @@
 
 use rocket::http::Status;
 
-use crate::helpers::{attributes, form, set_cookie_line, set_cookies, spawn_app, Browser, INSTRUCTOR_PASSWORD};
+use crate::helpers::{
+    attributes, field_value, form, set_cookie_line, set_cookies, spawn_app, Browser, INSTRUCTOR_PASSWORD,
+};
 
 /// Opens a lesson page and returns its form token.
 fn open_lesson(browser: &Browser<'_>, lesson: &str) -> String {
-    let page = browser.get(&format!("/lab/{lesson}")).into_string().unwrap();
-    let start = page.find("name=\"token\" value=\"").expect("a lab form") + "name=\"token\" value=\"".len();
-    page[start..].split('"').next().unwrap().to_owned()
+    field_value(&browser.get(&format!("/lab/{lesson}")).into_string().unwrap(), "token")
 }
 
 fn page_says(browser: &Browser<'_>, path: &str, text: &str) -> bool {
@@ -297,9 +297,7 @@ fn sniff_the_cookie_flow_puts_the_password_on_the_wire_and_the_session_flow_does
 
 /// Posts on a flow's board with the browser's lab token; returns the status.
 fn post_on_board(browser: &Browser<'_>, flow: &str, body: &str) -> Status {
-    let page = browser.get(&format!("/{flow}/board")).into_string().unwrap();
-    let start = page.find("name=\"token\" value=\"").unwrap() + "name=\"token\" value=\"".len();
-    let token = page[start..].split('"').next().unwrap().to_owned();
+    let token = field_value(&browser.get(&format!("/{flow}/board")).into_string().unwrap(), "token");
     browser
         .post_form(&format!("/{flow}/board"), &form(&[("token", &token), ("body", body)]))
         .status()
