@@ -230,10 +230,16 @@ fn the_expiry_preset_shortens_new_sessions_and_switches_back_cleanly() {
         .unwrap()
         .contains("ends 1 seconds after its last request"));
     let during = student(&app);
+    during.login("cookie", "abc", "1234");
     let record = crate::helpers::json(during.get("/session/inspect"));
     assert_eq!(record["server_state"]["idle_timeout_s"], 1);
     std::thread::sleep(std::time::Duration::from_millis(1300));
     assert!(!logged_in(&during), "ended after the preset's idle time");
+    assert_eq!(
+        crate::helpers::json(during.get("/cookie/inspect"))["logged_in"],
+        true,
+        "the cookie flow has nothing to expire"
+    );
     assert!(logged_in(&before), "sessions that began earlier keep their timeout");
 
     teacher.post_form(

@@ -537,3 +537,28 @@ fn signed_the_editor_cannot_forge_a_signed_role() {
     );
     assert!(page_says(&student, "/lab/signed", "signed"), "the lesson page exists");
 }
+
+#[test]
+fn xss_the_same_script_reaches_readable_credentials_in_one_flow_and_no_sid_in_the_other() {
+    let app = spawn_app();
+    let student = app.browser();
+    let cookie_login = student.login("cookie", "abc", "1234");
+    for line in set_cookies(&cookie_login) {
+        assert!(
+            !attributes(&line).contains(&"httponly".to_string()),
+            "document.cookie will hold it: {line}"
+        );
+    }
+    let session_login = student.login("session", "abc", "1234");
+    assert!(
+        attributes(&set_cookie_line(&session_login, "sid")).contains(&"httponly".to_string()),
+        "document.cookie will not"
+    );
+    for flow in ["cookie", "session"] {
+        assert_eq!(post_on_board(&student, flow, PAYLOAD), Status::SeeOther);
+        assert!(
+            page_says(&student, &format!("/{flow}/board"), PAYLOAD),
+            "{flow}: the script is served to run"
+        );
+    }
+}
