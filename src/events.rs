@@ -1,0 +1,178 @@
+//! The class's live events (logins, logouts, failed password checks, revocations, expiries,
+//! guesses), broadcast to every open dashboard over server-sent events.
+//!
+//! The dashboard is projected, so nothing a student types reaches it as free text: a name that is
+//! not a valid username shows as `?`, and the events one client address can cause are
+//! rate-limited (a burst of [`BURST`], then one per second), so a script cannot flood the wall.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rocket::tokio::sync::broadcast;
+use serde::Serialize;
+
+use crate::accounts::Username;
+use crate::clock::now_ms;
+use crate::flow::Flow;
+
+/// Events one client address may cause at once before it is held to one per second.
+pub const BURST: u32 = 20;
+/// At most this many client addresses are tracked; older buckets are dropped first.
+const MAX_TRACKED: usize = 4096;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Login,
+    Logout,
+    LoginFailed,
+    /// Password checks refused for a while after too many failures.
+    Throttled,
+    Revoked,
+    Expired,
+    GuessHit,
+    GuessFailed,
+}
+
+/// Who or what an event is about, as the dashboard may show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A real account name.
+    User(Username),
+    /// Something typed that is not a valid username.
+    Unknown,
+    /// A number of sessions (sweeps).
+    Count(usize),
+    /// A session's fingerprint.
+    Session(String),
+}
+
+impl Subject {
+    /// A typed name: the name if it is a valid username, otherwise `?`.
+    pub fn typed(raw: &str) -> Subject {
+        Username::parse(raw).map_or(Subject::Unknown, Subject::User)
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Subject::User(name) => name.to_string(),
+            Subject::Unknown => "?".into(),
+            Subject::Count(n) => n.to_string(),
+            Subject::Session(fingerprint) => format!("#{fingerprint}"),
+        }
+    }
+}
+
+/// One event, as a dashboard receives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassEvent {
+    pub kind: EventKind,
+    pub flow: Flow,
+    /// The account name, `?`, a count or `#fingerprint`: see [`Subject`].
+    pub user: String,
+    pub at_ms: u64,
+}
+
+#[derive(Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at_ms: u64,
+}
+
+#[derive(Clone)]
+pub struct EventBus {
+    sender: broadcast::Sender<ClassEvent>,
+    buckets: Arc<Mutex<HashMap<IpAddr, Bucket>>>,
+    dropped: Arc<AtomicU64>,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        EventBus {
+            sender: broadcast::channel(256).0,
+            buckets: Arc::default(),
+            dropped: Arc::default(),
+        }
+    }
+}
+
+impl EventBus {
+    /// An event the server itself caused (a sweep, an instructor's revocation).
+    pub fn emit(&self, kind: EventKind, flow: Flow, subject: Subject) {
+        // No dashboard open means no receiver: nothing to do.
+        let _ = self.sender.send(ClassEvent {
+            kind,
+            flow,
+            user: subject.shown(),
+            at_ms: now_ms(),
+        });
+    }
+
+    /// An event a client caused; dropped (and counted) when that address is over its rate.
+    pub fn emit_from(&self, client: IpAddr, kind: EventKind, flow: Flow, subject: Subject) {
+        if self.allow(client, now_ms()) {
+            self.emit(kind, flow, subject);
+        } else {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Events dropped by the rate limit since start-up.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<ClassEvent> {
+        self.sender.subscribe()
+    }
+
+    fn allow(&self, client: IpAddr, now: u64) -> bool {
+        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
+        if buckets.len() >= MAX_TRACKED && !buckets.contains_key(&client) {
+            // Full buckets refill in BURST seconds; anything older is as good as new.
+            let cutoff = now.saturating_sub(u64::from(BURST) * 1000);
+            buckets.retain(|_, b| b.at_ms >= cutoff);
+            if buckets.len() >= MAX_TRACKED {
+                return false;
+            }
+        }
+        let bucket = buckets.entry(client).or_insert(Bucket {
+            tokens: f64::from(BURST),
+            at_ms: now,
+        });
+        let refill = now.saturating_sub(bucket.at_ms) as f64 / 1000.0;
+        bucket.tokens = (bucket.tokens + refill).min(f64::from(BURST));
+        bucket.at_ms = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_address_gets_a_burst_then_one_event_a_second() {
+        let bus = EventBus::default();
+        let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+        let allowed = (0..100).filter(|_| bus.allow(a, 1_000_000)).count();
+        assert_eq!(allowed, BURST as usize);
+        assert!(bus.allow(b, 1_000_000), "another address is not affected");
+        assert!(!bus.allow(a, 1_000_500));
+        assert!(bus.allow(a, 1_001_000), "one more after a second");
+    }
+
+    #[test]
+    fn typed_names_that_are_not_usernames_show_as_a_question_mark() {
+        assert_eq!(Subject::typed("<b>hi</b>").shown(), "?");
+        assert_eq!(Subject::typed("abc").shown(), "abc");
+    }
+}
