@@ -2,6 +2,7 @@
 //! then `ROCKET_<KEY>` environment variables) and checked once at ignition.
 
 use std::fmt;
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use rocket::fairing::AdHoc;
@@ -50,11 +51,21 @@ pub struct AppConfig {
     /// The idle timeout of the lab's short-expiry preset (the tutorial's 30-second demo).
     pub lab_expiry_preset: u64,
     pub cookie_secure: bool,
+    /// At least [`MIN_INSTRUCTOR_PASSWORD`] characters; digits only is fine (see `from_figment`).
     pub instructor_password: Option<String>,
     /// The signed flow's HMAC key, base64url, at least 32 bytes; random for each start if unset.
     pub signing_key: Option<String>,
     pub default_lang: Lang,
+    /// Proxies whose `X-Real-IP` header is believed (see [`crate::client`]); nobody else's is.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// A new login beyond this many sessions of one account ends that account's oldest session.
+    pub max_sessions_per_user: usize,
+    /// The same limit for the shared demo account `abc`, which a whole class may use at once.
+    pub max_sessions_demo_account: usize,
 }
+
+/// The shortest `instructor_password` accepted: it opens the dashboard of a whole class.
+pub const MIN_INSTRUCTOR_PASSWORD: usize = 12;
 
 impl Default for AppConfig {
     fn default() -> Self {
@@ -72,6 +83,9 @@ impl Default for AppConfig {
             instructor_password: None,
             signing_key: None,
             default_lang: Lang::En,
+            trusted_proxies: Vec::new(),
+            max_sessions_per_user: 10,
+            max_sessions_demo_account: 100,
         }
     }
 }
@@ -97,7 +111,26 @@ impl fmt::Debug for AppConfig {
 
 impl AppConfig {
     /// Reads and checks the configuration; the error is one line fit for the launch log.
+    ///
+    /// Figment reads `ROCKET_INSTRUCTOR_PASSWORD=000123456789` as a number (and would drop the
+    /// zeros), so a password that did not arrive as text is taken from the variable verbatim.
     pub fn from_figment(figment: &Figment) -> Result<AppConfig, String> {
+        let mut figment = figment.clone();
+        let is_text = figment
+            .find_value("instructor_password")
+            .map_or(true, |v| v.as_str().is_some());
+        if !is_text {
+            let raw = std::env::var("ROCKET_INSTRUCTOR_PASSWORD")
+                .ok()
+                .or_else(|| {
+                    figment
+                        .find_value("instructor_password")
+                        .ok()
+                        .and_then(|v| scalar_text(&v))
+                })
+                .ok_or("instructor_password must be text")?;
+            figment = figment.merge(("instructor_password", raw));
+        }
         let config: AppConfig = figment.extract().map_err(|e| format!("invalid configuration: {e}"))?;
         config.check()?;
         Ok(config)
@@ -124,6 +157,14 @@ impl AppConfig {
         }
         if let Some(password) = &self.instructor_password {
             Password::parse(password).map_err(|e| format!("instructor_password is not a valid password: {e}"))?;
+            if password.chars().count() < MIN_INSTRUCTOR_PASSWORD {
+                return Err(format!(
+                    "instructor_password must be at least {MIN_INSTRUCTOR_PASSWORD} characters: it opens the instructor's dashboard"
+                ));
+            }
+        }
+        if self.max_sessions_per_user == 0 || self.max_sessions_demo_account == 0 {
+            return Err("max_sessions_per_user and max_sessions_demo_account must be at least 1".into());
         }
         if self.signing_key.is_some() && self.signing_key_bytes().is_none() {
             return Err("signing_key must be base64url of at least 32 bytes".into());
@@ -144,23 +185,19 @@ impl AppConfig {
     }
 }
 
+/// A number or boolean that figment parsed from text, written back as that text.
+fn scalar_text(value: &rocket::figment::value::Value) -> Option<String> {
+    match serde_json::to_value(value).ok()? {
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// A short random name such as `node-3fa9`, different for every start.
 fn generated_instance_name() -> String {
     use rand::Rng;
     format!("node-{:04x}", rand::rng().random::<u16>())
-}
-
-/// Extracts and manages [`AppConfig`]; a bad value stops launch with one clear line.
-pub fn stage() -> AdHoc {
-    AdHoc::try_on_ignite("Configuration", |rocket| async {
-        match AppConfig::from_figment(rocket.figment()) {
-            Ok(config) => Ok(rocket.manage(config)),
-            Err(line) => {
-                rocket::error!("{line}");
-                Err(rocket)
-            }
-        }
-    })
 }
 
 /// Rocket's `log_level = "debug"` dumps every request and response with all their headers

@@ -134,10 +134,12 @@ impl<'r> FromRequest<'r> for Lang {
             .get(LANG_COOKIE)
             .and_then(|c| Lang::from_tag(c.value()));
         if asked.is_some() && asked != remembered {
+            let secure = request.rocket().state::<AppConfig>().is_some_and(|c| c.cookie_secure);
             let cookie = Cookie::build((LANG_COOKIE, lang.code()))
                 .path("/")
                 .same_site(SameSite::Lax)
                 .http_only(true)
+                .secure(secure)
                 .max_age(Duration::days(365));
             request.cookies().add(cookie);
         }

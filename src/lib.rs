@@ -9,10 +9,17 @@ extern crate rocket;
 
 pub mod accounts;
 pub mod auth;
+pub mod bounded;
+pub mod browser_id;
 pub mod catchers;
+pub mod client;
+pub mod clock;
 pub mod config;
+pub mod cross_site;
 pub mod error;
+pub mod events;
 pub mod explain;
+pub mod flow;
 pub mod flows;
 pub mod headers;
 pub mod i18n;
@@ -21,6 +28,7 @@ pub mod instructor;
 pub mod lab;
 pub mod pages;
 pub mod session;
+pub mod state;
 pub mod view;
 
 use rocket::figment::Figment;
@@ -30,16 +38,11 @@ use rocket::{Build, Rocket};
 /// Builds the application; each stage below is one area of the app, in reading order.
 pub fn build(figment: Figment) -> Rocket<Build> {
     rocket::custom(figment)
-        .attach(config::stage())
+        .attach(state::stage())
         .attach(config::log_cap())
-        .attach(session::stage())
         .attach(session::sweeper())
-        .attach(accounts::stage())
-        .attach(inspector::stage())
-        .attach(lab::stage())
-        .attach(instructor::stage())
-        .attach(flows::signed::stage())
-        .attach(view::stage())
+        .attach(cross_site::stage())
+        .attach(inspector::recorder())
         .attach(headers::stage())
         .mount("/", pages::routes())
         .mount("/", accounts::routes())
@@ -52,5 +55,6 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/cookie", lab::xss::routes::board_routes())
         .mount("/session", lab::xss::routes::board_routes())
         .mount("/static", FileServer::from(relative!("static")))
+        .mount("/", cross_site::routes())
         .register("/", catchers::all())
 }

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use rocket::fairing::AdHoc;
 use rocket_dyn_templates::handlebars::{
     self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
@@ -41,30 +40,24 @@ pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Template
 }
 
 /// Loads the templates and registers the helpers: `t`, and `instance_name` and `store_kind`,
-/// which every page shows so a class can see which server answered and where it keeps sessions.
-pub fn stage() -> AdHoc {
-    AdHoc::on_ignite("Templates", |rocket| async {
-        let (instance, store) = rocket
-            .state::<AppConfig>()
-            .map(|c| (c.instance_name.clone(), c.session_store.as_str()))
-            .unwrap_or_default();
-        let weak_ids = rocket
-            .state::<Sessions>()
-            .map(Sessions::weak_ids_flag)
-            .unwrap_or_default();
-        rocket.attach(Template::custom(move |engines| {
-            engines.handlebars.register_helper("t", Box::new(Translate));
-            engines
-                .handlebars
-                .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
-            engines
-                .handlebars
-                .register_helper("store_kind", Box::new(ServerFact(store.into())));
-            engines
-                .handlebars
-                .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
-            engines.handlebars.register_escape_fn(handlebars::html_escape);
-        }))
+/// which every page shows so a class can see which server answered and where it keeps sessions,
+/// and `weak_ids_on` for the banner while the guess lesson's weak ids are on.
+pub fn templates(config: &AppConfig, sessions: &Sessions) -> impl rocket::fairing::Fairing {
+    let instance = config.instance_name.clone();
+    let store = config.session_store.as_str();
+    let weak_ids = sessions.weak_ids_flag();
+    Template::custom(move |engines| {
+        engines.handlebars.register_helper("t", Box::new(Translate));
+        engines
+            .handlebars
+            .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
+        engines
+            .handlebars
+            .register_helper("store_kind", Box::new(ServerFact(store.into())));
+        engines
+            .handlebars
+            .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
+        engines.handlebars.register_escape_fn(handlebars::html_escape);
     })
 }
 

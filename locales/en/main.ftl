@@ -123,6 +123,16 @@ error-4xx = The server refused this request.
 error-500-title = Server error
 error-500 = Something went wrong on the server. It has been logged; please try again.
 error-503-title = Service unavailable
+error-429-title = Too many attempts
+error-throttled = Too many wrong passwords for this account from your address. Wait a few minutes before you try again; the page says how long.
+error-busy = The server is checking many passwords right now. Try again in a second.
+error-retry-after = Try again in { $n ->
+    [one] 1 second
+   *[other] { $n } seconds
+}.
+error-cross-site = This request came from a page of another site, so it was refused: a site may not log you in, post or press buttons here on your behalf.
+error-not-from-dashboard = Instructor controls work only when a person clicks them on the dashboard itself. This request did not come from such a click, so it was refused.
+error-instructor-session-only = The instructor account logs in to the session flow only. Here its password would sit in a readable cookie or in a token nobody can take back, where the lessons attack it. Use /session/login, and a student account for the lessons.
 error-503 = The session store is unavailable right now, so logins cannot be checked. Please try again in a moment.
 
 ## The inspector
@@ -261,6 +271,7 @@ source-flask = what SESSION_PERMANENT really does
 
 ## /instructor
 instructor-title = Instructor dashboard
+instructor-lab-state = Lab state kept now: { $desks } lab desks, { $receipts } inspector receipts. Events held back by the per-address rate limit: { $dropped }.
 instructor-lead = Every live session on this server's { $store } store. Sessions are shown by fingerprint, never by id: this screen is meant for a projector.
 instructor-only = This dashboard is for the instructor's session only. Your session's record says you are a student, and no cookie can change that.
 instructor-sessions = { $n ->
@@ -343,6 +354,7 @@ event-login = { $user } logged in ({ $flow } flow)
 event-logout = { $user } logged out ({ $flow } flow)
 event-login-failed = failed login as "{ $user }" ({ $flow } flow)
 event-revoked = session revoked: { $user }
+event-throttled = password checks for "{ $user }" paused after too many failures ({ $flow } flow)
 event-expired = { $user } expired sessions freed by the sweep
 instructor-presets-title = Lesson presets
 preset-expiry-on = 30-second expiry is ON: new sessions end after { $s } idle seconds.
@@ -408,6 +420,7 @@ xss-step-1 = Log in as abc in both flows.
 xss-step-2 = Open the cookie flow's board and post the script below. The page reloads and your post runs in your browser.
 xss-step-3 = Do the same on the session flow's board.
 xss-step-4 = Open "What the collector received": the cookie flow's post sent your username, password and role; the session flow's sent no sid.
+xss-payload-hint = Each post carries its own collector address with a ticket for your browser; the script finds it with document.currentScript. A board script can reach only the collector: this page's policy blocks every other request, frame and popup.
 xss-open-cookie = Cookie flow's board
 xss-open-session = Session flow's board
 xss-see-cookie = The script reads username, password and role from document.cookie and sends them away. An attacker now has the password itself.
@@ -417,7 +430,8 @@ xss-prevent = Escape all output by default (this app's templates do, everywhere 
 board-title = Message board
 board-weak-label = Deliberately unsafe: posts are printed without escaping
 board-contained = Contained: a post's markup runs only in its author's browser. Everyone else sees it as text.
-board-class-on = Class board ON: every post's markup runs in every visitor's browser.
+board-class-on = Class board ON: every post's markup runs in every student's browser (never in an instructor's).
+board-instructor-safe = You are the instructor, or an instructor logged in from this browser: posts are always shown here as text, never run.
 board-write = Your post (HTML is allowed here, on purpose)
 board-post = Post
 board-anonymous = anonymous

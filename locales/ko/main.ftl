@@ -120,6 +120,13 @@ error-4xx = 서버가 이 요청을 거부했습니다.
 error-500-title = 서버 오류
 error-500 = 서버에서 문제가 생겼습니다. 기록해 두었으니 잠시 후 다시 시도해 주세요.
 error-503-title = 서비스를 쓸 수 없음
+error-429-title = 시도가 너무 많음
+error-throttled = 이 주소에서 이 계정의 비밀번호가 너무 많이 틀렸습니다. 몇 분 기다린 뒤 다시 시도하세요. 기다릴 시간은 아래에 나옵니다.
+error-busy = 지금 서버가 비밀번호를 많이 확인하는 중입니다. 1초 뒤에 다시 시도하세요.
+error-retry-after = { $n }초 뒤에 다시 시도하세요.
+error-cross-site = 이 요청은 다른 사이트의 페이지에서 왔기 때문에 거부되었습니다. 다른 사이트가 당신 대신 여기에 로그인하거나 글을 올리거나 버튼을 누를 수는 없습니다.
+error-not-from-dashboard = 강사 컨트롤은 사람이 대시보드에서 직접 눌렀을 때만 동작합니다. 이 요청은 그런 클릭에서 오지 않아서 거부되었습니다.
+error-instructor-session-only = 강사 계정은 세션 방식으로만 로그인합니다. 여기서는 비밀번호가 읽을 수 있는 쿠키에, 또는 아무도 되돌릴 수 없는 토큰에 담기게 되는데, 바로 실습이 공격하는 곳입니다. /session/login을 쓰고, 실습에는 학생 계정을 쓰세요.
 error-503 = 지금은 세션 저장소를 쓸 수 없어서 로그인을 확인할 수 없습니다. 잠시 후 다시 시도해 주세요.
 
 ## 인스펙터
@@ -255,6 +262,7 @@ source-flask = SESSION_PERMANENT의 실제 의미
 
 ## /instructor
 instructor-title = 강사 대시보드
+instructor-lab-state = 지금 보관 중인 실습 상태: 실습 책상 { $desks }개, 인스펙터 영수증 { $receipts }개. 주소별 속도 제한으로 보류된 이벤트: { $dropped }개.
 instructor-lead = 이 서버의 { $store } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
 instructor-only = 이 대시보드는 강사 세션만 쓸 수 있습니다. 당신의 세션 기록에는 학생이라고 적혀 있고, 어떤 쿠키로도 바꿀 수 없습니다.
 instructor-sessions = 활성 세션 { $n }개
@@ -328,6 +336,7 @@ event-login = { $user } 로그인 ({ $flow } 방식)
 event-logout = { $user } 로그아웃 ({ $flow } 방식)
 event-login-failed = "{ $user }"(으)로 로그인 실패 ({ $flow } 방식)
 event-revoked = 세션 무효화: { $user }
+event-throttled = "{ $user }"의 비밀번호 확인이 실패가 너무 많아 잠시 멈춤 ({ $flow } 방식)
 event-expired = 만료된 세션 { $user }개를 정리함
 instructor-presets-title = 수업 프리셋
 preset-expiry-on = 30초 만료가 켜져 있습니다. 새 세션은 { $s }초 동안 활동이 없으면 끝납니다.
@@ -393,6 +402,7 @@ xss-step-1 = 두 방식 모두에서 abc로 로그인하세요.
 xss-step-2 = 쿠키 방식의 게시판을 열고 아래 스크립트를 올리세요. 페이지가 다시 읽히면서 당신의 글이 당신의 브라우저에서 실행됩니다.
 xss-step-3 = 세션 방식의 게시판에서도 똑같이 하세요.
 xss-step-4 = "수집기가 받은 것"을 여세요. 쿠키 방식의 글은 사용자 이름, 비밀번호, 역할을 보냈고, 세션 방식의 글은 sid를 보내지 못했습니다.
+xss-payload-hint = 글마다 당신의 브라우저용 티켓이 붙은 수집기 주소가 들어 있고, 스크립트는 document.currentScript로 그것을 찾습니다. 게시판의 스크립트는 수집기에만 닿을 수 있습니다. 이 페이지의 정책이 다른 모든 요청, 프레임, 팝업을 막습니다.
 xss-open-cookie = 쿠키 방식 게시판
 xss-open-session = 세션 방식 게시판
 xss-see-cookie = 스크립트가 document.cookie에서 사용자 이름, 비밀번호, 역할을 읽어 밖으로 보냅니다. 공격자는 이제 비밀번호 자체를 갖게 됩니다.
@@ -402,7 +412,8 @@ xss-prevent = 모든 출력을 기본으로 이스케이프하고(이 앱의 템
 board-title = 게시판
 board-weak-label = 일부러 안전하지 않게 만들었습니다: 글을 이스케이프하지 않고 찍습니다
 board-contained = 가둬 둠: 글의 마크업은 글쓴이의 브라우저에서만 실행됩니다. 다른 사람에게는 글자로 보입니다.
-board-class-on = 수업 게시판 켜짐: 모든 글의 마크업이 모든 방문자의 브라우저에서 실행됩니다.
+board-class-on = 반 게시판 켜짐: 모든 글의 마크업이 모든 학생의 브라우저에서 실행됩니다 (강사의 브라우저에서는 실행되지 않습니다).
+board-instructor-safe = 당신은 강사이거나, 이 브라우저에서 강사가 로그인한 적이 있습니다. 여기서는 글이 항상 글자로만 보이고 실행되지 않습니다.
 board-write = 올릴 글 (여기서는 일부러 HTML을 허용합니다)
 board-post = 올리기
 board-anonymous = 익명

@@ -10,11 +10,11 @@ use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock};
 
 use redis::aio::ConnectionManager;
-use redis::AsyncCommands;
 use rocket::tokio::task;
 use serde::{Deserialize, Serialize};
 
 use super::{Role, Username};
+use crate::session::redis::send;
 use crate::session::StoreError;
 
 /// What is kept for an account: its role and its Argon2id hash (PHC string), never a password.
@@ -63,8 +63,12 @@ impl AccountBackend for MemoryAccounts {
     }
 }
 
-/// Accounts as files `<username>.json` (0600) in `<session_dir>/accounts` (0700). A username
-/// has already been parsed, so it is safe as a file name (`a-z 0-9 _ . -`, at least 3 long).
+/// Accounts as files `account-<username>.json` (0600) in `<session_dir>/accounts` (0700). A
+/// username has already been parsed, so it is safe in a file name (`a-z 0-9 _ . -`, at least 3
+/// long); the prefix keeps every account file from starting with `.`, the mark of temporary files.
+/// A new account is written to a temporary file with a random name (opened create-new), then
+/// linked into place: `link` fails when the name exists, so of any number of concurrent
+/// registrations of one name exactly one wins, and it is the one whose hash is in the file.
 pub struct FileAccounts {
     dir: PathBuf,
 }
@@ -78,6 +82,12 @@ impl FileAccounts {
     }
 }
 
+const ACCOUNT_PREFIX: &str = "account-";
+
+fn account_file(username: &Username) -> String {
+    format!("{ACCOUNT_PREFIX}{username}.json")
+}
+
 fn io_unavailable(what: &str, error: std::io::Error) -> StoreError {
     StoreError::Unavailable(format!("could not {what}: {error}"))
 }
@@ -85,7 +95,7 @@ fn io_unavailable(what: &str, error: std::io::Error) -> StoreError {
 #[rocket::async_trait]
 impl AccountBackend for FileAccounts {
     async fn get(&self, username: &Username) -> Result<Option<StoredAccount>, StoreError> {
-        let path = self.dir.join(format!("{username}.json"));
+        let path = self.dir.join(account_file(username));
         let read = task::spawn_blocking(move || fs::read_to_string(path))
             .await
             .map_err(|e| StoreError::Unavailable(e.to_string()))?;
@@ -100,14 +110,13 @@ impl AccountBackend for FileAccounts {
 
     async fn insert_new(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
         let json = serde_json::to_vec(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let (dir, name) = (self.dir.clone(), format!("{username}.json"));
+        let (dir, name) = (self.dir.clone(), account_file(username));
         task::spawn_blocking(move || {
-            let temp = dir.join(format!(".tmp-{name}"));
+            let temp = dir.join(format!(".tmp-{:016x}", rand::random::<u64>()));
             let written = (|| {
                 let mut file = OpenOptions::new()
                     .write(true)
-                    .create(true)
-                    .truncate(true)
+                    .create_new(true)
                     .mode(0o600)
                     .open(&temp)?;
                 file.write_all(&json)?;
@@ -134,7 +143,7 @@ impl AccountBackend for FileAccounts {
         let dir = self.dir.clone();
         task::spawn_blocking(move || {
             let entries = fs::read_dir(&dir).map_err(|e| io_unavailable("list the accounts folder", e))?;
-            let is_account = |name: &str| name.ends_with(".json") && !name.starts_with('.');
+            let is_account = |name: &str| name.starts_with(ACCOUNT_PREFIX) && name.ends_with(".json");
             Ok(entries
                 .flatten()
                 .filter(|e| e.file_name().to_str().is_some_and(is_account))
@@ -163,30 +172,25 @@ impl RedisAccounts {
 #[rocket::async_trait]
 impl AccountBackend for RedisAccounts {
     async fn get(&self, username: &Username) -> Result<Option<StoredAccount>, StoreError> {
-        let json: Option<String> = self
-            .connection
-            .clone()
-            .hget(&self.key, username.as_str())
-            .await
-            .map_err(crate::session::redis_unavailable)?;
+        let json: Option<String> = send(
+            &self.connection,
+            redis::cmd("HGET").arg(&self.key).arg(username.as_str()),
+        )
+        .await?;
         json.map(|json| serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string())))
             .transpose()
     }
 
     async fn insert_new(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
         let json = serde_json::to_string(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        self.connection
-            .clone()
-            .hset_nx(&self.key, username.as_str(), json)
-            .await
-            .map_err(crate::session::redis_unavailable)
+        send(
+            &self.connection,
+            redis::cmd("HSETNX").arg(&self.key).arg(username.as_str()).arg(json),
+        )
+        .await
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
-        self.connection
-            .clone()
-            .hlen(&self.key)
-            .await
-            .map_err(crate::session::redis_unavailable)
+        send(&self.connection, redis::cmd("HLEN").arg(&self.key)).await
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! Parameters follow the OWASP Password Storage Cheat Sheet's first Argon2id choice:
 //! m = 19 MiB, t = 2, p = 1 (see docs/architecture.md). A semaphore lets at most one hash per
-//! core run at once, so a burst of logins queues instead of taking 19 MiB per request at once.
+//! core run at once, so a burst of logins queues instead of taking 19 MiB per request at once;
+//! the queue itself is short ([`MAX_WAITING_PER_CORE`] per core): a request that finds it full
+//! is answered `503` with `Retry-After` at once instead of waiting seconds behind a flood.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
@@ -17,6 +19,8 @@ use super::Password;
 pub const MEMORY_KIB: u32 = 19 * 1024;
 pub const ITERATIONS: u32 = 2;
 pub const PARALLELISM: u32 = 1;
+/// How many password checks may wait for a core, per core, before more are turned away.
+pub const MAX_WAITING_PER_CORE: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HashError {
@@ -26,6 +30,9 @@ pub enum HashError {
     Task(#[from] task::JoinError),
     #[error("the hashing queue is closed")]
     Closed(#[from] rocket::tokio::sync::AcquireError),
+    /// Too many password checks are already waiting; the caller answers 503.
+    #[error("the password hashing queue is full")]
+    Busy,
 }
 
 /// Hashes and verifies passwords; cheap to clone.
@@ -33,6 +40,9 @@ pub enum HashError {
 pub struct Hasher {
     argon: Argon2<'static>,
     permits: Arc<Semaphore>,
+    /// Checks waiting for a permit now, and how many may wait.
+    waiting: Arc<AtomicUsize>,
+    max_waiting: usize,
     /// A real hash of a random password, verified when the username is unknown so that an
     /// unknown user takes as long to refuse as a wrong password.
     dummy: Arc<str>,
@@ -50,6 +60,8 @@ impl Hasher {
         Ok(Hasher {
             argon,
             permits: Arc::new(Semaphore::new(cores)),
+            waiting: Arc::new(AtomicUsize::new(0)),
+            max_waiting: cores * MAX_WAITING_PER_CORE,
             dummy: dummy.into(),
             verifications: Arc::new(AtomicU64::new(0)),
         })
@@ -57,7 +69,7 @@ impl Hasher {
 
     /// Returns the PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`).
     pub async fn hash(&self, password: &Password) -> Result<String, HashError> {
-        let _permit = self.permits.acquire().await?;
+        let _permit = self.permit().await?;
         let argon = self.argon.clone();
         let plain = password.expose().to_owned();
         task::spawn_blocking(move || hash_blocking(&argon, &plain)).await?
@@ -66,7 +78,7 @@ impl Hasher {
     /// Verifies `candidate` against `phc`, or against the dummy hash when there is no account,
     /// in which case the answer is always `false`.
     pub async fn verify(&self, candidate: &str, phc: Option<&str>) -> Result<bool, HashError> {
-        let _permit = self.permits.acquire().await?;
+        let _permit = self.permit().await?;
         self.verifications.fetch_add(1, Ordering::Relaxed);
         let argon = self.argon.clone();
         let known = phc.is_some();
@@ -82,7 +94,30 @@ impl Hasher {
     }
 }
 
+/// Counts one waiting check for as long as it lives, even if its request is dropped.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 impl Hasher {
+    /// A core to hash on: at once if one is free, after a short wait if the queue has room,
+    /// otherwise [`HashError::Busy`].
+    async fn permit(&self) -> Result<rocket::tokio::sync::SemaphorePermit<'_>, HashError> {
+        if let Ok(permit) = self.permits.try_acquire() {
+            return Ok(permit);
+        }
+        if self.waiting.fetch_add(1, Ordering::Relaxed) >= self.max_waiting {
+            self.waiting.fetch_sub(1, Ordering::Relaxed);
+            return Err(HashError::Busy);
+        }
+        let _waiting = Waiting(&self.waiting);
+        Ok(self.permits.acquire().await?)
+    }
+
     /// How many password verifications this server has run since it started.
     pub fn verifications(&self) -> u64 {
         self.verifications.load(Ordering::Relaxed)

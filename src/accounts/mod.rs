@@ -5,17 +5,16 @@ mod credentials;
 pub mod hashing;
 mod register;
 mod store;
+pub mod throttle;
 
 use std::fmt;
 
-use rocket::fairing::AdHoc;
 use serde::{Deserialize, Serialize};
 
 pub use credentials::{CredentialError, Password, Username};
-pub use store::{Account, AccountStore, RegisterError, MAX_ACCOUNTS};
+pub use store::{Account, AccountStore, Attempt, AuthError, RegisterError, MAX_ACCOUNTS};
 
 use crate::config::AppConfig;
-use crate::session::AccountsBackend;
 
 /// What an account may do. Students use both flows; the instructor also runs the class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,37 +43,22 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![register::register_page, register::register]
 }
 
-/// Builds the account store. Without `instructor_password` the instructor's password is made
-/// up here and printed once, on standard output, so the person who started the server can log in.
-pub fn stage() -> AdHoc {
-    AdHoc::try_on_ignite("Accounts", |rocket| async {
-        let Some(config) = rocket.state::<AppConfig>() else {
-            return Err(rocket);
-        };
-        let configured = config.instructor_password.as_deref().map(Password::parse);
-        let password = match configured {
-            Some(Ok(password)) => password,
-            Some(Err(_)) => return Err(rocket),
-            None => {
-                let generated = hashing::random_password();
-                println!(
-                    "session-lab: instructor login is `teacher` / `{generated}` (set instructor_password to choose it)"
-                );
-                match Password::parse(&generated) {
-                    Ok(password) => password,
-                    Err(_) => return Err(rocket),
-                }
-            }
-        };
-        let Some(AccountsBackend(registered)) = rocket.state::<AccountsBackend>().cloned() else {
-            return Err(rocket);
-        };
-        match AccountStore::new(&password, registered).await {
-            Ok(store) => Ok(rocket.manage(store)),
-            Err(e) => {
-                rocket::error!("could not create the built-in accounts: {e}");
-                Err(rocket)
-            }
+/// The built-in student account that a whole class may share (`abc` / `1234`, the tutorial's).
+pub const DEMO_ACCOUNT: &str = "abc";
+/// The built-in instructor account; it may log in to the session flow only.
+pub const INSTRUCTOR_ACCOUNT: &str = "teacher";
+
+/// The instructor's password: the configured one, or a generated one printed once on standard
+/// output, so the person who started the server can log in.
+pub fn instructor_password(config: &AppConfig) -> Result<Password, String> {
+    match config.instructor_password.as_deref() {
+        Some(configured) => Password::parse(configured).map_err(|e| format!("instructor_password: {e}")),
+        None => {
+            let generated = hashing::random_password();
+            println!(
+                "session-lab: instructor login is `{INSTRUCTOR_ACCOUNT}` / `{generated}` (set instructor_password to choose it)"
+            );
+            Password::parse(&generated).map_err(|e| format!("generated instructor password: {e}"))
         }
-    })
+    }
 }

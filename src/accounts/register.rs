@@ -52,6 +52,6 @@ pub async fn register(
         }
         Err(RegisterError::Taken) => refuse(Status::Conflict, "error-username-taken"),
         Err(RegisterError::Full) => refuse(Status::ServiceUnavailable, "error-accounts-full"),
-        Err(RegisterError::App(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }

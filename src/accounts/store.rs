@@ -1,12 +1,16 @@
 //! The account store: usernames, roles and Argon2id hashes, never a plain password.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use super::backend::{AccountBackend, MemoryAccounts, StoredAccount};
 use super::hashing::{HashError, Hasher};
+use super::throttle::{RetryAfter, Throttle};
 use super::{Password, Role, Username};
-use crate::error::AppError;
+use crate::clock::now_ms;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::session::StoreError;
 
 /// How many accounts `/register` may add before it refuses; keeps a public class server bounded.
@@ -26,19 +30,29 @@ pub enum RegisterError {
     #[error("the server holds the most accounts it will keep")]
     Full,
     #[error(transparent)]
-    App(#[from] AppError),
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Hash(#[from] HashError),
 }
 
-impl From<StoreError> for RegisterError {
-    fn from(error: StoreError) -> Self {
-        RegisterError::App(error.into())
-    }
+/// Why a password check did not run to an answer.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    /// Too many failures from this address for this account: `429`.
+    #[error("too many failed password checks; retry in {} s", .0.0)]
+    Throttled(RetryAfter),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Hash(#[from] HashError),
 }
 
-impl From<HashError> for RegisterError {
-    fn from(error: HashError) -> Self {
-        RegisterError::App(error.into())
-    }
+/// One password check as it arrived: from whom, through which flow.
+pub struct Attempt<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    pub from: IpAddr,
+    pub flow: Flow,
 }
 
 pub struct AccountStore {
@@ -47,6 +61,8 @@ pub struct AccountStore {
     /// Accounts added with `/register`.
     registered: Arc<dyn AccountBackend>,
     hasher: Hasher,
+    throttle: Throttle,
+    events: EventBus,
 }
 
 impl AccountStore {
@@ -54,6 +70,7 @@ impl AccountStore {
     pub async fn new(
         instructor_password: &Password,
         registered: Arc<dyn AccountBackend>,
+        events: EventBus,
     ) -> Result<AccountStore, HashError> {
         let hasher = Hasher::new()?;
         let mut builtins = HashMap::new();
@@ -75,12 +92,19 @@ impl AccountStore {
             builtins,
             registered,
             hasher,
+            throttle: Throttle::default(),
+            events,
         })
     }
 
     /// Built-in accounts only, with registrations kept in memory.
     pub async fn with_builtins(instructor_password: &Password) -> Result<AccountStore, HashError> {
-        AccountStore::new(instructor_password, Arc::new(MemoryAccounts::default())).await
+        AccountStore::new(
+            instructor_password,
+            Arc::new(MemoryAccounts::default()),
+            EventBus::default(),
+        )
+        .await
     }
 
     async fn find(&self, username: &Username) -> Result<Option<StoredAccount>, StoreError> {
@@ -111,29 +135,49 @@ impl AccountStore {
         })
     }
 
-    /// Checks a username and password as they arrived, in any shape. Unknown or malformed
-    /// usernames still cost one full hash verification, so timing does not tell them apart.
-    pub async fn authenticate(&self, username: &str, password: &str) -> Result<Option<Account>, AppError> {
-        let found = match Username::parse(username) {
-            Ok(username) => self.find(&username).await?.map(|stored| (username, stored)),
-            Err(_) => None,
+    /// Checks a username and password as they arrived, in any shape, from any route. Unknown or
+    /// malformed usernames still cost one full hash verification, so timing does not tell them
+    /// apart. Every failure counts towards the throttle and reaches the dashboard.
+    pub async fn authenticate(&self, attempt: &Attempt<'_>) -> Result<Option<Account>, AuthError> {
+        let username = Username::parse(attempt.username).ok();
+        let found = match &username {
+            Some(name) => self.find(name).await?.map(|stored| (name.clone(), stored)),
+            None => None,
         };
-        let candidate = Password::parse(password)
+        let counted = found.as_ref().map(|(name, _)| name.clone());
+        let counted = counted.as_ref();
+        if let Err(retry) = self.throttle.check(attempt.from, counted, now_ms()) {
+            let subject = Subject::typed(attempt.username);
+            self.events
+                .emit_from(attempt.from, EventKind::Throttled, attempt.flow, subject);
+            return Err(AuthError::Throttled(retry));
+        }
+        let candidate = Password::parse(attempt.password)
             .map(|p| p.expose().to_owned())
             .unwrap_or_default();
-        match found {
+        let account = match found {
             Some((username, stored)) => {
                 let ok = self.hasher.verify(&candidate, Some(&stored.phc)).await?;
-                Ok(ok.then_some(Account {
+                ok.then_some(Account {
                     username,
                     role: stored.role,
-                }))
+                })
             }
             None => {
                 self.hasher.verify(&candidate, None).await?;
-                Ok(None)
+                None
+            }
+        };
+        match &account {
+            Some(account) => self.throttle.succeeded(attempt.from, &account.username),
+            None => {
+                self.throttle.failed(attempt.from, counted, now_ms());
+                let subject = Subject::typed(attempt.username);
+                self.events
+                    .emit_from(attempt.from, EventKind::LoginFailed, attempt.flow, subject);
             }
         }
+        Ok(account)
     }
 
     /// How many password verifications have run since start-up (unknown usernames included).

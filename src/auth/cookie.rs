@@ -9,7 +9,10 @@ use rocket::request::{FromRequest, Outcome, Request};
 
 use std::time::Instant;
 
-use crate::accounts::{Account, AccountStore};
+use crate::accounts::{Account, AccountStore, Attempt, Role};
+use crate::client::ClientAddr;
+use crate::error::AppError;
+use crate::flow::Flow;
 use crate::flows::RawCookieHeader;
 use crate::inspector::Metrics;
 
@@ -40,10 +43,6 @@ impl CookieClaims {
             role: value(ROLE_COOKIE),
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.username.is_none() && self.password.is_none() && self.role.is_none()
-    }
 }
 
 #[rocket::async_trait]
@@ -66,6 +65,23 @@ pub struct CookieUser {
 /// One verification per request, shared by every guard that asks.
 struct Verification(Result<Option<Account>, Status>);
 
+/// A user whose cookies verified, or nobody; an error (a store outage, the throttle, a full
+/// hashing queue) passes through as its status instead of looking like "not logged in".
+pub struct MaybeCookieUser(pub Option<CookieUser>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for MaybeCookieUser {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match CookieUser::from_request(request).await {
+            Outcome::Success(user) => Outcome::Success(MaybeCookieUser(Some(user))),
+            Outcome::Forward(_) => Outcome::Success(MaybeCookieUser(None)),
+            Outcome::Error(e) => Outcome::Error(e),
+        }
+    }
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for CookieUser {
     type Error = ();
@@ -81,17 +97,27 @@ impl<'r> FromRequest<'r> for CookieUser {
         let verification = request
             .local_cache_async(async {
                 let started = Instant::now();
-                let outcome = accounts.authenticate(username, password).await;
+                let attempt = Attempt {
+                    username,
+                    password,
+                    from: ClientAddr::of(request).0,
+                    flow: Flow::Cookie,
+                };
+                let outcome = accounts.authenticate(&attempt).await;
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
                     metrics.cookie.record(cookie_header_len(request), started.elapsed());
                 }
                 Verification(outcome.map_err(|e| {
-                    rocket::error!("cookie flow: password check failed: {e}");
-                    e.status()
+                    let error = AppError::from(e);
+                    rocket::info!("cookie flow: password check refused: {error}");
+                    error.note().leave(request);
+                    error.status()
                 }))
             })
             .await;
         match &verification.0 {
+            // The instructor never logs in through readable cookies (the login form refuses it).
+            Ok(Some(account)) if account.role == Role::Instructor => Outcome::Forward(Status::Unauthorized),
             Ok(Some(account)) => Outcome::Success(CookieUser {
                 account: account.clone(),
                 claims,

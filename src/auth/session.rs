@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::cookie::cookie_header_len;
 use crate::accounts::Role;
 use crate::inspector::Metrics;
-use crate::session::{presented_id, SessionId, SessionRecord, Sessions};
+use crate::session::{SessionId, SessionRecord, Sessions};
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
 /// timeout starts again. Unknown, expired, revoked and malformed ids all simply forward.
@@ -26,11 +26,11 @@ impl<'r> FromRequest<'r> for SessionUser {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(id) = presented_id(request.cookies()) else {
-            return Outcome::Forward(Status::Unauthorized);
-        };
         let Some(sessions) = request.rocket().state::<Sessions>() else {
             return Outcome::Error((Status::InternalServerError, ()));
+        };
+        let Some(id) = sessions.presented_id(request.cookies()) else {
+            return Outcome::Forward(Status::Unauthorized);
         };
         let resolved = request
             .local_cache_async(async {

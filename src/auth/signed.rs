@@ -43,6 +43,23 @@ impl SigningKey {
         }
     }
 
+    /// `signing_key` from the configuration, or 32 bytes from the OS CSPRNG for this process.
+    /// A random source that fails is an error: a key of zeros would let anyone sign.
+    pub fn from_config(config: &crate::config::AppConfig) -> Result<SigningKey, crate::session::RandomError> {
+        use rand::TryRngCore;
+        let key = match config.signing_key_bytes() {
+            Some(key) => key,
+            None => {
+                let mut bytes = vec![0u8; 32];
+                rand::rngs::OsRng
+                    .try_fill_bytes(&mut bytes)
+                    .map_err(|e| crate::session::RandomError::new(e.to_string()))?;
+                bytes
+            }
+        };
+        Ok(SigningKey::new(key).with_policy(config.session_idle_timeout, config.cookie_secure))
+    }
+
     pub fn with_policy(mut self, lifetime_s: u64, secure: bool) -> SigningKey {
         self.lifetime_s = lifetime_s;
         self.secure = secure;

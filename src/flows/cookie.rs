@@ -17,16 +17,20 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
-use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
-use crate::accounts::{Account, AccountStore};
+use super::{instructor_refused, login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
+use crate::accounts::{Account, AccountStore, Attempt, Role};
+use crate::auth::cookie::MaybeCookieUser;
 use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
 use crate::auth::{CookieClaims, CookieUser};
+use crate::client::ClientAddr;
+use crate::config::AppConfig;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::i18n::Lang;
 use crate::inspector::Inspector;
-use crate::instructor::EventBus;
 use crate::view;
 
-const FLOW: &str = "cookie";
+const FLOW: Flow = Flow::Cookie;
 /// How long `remember` keeps the credentials in the browser: the server has no say after that.
 const REMEMBER_DAYS: i64 = 30;
 
@@ -40,25 +44,36 @@ pub fn login_page(inspector: Inspector, claims: CookieClaims, lang: Lang) -> Tem
     view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
+#[allow(clippy::too_many_arguments)]
 #[post("/login", data = "<form>")]
 pub async fn login(
     form: Form<LoginForm>,
     accounts: &State<AccountStore>,
+    config: &State<AppConfig>,
     jar: &CookieJar<'_>,
     inspector: Inspector,
+    client: ClientAddr,
     bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
-    let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
-        bus.emit("login-failed", FLOW, &form.username);
-        let panes = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
-        return Err(login_refused(FLOW, lang, &form.username, panes));
+    let attempt = Attempt {
+        username: &form.username,
+        password: &form.password,
+        from: client.0,
+        flow: FLOW,
     };
-    for cookie in credential_cookies(&account, &form.password, form.remember) {
+    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None, &CookieClaims::default()));
+    let Some(account) = accounts.authenticate(&attempt).await? else {
+        return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
+    };
+    if account.role == Role::Instructor {
+        return Err(instructor_refused(FLOW, lang, panes(inspector)));
+    }
+    for cookie in credential_cookies(&account, &form.password, form.remember, config.cookie_secure) {
         jar.add(cookie);
     }
     rocket::info!("cookie flow: {} logged in", account.username);
-    bus.emit("login", FLOW, account.username.as_str());
+    bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/cookie"))
 }
 
@@ -66,12 +81,13 @@ pub async fn login(
 /// Deliberately weak: puts the plain password in a cookie that JavaScript can read. The values
 /// are percent-encoded only as cookie syntax needs (`;`, `=`, `%`, space, non-ASCII), so they
 /// come back intact and cannot break or extend the `Set-Cookie` header.
-fn credential_cookies(account: &Account, password: &str, remember: bool) -> [Cookie<'static>; 3] {
+fn credential_cookies(account: &Account, password: &str, remember: bool, secure: bool) -> [Cookie<'static>; 3] {
     let build = |name: &'static str, value: String| {
         let mut cookie = Cookie::build((name, value))
             .path("/cookie")
             .same_site(SameSite::Lax)
-            .http_only(false);
+            .http_only(false)
+            .secure(secure);
         if remember {
             cookie = cookie.max_age(Duration::days(REMEMBER_DAYS));
         }
@@ -121,12 +137,23 @@ fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value
 /// Asks the browser to drop the three cookies. Nothing on the server changes, because the
 /// server never held anything: a copy of the cookies taken earlier still logs in.
 #[post("/logout")]
-pub fn logout(claims: CookieClaims, jar: &CookieJar<'_>, bus: &State<EventBus>) -> Redirect {
+pub fn logout(
+    claims: CookieClaims,
+    jar: &CookieJar<'_>,
+    config: &State<AppConfig>,
+    client: ClientAddr,
+    bus: &State<EventBus>,
+) -> Redirect {
     if let Some(user) = claims.username.as_deref() {
-        bus.emit("logout", FLOW, user);
+        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(user));
     }
     for name in [USERNAME_COOKIE, PASSWORD_COOKIE, ROLE_COOKIE] {
-        jar.remove(Cookie::build(name).path("/cookie").same_site(SameSite::Lax));
+        jar.remove(
+            Cookie::build(name)
+                .path("/cookie")
+                .same_site(SameSite::Lax)
+                .secure(config.cookie_secure),
+        );
     }
     Redirect::to("/cookie")
 }
@@ -134,7 +161,8 @@ pub fn logout(claims: CookieClaims, jar: &CookieJar<'_>, bus: &State<EventBus>) 
 /// # Warning
 /// Deliberately broken authorisation: the `role` cookie alone decides, and the client wrote it.
 #[get("/staff")]
-pub fn staff(claims: CookieClaims, user: Option<CookieUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(claims: CookieClaims, user: MaybeCookieUser, inspector: Inspector, lang: Lang) -> (Status, Template) {
+    let user = user.0;
     let status = match (claims.role.as_deref(), &user) {
         (Some("instructor"), _) => Status::Ok,
         (_, Some(_)) => Status::Forbidden,
@@ -153,7 +181,8 @@ pub fn staff(claims: CookieClaims, user: Option<CookieUser>, inspector: Inspecto
 }
 
 #[get("/inspect")]
-pub fn inspect(claims: CookieClaims, user: Option<CookieUser>, cookies: RawCookieHeader) -> Json<Inspection> {
+pub fn inspect(claims: CookieClaims, user: MaybeCookieUser, cookies: RawCookieHeader) -> Json<Inspection> {
+    let user = user.0;
     let password_checked = claims.username.is_some() && claims.password.is_some();
     Json(Inspection {
         flow: FLOW,

@@ -12,6 +12,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::error::AppError;
+use crate::flow::Flow;
 use crate::i18n::Lang;
 use crate::inspector::Panes;
 use crate::view;
@@ -38,31 +39,73 @@ impl Refused {
     }
 }
 
-impl From<AppError> for Refused {
-    fn from(error: AppError) -> Self {
-        Refused::Error(error)
-    }
+macro_rules! refused_from {
+    ($($error:ty),*) => {$(
+        impl From<$error> for Refused {
+            fn from(error: $error) -> Self {
+                Refused::Error(error.into())
+            }
+        }
+    )*};
 }
 
+refused_from!(
+    AppError,
+    crate::accounts::AuthError,
+    crate::session::StartError,
+    crate::session::StoreError,
+    crate::session::RandomError,
+    crate::accounts::RegisterError
+);
+
 /// The login form again, with a message that does not say which half was wrong.
-fn login_refused(flow: &'static str, lang: Lang, username: &str, inspector: Panes) -> Refused {
-    let template = match flow {
-        "cookie" => "cookie/login",
-        "signed" => "signed/login",
-        _ => "session/login",
-    };
-    let page = view::render(
-        template,
+fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Refused {
+    login_again(
+        Status::Unauthorized,
+        flow,
         lang,
-        context! { flow, username, error: "error-login-failed", inspector },
-    );
-    Refused::page(Status::Unauthorized, page)
+        username,
+        "error-login-failed",
+        inspector,
+    )
+}
+
+/// The login form again for the instructor, who may log in to the session flow only: the
+/// password was right, but this flow would put the instructor's authority where the lessons
+/// attack it (a readable cookie, a token nobody can revoke). No cookie is set.
+fn instructor_refused(flow: Flow, lang: Lang, inspector: Panes) -> Refused {
+    login_again(
+        Status::Forbidden,
+        flow,
+        lang,
+        "",
+        "error-instructor-session-only",
+        inspector,
+    )
+}
+
+fn login_again(
+    status: Status,
+    flow: Flow,
+    lang: Lang,
+    username: &str,
+    error: &'static str,
+    inspector: Panes,
+) -> Refused {
+    let template = match flow {
+        Flow::Cookie => "cookie/login",
+        Flow::Signed => "signed/login",
+        Flow::Session => "session/login",
+    };
+    let page = view::render(template, lang, context! { flow, username, error, inspector });
+    Refused::page(status, page)
 }
 
 /// Cookies whose values the app never shows back, because they are `HttpOnly`.
-pub const MASKED_COOKIES: [&str; 3] = [
+pub const MASKED_COOKIES: [&str; 4] = [
     crate::session::SID_COOKIE,
-    crate::inspector::INSPECTOR_COOKIE,
+    crate::session::HOST_SID_COOKIE,
+    crate::browser_id::INSPECTOR_COOKIE,
     crate::auth::signed::SIGNED_COOKIE,
 ];
 
@@ -107,7 +150,7 @@ impl<'r> FromRequest<'r> for RawCookieHeader {
 /// The inspector's JSON (`/cookie/inspect`, `/session/inspect`); field names are in the contract.
 #[derive(Debug, Serialize)]
 pub struct Inspection {
-    pub flow: &'static str,
+    pub flow: Flow,
     pub logged_in: bool,
     pub user: Option<String>,
     pub role: Option<String>,

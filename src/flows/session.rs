@@ -7,7 +7,7 @@
 //! - logging out deletes the record: a copy of the old `sid` is worthless from that moment.
 
 use rocket::form::Form;
-use rocket::http::{CookieJar, Status};
+use rocket::http::{CookieJar, Header, Status};
 use rocket::response::Redirect;
 use rocket::serde::json::Json;
 use rocket::State;
@@ -15,16 +15,19 @@ use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
 use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
-use crate::accounts::AccountStore;
+use crate::accounts::{AccountStore, Attempt};
 use crate::auth::{Instructor, SessionUser};
+use crate::client::ClientAddr;
 use crate::error::AppError;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::i18n::Lang;
-use crate::inspector::Inspector;
-use crate::instructor::EventBus;
-use crate::session::{now_ms, presented_id, Sessions, SID_COOKIE};
+use crate::inspector::{Inspector, KnownBrowser};
+use crate::lab::LabDesks;
+use crate::session::{now_ms, Sessions};
 use crate::view;
 
-const FLOW: &str = "session";
+const FLOW: Flow = Flow::Session;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![
@@ -48,6 +51,7 @@ pub fn login_page(inspector: Inspector, lang: Lang) -> Template {
     view::render("session/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
+#[allow(clippy::too_many_arguments)]
 #[post("/login", data = "<form>")]
 pub async fn login(
     form: Form<LoginForm>,
@@ -55,11 +59,19 @@ pub async fn login(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
     inspector: Inspector,
+    client: ClientAddr,
+    browser: Option<KnownBrowser>,
+    desks: &State<LabDesks>,
     bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
-    let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
-        bus.emit("login-failed", FLOW, &form.username);
+    let attempt = Attempt {
+        username: &form.username,
+        password: &form.password,
+        from: client.0,
+        flow: FLOW,
+    };
+    let Some(account) = accounts.authenticate(&attempt).await? else {
         return Err(login_refused(
             FLOW,
             lang,
@@ -68,13 +80,17 @@ pub async fn login(
         ));
     };
     // A fresh id on every login: an id known before login (planted or stolen) dies here.
-    if let Some(old) = presented_id(jar) {
-        sessions.end(&old).await.map_err(AppError::from)?;
+    if let Some(old) = sessions.presented_id(jar) {
+        sessions.end(&old).await?;
     }
-    let (id, _) = sessions.start(&account).await?;
+    let (id, record) = sessions.start(&account).await?;
     jar.add(sessions.cookie(&id, form.remember));
+    if let (Some(browser), crate::accounts::Role::Instructor) = (browser, record.role) {
+        // From now on this browser never runs a board post, even after logging out.
+        desks.mark_instructor(&browser.0, client.0);
+    }
     rocket::info!("session flow: {} logged in, session {id}", account.username);
-    bus.emit("login", FLOW, account.username.as_str());
+    bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/session"))
 }
 
@@ -94,7 +110,7 @@ pub fn home(user: SessionUser, inspector: Inspector, lang: Lang) -> Template {
 
 #[get("/", rank = 2)]
 pub fn home_anonymous(jar: &CookieJar<'_>, sessions: &State<Sessions>, inspector: Inspector, lang: Lang) -> Template {
-    let rejected = jar.get(SID_COOKIE).is_some();
+    let rejected = jar.get(sessions.cookie_name()).is_some();
     if rejected {
         // The id is unknown, expired, revoked or malformed: ask the browser to drop it.
         jar.remove(sessions.removal_cookie());
@@ -132,6 +148,23 @@ pub struct LogoutForm {
     csrf_token: Option<String>,
 }
 
+/// A redirect that also tells the browser to forget this site's cookies (`Clear-Site-Data`), so
+/// nothing of the session is left behind even where a cookie was set with other attributes.
+#[derive(Responder)]
+pub struct LoggedOut {
+    redirect: Redirect,
+    clear: Header<'static>,
+}
+
+impl LoggedOut {
+    fn to(path: &'static str) -> LoggedOut {
+        LoggedOut {
+            redirect: Redirect::to(path),
+            clear: Header::new("Clear-Site-Data", "\"cookies\""),
+        }
+    }
+}
+
 /// Deletes the record on the server, then asks the browser to drop the id.
 #[post("/logout", data = "<form>")]
 pub async fn logout(
@@ -139,9 +172,10 @@ pub async fn logout(
     form: Form<LogoutForm>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    client: ClientAddr,
     bus: &State<EventBus>,
     lang: Lang,
-) -> Result<Redirect, Refused> {
+) -> Result<LoggedOut, Refused> {
     let token_ok = form
         .csrf_token
         .as_deref()
@@ -154,24 +188,24 @@ pub async fn logout(
         );
         return Err(Refused::page(Status::Forbidden, page));
     }
-    sessions.end(&user.id).await.map_err(AppError::from)?;
+    sessions.end(&user.id).await?;
     jar.remove(sessions.removal_cookie());
-    bus.emit("logout", FLOW, user.record.user.as_str());
     rocket::info!(
         "session flow: {} logged out, session {} deleted",
         user.record.user,
         user.id
     );
-    Ok(Redirect::to("/session"))
+    bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::User(user.record.user));
+    Ok(LoggedOut::to("/session"))
 }
 
 /// Not logged in: there is nothing to delete, but a stale `sid` cookie is still dropped.
 #[post("/logout", rank = 2)]
-pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> Redirect {
-    if jar.get(SID_COOKIE).is_some() {
+pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> LoggedOut {
+    if jar.get(sessions.cookie_name()).is_some() {
         jar.remove(sessions.removal_cookie());
     }
-    Redirect::to("/session")
+    LoggedOut::to("/session")
 }
 
 /// The role comes from the server's record; no cookie can change it.
@@ -210,7 +244,7 @@ pub async fn inspect(
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
 ) -> Result<Json<Inspection>, AppError> {
-    let found = match presented_id(jar) {
+    let found = match sessions.presented_id(jar) {
         Some(id) => sessions.peek(&id).await?,
         None => None,
     };

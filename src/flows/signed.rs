@@ -8,7 +8,6 @@
 //! browser's copy, so a copy taken earlier keeps working until its expiry: nothing on the server
 //! can take it back.
 
-use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::Redirect;
@@ -16,18 +15,19 @@ use rocket::serde::json::Json;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
-use crate::accounts::{AccountStore, Role};
+use super::{instructor_refused, login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
+use crate::accounts::{AccountStore, Attempt, Role};
 use crate::auth::signed::{decode_unverified, Claims, SIGNED_COOKIE};
 use crate::auth::{SignedUser, SigningKey};
-use crate::config::AppConfig;
+use crate::client::ClientAddr;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::i18n::Lang;
 use crate::inspector::Inspector;
-use crate::instructor::EventBus;
 use crate::session::now_ms;
 use crate::view;
 
-const FLOW: &str = "signed";
+const FLOW: Flow = Flow::Signed;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![
@@ -42,27 +42,13 @@ pub fn routes() -> Vec<rocket::Route> {
     ]
 }
 
-/// The signing key: `signing_key` from the configuration, or 32 random bytes for this process.
-pub fn stage() -> AdHoc {
-    AdHoc::on_ignite("Signing key", |rocket| async {
-        let config = rocket.state::<AppConfig>();
-        let key = config.and_then(AppConfig::signing_key_bytes).unwrap_or_else(|| {
-            use rand::TryRngCore;
-            let mut bytes = vec![0u8; 32];
-            let _ = rand::rngs::OsRng.try_fill_bytes(&mut bytes);
-            bytes
-        });
-        let (lifetime_s, secure) = config.map_or((1800, false), |c| (c.session_idle_timeout, c.cookie_secure));
-        rocket.manage(SigningKey::new(key).with_policy(lifetime_s, secure))
-    })
-}
-
 #[get("/login")]
 pub fn login_page(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Template {
     let inspector = inspector.panes(FLOW, stores(None, jar));
     view::render("signed/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
+#[allow(clippy::too_many_arguments)]
 #[post("/login", data = "<form>")]
 pub async fn login(
     form: Form<LoginForm>,
@@ -70,11 +56,17 @@ pub async fn login(
     key: &State<SigningKey>,
     jar: &CookieJar<'_>,
     inspector: Inspector,
+    client: ClientAddr,
     bus: &State<EventBus>,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
-    let Some(account) = accounts.authenticate(&form.username, &form.password).await? else {
-        bus.emit("login-failed", FLOW, &form.username);
+    let attempt = Attempt {
+        username: &form.username,
+        password: &form.password,
+        from: client.0,
+        flow: FLOW,
+    };
+    let Some(account) = accounts.authenticate(&attempt).await? else {
         return Err(login_refused(
             FLOW,
             lang,
@@ -82,6 +74,9 @@ pub async fn login(
             inspector.panes(FLOW, stores(None, jar)),
         ));
     };
+    if account.role == Role::Instructor {
+        return Err(instructor_refused(FLOW, lang, inspector.panes(FLOW, stores(None, jar))));
+    }
     let lifetime_s = key.lifetime_s;
     let claims = Claims {
         user: account.username.to_string(),
@@ -99,7 +94,7 @@ pub async fn login(
         ));
     }
     jar.add(cookie);
-    bus.emit("login", FLOW, account.username.as_str());
+    bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/signed"))
 }
 
@@ -137,15 +132,22 @@ fn stores(user: Option<&SignedUser>, jar: &CookieJar<'_>) -> serde_json::Value {
 /// Asks the browser to drop the cookie. The server keeps no list of tokens, so a copy taken
 /// earlier stays valid until its `exp`.
 #[post("/logout")]
-pub fn logout(user: Option<SignedUser>, jar: &CookieJar<'_>, bus: &State<EventBus>) -> Redirect {
+pub fn logout(
+    user: Option<SignedUser>,
+    jar: &CookieJar<'_>,
+    key: &State<SigningKey>,
+    client: ClientAddr,
+    bus: &State<EventBus>,
+) -> Redirect {
     if let Some(user) = user {
-        bus.emit("logout", FLOW, &user.claims.user);
+        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(&user.claims.user));
     }
     jar.remove(
         Cookie::build(SIGNED_COOKIE)
             .path("/signed")
             .http_only(true)
-            .same_site(SameSite::Lax),
+            .same_site(SameSite::Lax)
+            .secure(key.secure),
     );
     Redirect::to("/signed")
 }

@@ -7,25 +7,25 @@
 //!    own random `inspector` cookie, so no browser ever sees another's. The values of `password`
 //!    and `sid` are not kept: storing a password, or printing a session id into the page where any
 //!    script could read it, is exactly what this app teaches against.
-//! 3. *JavaScript can read*: `document.cookie`, printed live by static/js/inspector.js.
+//! 3. *JavaScript can read*: `document.cookie`, printed live by static/js/app.js.
 //! 4. *The server stores*: the session record, or for the cookie flow, nothing at all.
 
 mod metrics;
 mod receipts;
 
 pub use metrics::{FlowMetrics, FlowSnapshot, Metrics};
-pub use receipts::{ensure_browser, Receipt, ReceiptBook, INSPECTOR_COOKIE};
+pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Visitor};
 
-use rocket::fairing::AdHoc;
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
 
+use crate::flow::Flow;
 use crate::flows::RawCookieHeader;
 
 /// The panes the server can fill for this request (the JavaScript pane fills itself).
 #[derive(Debug, Serialize)]
 pub struct Panes {
-    pub flow: &'static str,
+    pub flow: Flow,
     pub sent: Option<String>,
     pub sent_bytes: usize,
     pub set: Option<Receipt>,
@@ -42,11 +42,11 @@ pub struct Inspector {
 }
 
 impl Inspector {
-    pub fn panes(self, flow: &'static str, stores: serde_json::Value) -> Panes {
+    pub fn panes(self, flow: Flow, stores: serde_json::Value) -> Panes {
         let set = match flow {
-            "cookie" => self.cookie_receipt,
-            "signed" => self.signed_receipt,
-            _ => self.session_receipt,
+            Flow::Cookie => self.cookie_receipt,
+            Flow::Signed => self.signed_receipt,
+            Flow::Session => self.session_receipt,
         };
         Panes {
             flow,
@@ -65,12 +65,15 @@ impl<'r> FromRequest<'r> for Inspector {
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let sent = RawCookieHeader::read(request);
         let book = request.rocket().state::<ReceiptBook>();
-        let id = request.cookies().get(INSPECTOR_COOKIE).map(|c| c.value().to_owned());
+        let id = match KnownBrowser::from_request(request).await {
+            Outcome::Success(KnownBrowser(id)) => Some(id),
+            _ => None,
+        };
         let (cookie_receipt, session_receipt, signed_receipt) = match (book, id) {
             (Some(book), Some(id)) => (
-                book.last(&id, "cookie"),
-                book.last(&id, "session"),
-                book.last(&id, "signed"),
+                book.last(&id, Flow::Cookie),
+                book.last(&id, Flow::Session),
+                book.last(&id, Flow::Signed),
             ),
             _ => (None, None, None),
         };
@@ -83,11 +86,7 @@ impl<'r> FromRequest<'r> for Inspector {
     }
 }
 
-pub fn stage() -> AdHoc {
-    AdHoc::on_ignite("Inspector", |rocket| async {
-        rocket
-            .manage(ReceiptBook::default())
-            .manage(Metrics::default())
-            .attach(receipts::Recorder)
-    })
+/// The fairing that copies each login's and logout's `Set-Cookie` lines into the receipts.
+pub fn recorder() -> receipts::Recorder {
+    receipts::Recorder
 }

@@ -1,25 +1,27 @@
-//! Receipts: the `Set-Cookie` lines of each browser's last login or logout, per flow.
+//! Receipts: the `Set-Cookie` lines of each browser's last login or logout, per flow, and the
+//! browser id (`inspector` cookie) they are filed under.
 
-use std::time::Duration;
-
-use dashmap::DashMap;
 use rocket::fairing::{Fairing, Info, Kind};
-use rocket::http::{ContentType, Cookie, Method, SameSite, Status};
-use rocket::{Request, Response};
+use rocket::http::{ContentType, Cookie, CookieJar, Method, SameSite, Status};
+use rocket::request::{FromRequest, Outcome, Request};
+use rocket::Response;
 use serde::Serialize;
 
-use crate::session::now_ms;
+use crate::bounded::Bounded;
+use crate::browser_id::{BrowserId, ServerKey, INSPECTOR_COOKIE};
+use crate::client::ClientAddr;
+use crate::clock::now_ms;
+use crate::config::AppConfig;
+use crate::flow::Flow;
 
-/// The lab's own cookie: a random name for this browser, so its receipts can be found again.
-/// Not part of either flow; `HttpOnly`, and gone when the browser session ends.
-pub const INSPECTOR_COOKIE: &str = "inspector";
-
-/// How long a receipt is kept, and how many browsers at most.
-const KEEP: Duration = Duration::from_secs(30 * 60);
+/// How long a receipt is kept, how many browsers one client address may have receipts for, and
+/// how many browsers in all.
+const KEEP_MS: u64 = 30 * 60 * 1000;
+const PER_ADDRESS: usize = 32;
 const MAX_BROWSERS: usize = 10_000;
 
 /// Values the server refuses to keep, even for the inspector.
-const SECRET_COOKIES: [&str; 3] = ["password", "sid", "signed"];
+const SECRET_COOKIES: [&str; 4] = ["password", "sid", "__Host-sid", "signed"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Receipt {
@@ -32,15 +34,41 @@ pub struct Receipt {
     pub at_ms: u64,
 }
 
-#[derive(Default)]
+/// One browser's last receipt in each flow.
+#[derive(Debug, Clone, Default)]
+pub struct Receipts {
+    cookie: Option<Receipt>,
+    session: Option<Receipt>,
+    signed: Option<Receipt>,
+}
+
+impl Receipts {
+    fn slot(&mut self, flow: Flow) -> &mut Option<Receipt> {
+        match flow {
+            Flow::Cookie => &mut self.cookie,
+            Flow::Session => &mut self.session,
+            Flow::Signed => &mut self.signed,
+        }
+    }
+}
+
+/// Receipts by browser, bounded per client address (see [`crate::bounded`]).
 pub struct ReceiptBook {
-    receipts: DashMap<(String, &'static str), Receipt>,
+    receipts: Bounded<BrowserId, Receipts>,
+}
+
+impl Default for ReceiptBook {
+    fn default() -> Self {
+        ReceiptBook {
+            receipts: Bounded::new(PER_ADDRESS, MAX_BROWSERS, KEEP_MS),
+        }
+    }
 }
 
 impl ReceiptBook {
-    pub fn last(&self, browser: &str, flow: &'static str) -> Option<Receipt> {
-        let receipt = self.receipts.get(&(browser.to_owned(), flow)).map(|r| r.clone())?;
-        (now_ms().saturating_sub(receipt.at_ms) < KEEP.as_millis() as u64).then_some(receipt)
+    pub fn last(&self, browser: &BrowserId, flow: Flow) -> Option<Receipt> {
+        let mut receipts = self.receipts.get(browser, now_ms())?;
+        receipts.slot(flow).take()
     }
 
     /// Forgets every receipt (class reset).
@@ -48,15 +76,17 @@ impl ReceiptBook {
         self.receipts.clear();
     }
 
-    fn record(&self, browser: &str, flow: &'static str, receipt: Receipt) {
-        if self.receipts.len() >= MAX_BROWSERS {
-            let cutoff = now_ms().saturating_sub(KEEP.as_millis() as u64);
-            self.receipts.retain(|_, r| r.at_ms >= cutoff);
-            if self.receipts.len() >= MAX_BROWSERS {
-                return;
-            }
-        }
-        self.receipts.insert((browser.to_owned(), flow), receipt);
+    pub fn len(&self) -> usize {
+        self.receipts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.receipts.is_empty()
+    }
+
+    fn record(&self, browser: &BrowserId, owner: ClientAddr, flow: Flow, receipt: Receipt) {
+        self.receipts
+            .update(browser, owner.0, now_ms(), |r| *r.slot(flow) = Some(receipt));
     }
 }
 
@@ -66,6 +96,37 @@ fn redact(line: &str) -> Option<String> {
     let (name, value) = pair.split_once('=')?;
     (SECRET_COOKIES.contains(&name) && !value.is_empty())
         .then(|| format!("{name}=…;{rest}").trim_end_matches(';').to_owned())
+}
+
+/// The flow and action of a login or logout route.
+fn flow_action(path: &str) -> Option<(Flow, &'static str)> {
+    let (flow, action) = path.strip_prefix('/')?.split_once('/')?;
+    let flow = Flow::ALL.into_iter().find(|f| f.as_str() == flow)?;
+    let action = match action {
+        "login" => "login",
+        "logout" => "logout",
+        _ => return None,
+    };
+    Some((flow, action))
+}
+
+/// The browser's verified id, if it has one.
+fn verified(request: &Request<'_>) -> Option<BrowserId> {
+    let key = request.rocket().state::<ServerKey>()?;
+    let value = request.cookies().get(INSPECTOR_COOKIE)?.value().to_owned();
+    BrowserId::verify(key, &value)
+}
+
+/// The lab's own cookie: which browser this is. `HttpOnly`, gone when the browser closes,
+/// `Secure` with `cookie_secure`.
+fn browser_cookie(request: &Request<'_>, id: &BrowserId) -> Cookie<'static> {
+    let secure = request.rocket().state::<AppConfig>().is_some_and(|c| c.cookie_secure);
+    Cookie::build((INSPECTOR_COOKIE, id.as_str().to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .build()
 }
 
 pub struct Recorder;
@@ -80,23 +141,10 @@ impl Fairing for Recorder {
     }
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
-        let browser = request
-            .cookies()
-            .get(INSPECTOR_COOKIE)
-            .map(|c| c.value().to_owned())
-            .filter(|v| valid_id(v));
-        let path = request.uri().path();
-        let flow_action = match path.as_str() {
-            "/cookie/login" => Some(("cookie", "login")),
-            "/cookie/logout" => Some(("cookie", "logout")),
-            "/session/login" => Some(("session", "login")),
-            "/session/logout" => Some(("session", "logout")),
-            "/signed/login" => Some(("signed", "login")),
-            "/signed/logout" => Some(("signed", "logout")),
-            _ => None,
-        };
+        let browser = verified(request);
+        let action = flow_action(request.uri().path().as_str());
         if let (Some(browser), Some((flow, action)), Method::Post, Status::SeeOther) =
-            (&browser, flow_action, request.method(), response.status())
+            (&browser, action, request.method(), response.status())
         {
             let Some(book) = request.rocket().state::<ReceiptBook>() else {
                 return;
@@ -113,16 +161,13 @@ impl Fairing for Recorder {
                     None => line.to_owned(),
                 })
                 .collect();
-            book.record(
-                browser,
-                flow,
-                Receipt {
-                    action,
-                    lines,
-                    redacted,
-                    at_ms: now_ms(),
-                },
-            );
+            let receipt = Receipt {
+                action,
+                lines,
+                redacted,
+                at_ms: now_ms(),
+            };
+            book.record(browser, ClientAddr::of(request), flow, receipt);
         }
         let is_page = request.method() == Method::Get && response.content_type() == Some(ContentType::HTML);
         let already_set = response
@@ -130,41 +175,57 @@ impl Fairing for Recorder {
             .get("Set-Cookie")
             .any(|line| line.starts_with("inspector="));
         if browser.is_none() && is_page && !already_set {
-            let cookie = Cookie::build((INSPECTOR_COOKIE, new_id()))
-                .path("/")
-                .http_only(true)
-                .same_site(SameSite::Lax);
-            response.adjoin_header(cookie.build());
+            let key = request.rocket().state::<ServerKey>();
+            if let Some(id) = key.and_then(|key| BrowserId::issue(key).ok()) {
+                response.adjoin_header(browser_cookie(request, &id));
+            }
         }
     }
 }
 
-/// This browser's `inspector` id, created (and set as a cookie) if it has none yet.
-pub fn ensure_browser(jar: &rocket::http::CookieJar<'_>) -> String {
-    if let Some(id) = jar
-        .get(INSPECTOR_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|v| valid_id(v))
-    {
-        return id;
+/// The visiting browser, by the id this server gave it; a browser without a valid one is given
+/// one now (the cookie goes out with this response).
+pub struct Visitor(pub BrowserId);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Visitor {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        if let Some(id) = verified(request) {
+            return Outcome::Success(Visitor(id));
+        }
+        let Some(key) = request.rocket().state::<ServerKey>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        match BrowserId::issue(key) {
+            Ok(id) => {
+                let jar: &CookieJar<'_> = request.cookies();
+                jar.add(browser_cookie(request, &id));
+                Outcome::Success(Visitor(id))
+            }
+            Err(e) => {
+                rocket::error!("could not issue a browser id: {e}");
+                Outcome::Error((Status::InternalServerError, ()))
+            }
+        }
     }
-    let id = new_id();
-    jar.add(
-        Cookie::build((INSPECTOR_COOKIE, id.clone()))
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax),
-    );
-    id
 }
 
-fn new_id() -> String {
-    use rand::Rng;
-    format!("{:032x}", rand::rng().random::<u128>())
-}
+/// A browser that already holds an id this server issued: every lab form needs one, so a form
+/// posted from a browser that never opened a page here is refused.
+pub struct KnownBrowser(pub BrowserId);
 
-fn valid_id(value: &str) -> bool {
-    value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for KnownBrowser {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match verified(request) {
+            Some(id) => Outcome::Success(KnownBrowser(id)),
+            None => Outcome::Forward(Status::Forbidden),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,25 +1,32 @@
 //! The instructor dashboard (`/instructor`): every live session, shown by fingerprint and never
 //! by id because the screen is projected, and revocation of one session, of all of a user's, or
 //! of all but the instructor's own. Only a session whose server-side record says `instructor`
-//! gets in; every control is a POST carrying that session's CSRF token.
+//! gets in.
+//!
+//! The instructor's authority must never run in a student's script (see docs/security.md): every
+//! control is a POST carrying the session's CSRF token *and*, where the browser sends Fetch
+//! Metadata, a top-level navigation that a person started ([`FromDashboard`]); the dashboard page
+//! cannot be fetched or framed by a script ([`DashboardView`]).
 
-mod events;
 mod join;
-
-pub use events::{ClassEvent, EventBus};
 
 use rocket::form::Form;
 use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
 use rocket::response::stream::{Event, EventStream};
 use rocket::response::Redirect;
 use rocket::tokio::select;
 use rocket::tokio::sync::broadcast::error::RecvError;
+use rocket::tokio::time::{interval, Duration, MissedTickBehavior};
 use rocket::{Shutdown, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
+use crate::accounts::Username;
 use crate::auth::{Instructor, SessionUser};
 use crate::error::AppError;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::flows::Refused;
 use crate::i18n::Lang;
 use crate::inspector::ReceiptBook;
@@ -27,6 +34,71 @@ use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
 use crate::session::{now_ms, Sessions, StoredSession};
 use crate::view;
+
+/// How often an open event stream checks that its session still lives.
+const STREAM_CHECK: Duration = Duration::from_secs(2);
+
+/// A request for the dashboard page itself: a top-level page load, not a script's `fetch` or a
+/// frame, when the browser says which (`Sec-Fetch-Dest`).
+pub struct DashboardView;
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for DashboardView {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match request.headers().get_one("Sec-Fetch-Dest") {
+            None | Some("document") => Outcome::Success(DashboardView),
+            Some(_) => {
+                AppError::NotFromDashboard.note().leave(request);
+                Outcome::Error((Status::Forbidden, ()))
+            }
+        }
+    }
+}
+
+/// A control submitted from the dashboard by a person: where the browser sends Fetch Metadata,
+/// a same-origin, top-level navigation (`Sec-Fetch-Mode: navigate`, `Sec-Fetch-Dest: document`)
+/// with user activation (`Sec-Fetch-User: ?1`), and a `Referer` (when sent) on `/instructor`.
+/// A script's `fetch`, or a form it submits without a click, fails here even with the token.
+pub struct FromDashboard;
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for FromDashboard {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let headers = request.headers();
+        let fetch_metadata_ok = match headers.get_one("Sec-Fetch-Site") {
+            None => true,
+            Some(site) => {
+                site == "same-origin"
+                    && headers.get_one("Sec-Fetch-Mode") == Some("navigate")
+                    && headers.get_one("Sec-Fetch-Dest") == Some("document")
+                    && headers.get_one("Sec-Fetch-User") == Some("?1")
+            }
+        };
+        let referer_ok = headers.get_one("Referer").is_none_or(|referer| {
+            let host = headers.get_one("Host").unwrap_or_default();
+            let path = referer
+                .strip_prefix("http://")
+                .or_else(|| referer.strip_prefix("https://"))
+                .and_then(|rest| rest.strip_prefix(host));
+            path.is_some_and(|p| {
+                p == "/instructor"
+                    || p.starts_with("/instructor?")
+                    || p.starts_with("/instructor/")
+                    || p.starts_with("/instructor#")
+            })
+        });
+        if fetch_metadata_ok && referer_ok {
+            Outcome::Success(FromDashboard)
+        } else {
+            AppError::NotFromDashboard.note().leave(request);
+            Outcome::Error((Status::Forbidden, ()))
+        }
+    }
+}
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![
@@ -48,25 +120,39 @@ pub fn routes() -> Vec<rocket::Route> {
     ]
 }
 
-pub fn stage() -> rocket::fairing::AdHoc {
-    rocket::fairing::AdHoc::on_ignite("Class events", |rocket| async { rocket.manage(EventBus::default()) })
-}
-
-/// The live event stream behind the dashboard's event list (server-sent events).
+/// The live event stream behind the dashboard's event list (server-sent events). It ends as
+/// soon as the instructor's session does (logout, revocation, expiry): checked before every
+/// event and every [`STREAM_CHECK`].
 #[get("/events")]
-pub fn event_stream(_instructor: Instructor, bus: &State<EventBus>, mut end: Shutdown) -> EventStream![] {
+pub fn event_stream(
+    instructor: Instructor,
+    bus: &State<EventBus>,
+    sessions: &State<Sessions>,
+    mut end: Shutdown,
+) -> EventStream![] {
     let mut events = bus.subscribe();
+    let sessions = sessions.inner().clone();
+    let id = instructor.0.id;
     EventStream! {
+        let mut checks = interval(STREAM_CHECK);
+        checks.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
             let event = select! {
                 received = events.recv() => match received {
-                    Ok(event) => event,
+                    Ok(event) => Some(event),
                     Err(RecvError::Closed) => break,
-                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Lagged(_)) => None,
                 },
+                _ = checks.tick() => None,
                 _ = &mut end => break,
             };
-            yield Event::json(&event);
+            let alive = matches!(sessions.peek(&id).await, Ok(Some(record)) if record.role == crate::accounts::Role::Instructor);
+            if !alive {
+                break;
+            }
+            if let Some(event) = event {
+                yield Event::json(&event);
+            }
         }
     }
 }
@@ -105,9 +191,14 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 #[get("/?<revoked>")]
 pub async fn dashboard(
     instructor: Instructor,
+    _view: DashboardView,
+    desks: &State<LabDesks>,
+    receipts: &State<ReceiptBook>,
+    bus: &State<EventBus>,
     sessions: &State<Sessions>,
     boards: &State<Boards>,
     join: join::JoinUrl,
@@ -142,6 +233,9 @@ pub async fn dashboard(
         idle_timeout: sessions.idle_timeout_s(),
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
+        desks: desks.len(),
+        receipts: receipts.len(),
+        dropped_events: bus.dropped(),
     };
     Ok(view::render("instructor/dashboard", lang, page))
 }
@@ -164,7 +258,8 @@ pub struct Control {
     user: Option<String>,
 }
 
-/// `Ok` when a control form carries the instructor session's CSRF token.
+/// `Ok` when a control form carries the instructor session's CSRF token. Every control also
+/// takes [`FromDashboard`].
 fn verify(instructor: &Instructor, token: Option<&str>) -> Result<(), Refused> {
     if instructor.0.record.csrf_token.matches(token.unwrap_or_default()) {
         Ok(())
@@ -190,7 +285,11 @@ async fn revoke_all_but_own(instructor: &Instructor, sessions: &Sessions, bus: &
     {
         if sessions.revoke(&session.key).await.map_err(AppError::from)? {
             revoked += 1;
-            bus.emit("revoked", "session", session.record.user.as_str());
+            bus.emit(
+                EventKind::Revoked,
+                Flow::Session,
+                Subject::User(session.record.user.clone()),
+            );
         }
     }
     Ok(revoked)
@@ -203,6 +302,7 @@ fn done(count: usize) -> Redirect {
 #[post("/revoke", data = "<form>")]
 pub async fn revoke(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
@@ -211,7 +311,11 @@ pub async fn revoke(
     let key = form.key.as_deref().unwrap_or_default();
     let revoked = sessions.revoke(key).await.map_err(AppError::from)?;
     if revoked {
-        bus.emit("revoked", "session", &format!("#{}", key.get(..8).unwrap_or_default()));
+        bus.emit(
+            EventKind::Revoked,
+            Flow::Session,
+            Subject::Session(key.get(..8).unwrap_or_default().to_owned()),
+        );
     }
     rocket::info!(
         "instructor {} revoked session #{}",
@@ -221,18 +325,24 @@ pub async fn revoke(
     Ok(done(usize::from(revoked)))
 }
 
+/// Ends every session of one account (the instructor's own session stays), in time
+/// proportional to that account's sessions.
 #[post("/revoke-user", data = "<form>")]
 pub async fn revoke_user(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
-    let user = form.user.as_deref().unwrap_or_default();
-    let revoked = sessions.revoke_user(user).await.map_err(AppError::from)?;
-    for _ in 0..revoked {
-        bus.emit("revoked", "session", user);
+    let Ok(user) = Username::parse(form.user.as_deref().unwrap_or_default()) else {
+        return Ok(done(0));
+    };
+    let own_key = instructor.0.id.storage_key();
+    let revoked = sessions.revoke_user(&user, Some(&own_key)).await?;
+    if revoked > 0 {
+        bus.emit(EventKind::Revoked, Flow::Session, Subject::User(user));
     }
     rocket::info!(
         "instructor {} revoked {revoked} sessions of a user",
@@ -245,6 +355,7 @@ pub async fn revoke_user(
 #[post("/revoke-all", data = "<form>")]
 pub async fn revoke_all(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
@@ -265,6 +376,7 @@ pub struct PresetForm {
 #[post("/preset/expiry", data = "<form>")]
 pub fn expiry_preset(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<PresetForm>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, Refused> {
@@ -282,6 +394,7 @@ pub fn expiry_preset(
 #[post("/preset/class-board", data = "<form>")]
 pub fn class_board(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<PresetForm>,
     boards: &State<Boards>,
 ) -> Result<Redirect, Refused> {
@@ -291,17 +404,19 @@ pub fn class_board(
 }
 
 /// # Warning
-/// The guess lesson's weak ids: new sessions get counter ids until this is switched off.
+/// The guess lesson's weak ids: new student sessions get counter ids until this is switched off,
+/// which also ends every session that got one.
 #[post("/preset/weak-ids", data = "<form>")]
-pub fn weak_ids(
+pub async fn weak_ids(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<PresetForm>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    sessions.set_weak_ids(form.on);
+    let ended = sessions.set_weak_ids(form.on).await?;
     rocket::warn!(
-        "instructor {} switched weak session ids {}",
+        "instructor {} switched weak session ids {} ({ended} weak sessions ended)",
         instructor.0.record.user,
         if form.on { "ON" } else { "off" }
     );
@@ -317,6 +432,7 @@ pub struct DeletePost {
 #[post("/posts/delete", data = "<form>")]
 pub fn delete_post(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<DeletePost>,
     boards: &State<Boards>,
 ) -> Result<Redirect, Refused> {
@@ -327,9 +443,11 @@ pub fn delete_post(
 
 /// One click back to a clean class: every session but the instructor's revoked, the lab's
 /// stolen ids, replays, receipts, board posts and collected data forgotten, presets off.
+#[allow(clippy::too_many_arguments)]
 #[post("/reset", data = "<form>")]
 pub async fn reset(
     instructor: Instructor,
+    _from: FromDashboard,
     form: Form<Control>,
     sessions: &State<Sessions>,
     desks: &State<LabDesks>,
@@ -343,7 +461,7 @@ pub async fn reset(
     receipts.clear();
     boards.clear();
     sessions.set_expiry_preset(false);
-    sessions.set_weak_ids(false);
+    sessions.set_weak_ids(false).await?;
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user

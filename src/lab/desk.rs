@@ -1,24 +1,28 @@
-//! Each browser's desk in the lab: its form token and what the "attacker" holds for it.
-//! Keyed by the browser's `inspector` cookie, kept in memory for 30 minutes.
+//! Each browser's desk in the lab: what the "attacker" holds for it. Keyed by the browser's
+//! verified `inspector` id, bounded per client address (see [`crate::bounded`]), kept for 30
+//! minutes of inactivity.
+//!
+//! A desk exists only once a lab action stores something in it: the lab's form token is derived
+//! from the browser id with the server's key, not stored, so viewing lesson pages creates nothing.
 
-use std::time::Duration;
-
-use dashmap::DashMap;
-use rocket::http::Status;
-use rocket::request::{FromRequest, Outcome, Request};
+use std::net::IpAddr;
 
 use super::hijack::Replay;
+use crate::bounded::Bounded;
+use crate::browser_id::{BrowserId, ServerKey};
+use crate::clock::now_ms;
 use crate::error::AppError;
-use crate::inspector::INSPECTOR_COOKIE;
-use crate::session::{now_ms, SessionId};
+use crate::session::SessionId;
 
-const KEEP: Duration = Duration::from_secs(30 * 60);
+const KEEP_MS: u64 = 30 * 60 * 1000;
+/// Desks one client address may hold (a student with a few browsers and private windows).
+const PER_ADDRESS: usize = 16;
 const MAX_DESKS: usize = 10_000;
+/// The area name of the lab's form tokens.
+const TOKEN_AREA: &str = "lab";
 
 #[derive(Clone, Default)]
 pub struct Desk {
-    /// Every lab form carries it; a form from anywhere else cannot.
-    pub token: String,
     /// A session id "sniffed" from this browser's own request: held by the attacker, never shown.
     pub stolen_sid: Option<SessionId>,
     /// The last replay in each flow.
@@ -27,74 +31,72 @@ pub struct Desk {
     /// An id the attacker drew and planted in this browser (fixation lesson), never shown.
     pub planted_sid: Option<SessionId>,
     pub fixation_replay: Option<Replay>,
+    /// The fixation lesson's vulnerable login said no (wrong password, or refused).
+    pub fixation_failed: Option<&'static str>,
     /// The last guess: the user whose live session it found, or empty for a miss.
     pub guess_result: Option<String>,
-    pub touched_ms: u64,
+    /// An instructor logged in from this browser: board posts never run in it again.
+    pub instructor: bool,
 }
 
-#[derive(Default)]
 pub struct LabDesks {
-    desks: DashMap<String, Desk>,
+    desks: Bounded<BrowserId, Desk>,
+}
+
+impl Default for LabDesks {
+    fn default() -> Self {
+        LabDesks {
+            desks: Bounded::new(PER_ADDRESS, MAX_DESKS, KEEP_MS),
+        }
+    }
 }
 
 impl LabDesks {
-    /// This browser's desk, created on first use.
-    pub fn open(&self, browser: &str) -> Desk {
-        let now = now_ms();
-        if self.desks.len() >= MAX_DESKS {
-            let cutoff = now.saturating_sub(KEEP.as_millis() as u64);
-            self.desks.retain(|_, desk| desk.touched_ms >= cutoff);
-        }
-        let mut desk = self.desks.entry(browser.to_owned()).or_insert_with(|| Desk {
-            token: new_token(),
-            ..Desk::default()
-        });
-        desk.touched_ms = now;
-        desk.clone()
+    /// This browser's desk; an empty one if it has none.
+    pub fn open(&self, browser: &BrowserId) -> Desk {
+        self.desks.get(browser, now_ms()).unwrap_or_default()
+    }
+
+    /// This browser's token for lab forms.
+    pub fn token(&self, key: &ServerKey, browser: &BrowserId) -> String {
+        browser.token(key, TOKEN_AREA)
     }
 
     /// `Ok` when `token` is this browser's lab token (compared in constant time).
-    pub fn check(&self, browser: &LabBrowser, token: Option<&str>) -> Result<(), AppError> {
-        let desk = self.open(&browser.0);
-        let sent = token.unwrap_or_default();
-        if bool::from(subtle::ConstantTimeEq::ct_eq(desk.token.as_bytes(), sent.as_bytes())) {
+    pub fn check(&self, key: &ServerKey, browser: &BrowserId, token: Option<&str>) -> Result<(), AppError> {
+        if browser.token_matches(key, TOKEN_AREA, token.unwrap_or_default()) {
             Ok(())
         } else {
             Err(AppError::Forbidden)
         }
     }
 
-    /// Forgets every desk: tokens, stolen ids, replays (class reset).
+    /// Changes this browser's desk, creating it (for `owner`) if needed.
+    pub fn update(&self, browser: &BrowserId, owner: IpAddr, change: impl FnOnce(&mut Desk)) {
+        self.desks.update(browser, owner, now_ms(), change);
+    }
+
+    /// Remembers that an instructor logged in from this browser.
+    pub fn mark_instructor(&self, browser: &BrowserId, owner: IpAddr) {
+        self.update(browser, owner, |desk| desk.instructor = true);
+    }
+
+    /// Forgets every desk: stolen ids, replays (class reset). Instructor marks are kept.
     pub fn clear(&self) {
-        self.desks.clear();
+        self.desks.retain(|desk| desk.instructor);
+        self.desks.update_all(|desk| {
+            *desk = Desk {
+                instructor: true,
+                ..Desk::default()
+            }
+        });
     }
 
-    /// Changes this browser's desk, if it has one.
-    pub fn update(&self, browser: &str, change: impl FnOnce(&mut Desk)) {
-        if let Some(mut desk) = self.desks.get_mut(browser) {
-            change(&mut desk);
-            desk.touched_ms = now_ms();
-        }
+    pub fn len(&self) -> usize {
+        self.desks.len()
     }
-}
 
-fn new_token() -> String {
-    use rand::Rng;
-    format!("{:032x}", rand::rng().random::<u128>())
-}
-
-/// The visiting browser, known by its `inspector` cookie.
-pub struct LabBrowser(pub String);
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for LabBrowser {
-    type Error = ();
-
-    /// Forwards when the browser has no `inspector` cookie yet (its first page sets one).
-    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        match request.cookies().get(INSPECTOR_COOKIE).map(|c| c.value().to_owned()) {
-            Some(id) if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) => Outcome::Success(LabBrowser(id)),
-            _ => Outcome::Forward(Status::Forbidden),
-        }
+    pub fn is_empty(&self) -> bool {
+        self.desks.is_empty()
     }
 }

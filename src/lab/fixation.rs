@@ -15,12 +15,15 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::hijack::Replay;
-use super::{LabBrowser, LabDesks};
-use crate::accounts::{AccountStore, Role};
+use super::LabDesks;
+use crate::accounts::{AccountStore, Attempt, Role};
+use crate::browser_id::ServerKey;
+use crate::client::ClientAddr;
 use crate::error::AppError;
+use crate::flow::Flow;
 use crate::i18n::Lang;
-use crate::inspector::ensure_browser;
-use crate::session::{now_ms, presented_id, SessionId, Sessions, StoreError, ID_CHARS};
+use crate::inspector::{KnownBrowser, Visitor};
+use crate::session::{now_ms, SessionId, Sessions, StartError, StoreError, ID_CHARS};
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -28,17 +31,25 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/fixation")]
-pub fn page(jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
-    let desk = desks.open(&ensure_browser(jar));
-    let planted_here = desk.planted_sid.is_some() && presented_id(jar) == desk.planted_sid;
+pub fn page(
+    visitor: Visitor,
+    key: &State<ServerKey>,
+    jar: &CookieJar<'_>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    lang: Lang,
+) -> Template {
+    let desk = desks.open(&visitor.0);
+    let planted_here = desk.planted_sid.is_some() && sessions.presented_id(jar) == desk.planted_sid;
     let replay = desk.fixation_replay.map(|mut r| {
         r.ago_s = now_ms().saturating_sub(r.at_ms) / 1000;
         r
     });
     let page = context! {
-        token: desk.token,
+        token: desks.token(key, &visitor.0),
         planted: desk.planted_sid.is_some().then(|| format!("sid={}", "*".repeat(ID_CHARS))),
         planted_here,
+        failed: desk.fixation_failed,
         replay,
     };
     view::render("lab/fixation", lang, page)
@@ -54,46 +65,67 @@ pub struct FixationForm {
 /// The attacker draws a well-formed id, remembers it, and plants it in this browser.
 #[post("/fixation/plant", data = "<form>")]
 pub fn plant(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<FixationForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let id = SessionId::generate()?;
     jar.add(sessions.cookie(&id, false));
-    desks.update(&browser.0, |desk| {
+    desks.update(&browser.0, client.0, |desk| {
         desk.planted_sid = Some(id);
         desk.fixation_replay = None;
+        desk.fixation_failed = None;
     });
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 
 /// # Warning
-/// A login that keeps the id the browser brought, the mistake this lesson shows.
+/// A login that keeps the id the browser brought, the mistake this lesson shows. Contained: it
+/// adopts only the id this lab planted in this browser (never an id a student typed), and it
+/// refuses the instructor's account, whose session must never sit under a known id.
+#[allow(clippy::too_many_arguments)]
 #[post("/fixation/login-keeping-id", data = "<form>")]
 pub async fn login_keeping_id(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<FixationForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
-    let (username, password) = (
-        form.username.as_deref().unwrap_or_default(),
-        form.password.as_deref().unwrap_or_default(),
-    );
-    let Some(account) = accounts.authenticate(username, password).await? else {
-        return Ok(Redirect::to("/lab/fixation?failed=1#victim"));
+    desks.check(key, &browser.0, form.token.as_deref())?;
+    let attempt = Attempt {
+        username: form.username.as_deref().unwrap_or_default(),
+        password: form.password.as_deref().unwrap_or_default(),
+        from: client.0,
+        flow: Flow::Session,
     };
-    let adopted = match presented_id(jar) {
+    let failure = match accounts.authenticate(&attempt).await? {
+        None => Err("error-login-failed"),
+        Some(account) if account.role == Role::Instructor => Err("error-instructor-session-only"),
+        Some(account) => Ok(account),
+    };
+    let account = match failure {
+        Ok(account) => account,
+        Err(message) => {
+            desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(message));
+            return Ok(Redirect::to("/lab/fixation#victim"));
+        }
+    };
+    let planted = desks.open(&browser.0).planted_sid;
+    let presented = sessions.presented_id(jar);
+    let adopted = match presented.filter(|id| Some(*id) == planted) {
         Some(id) => match sessions.start_adopting(&account, id).await {
             Ok(_) => Some(id),
-            Err(AppError::Store(StoreError::Exists)) => None,
-            Err(e) => return Err(e),
+            Err(StartError::Store(StoreError::Exists)) => None,
+            Err(e) => return Err(e.into()),
         },
         None => None,
     };
@@ -101,18 +133,21 @@ pub async fn login_keeping_id(
         let (id, _) = sessions.start(&account).await?;
         jar.add(sessions.cookie(&id, false));
     }
+    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#victim"))
 }
 
 /// The attacker uses the id they planted.
 #[post("/fixation/replay", data = "<form>")]
 pub async fn replay(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<FixationForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let result = match desks.open(&browser.0).planted_sid {
         Some(id) => sessions
             .resume(&id)
@@ -128,7 +163,7 @@ pub async fn replay(
         at_ms: now_ms(),
         ago_s: 0,
     };
-    desks.update(&browser.0, |desk| desk.fixation_replay = Some(replay));
+    desks.update(&browser.0, client.0, |desk| desk.fixation_replay = Some(replay));
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 

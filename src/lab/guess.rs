@@ -17,12 +17,15 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::{LabBrowser, LabDesks};
+use super::LabDesks;
+use crate::browser_id::ServerKey;
+use crate::client::ClientAddr;
 use crate::error::AppError;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use crate::i18n::Lang;
-use crate::inspector::ensure_browser;
-use crate::instructor::EventBus;
-use crate::session::{now_ms, presented_id, SessionId, Sessions};
+use crate::inspector::{KnownBrowser, Visitor};
+use crate::session::{now_ms, SessionId, Sessions, WEAK_COUNTER_START};
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -76,15 +79,19 @@ pub struct Calculator {
     sessions: Option<f64>,
 }
 
+#[allow(clippy::too_many_arguments)]
 #[get("/guess?<calc..>")]
 pub fn page(
     calc: Calculator,
+    visitor: Visitor,
+    key: &State<ServerKey>,
     jar: &CookieJar<'_>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     lang: Lang,
 ) -> Template {
-    let desk = desks.open(&ensure_browser(jar));
+    let desk = desks.open(&visitor.0);
+    let issued_so_far = |issued: u64| issued.saturating_sub(WEAK_COUNTER_START - 1) as f64;
     let now = now_ms();
     let issued = sessions.weak_counter().max(1);
     let generators = vec![
@@ -93,7 +100,7 @@ pub fn page(
             samples: (0..3)
                 .map(|i| SessionId::weak_from_counter(issued + i).expose())
                 .collect(),
-            bits: ((issued - 999) as f64).log2().max(1.0),
+            bits: issued_so_far(issued).log2().max(1.0),
             note: "guess-note-counter",
         },
         Generator {
@@ -107,7 +114,7 @@ pub fn page(
             samples: (0..3)
                 .map(|i| format!("{:x}", Md5::digest((issued + i).to_string())))
                 .collect(),
-            bits: ((issued - 999) as f64).log2().max(1.0),
+            bits: issued_so_far(issued).log2().max(1.0),
             note: "guess-note-md5",
         },
         Generator {
@@ -131,10 +138,10 @@ pub fn page(
         live,
         answer: human(expected_seconds(bits, rate, live), lang),
         weak,
-        // Only while the weak preset is on: the id is then predictable anyway, and seeing one is
-        // how a student spots the pattern.
-        own_id: weak.then(|| presented_id(jar).map(|id| id.expose())).flatten(),
-        token: desk.token,
+        // Only a weak (counter) id is ever shown: it is predictable anyway, and seeing one is how a
+        // student spots the pattern. A random id stays where HttpOnly keeps it.
+        own_id: sessions.presented_id(jar).filter(SessionId::is_weak).map(|id| id.expose()),
+        token: desks.token(key, &visitor.0),
         result: desk.guess_result,
     };
     view::render("lab/guess", lang, page)
@@ -148,24 +155,33 @@ pub struct GuessForm {
 }
 
 /// Tries one id, as a request carrying it would. Misses go to the dashboard's event stream.
+#[allow(clippy::too_many_arguments)]
 #[post("/guess/try", data = "<form>")]
 pub async fn try_guess(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<GuessForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
+    client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let found = match form.candidate.trim().parse::<SessionId>() {
-        Ok(id) => sessions.peek(&id).await?.map(|record| record.user.to_string()),
+        Ok(id) => sessions.peek(&id).await?.map(|record| record.user),
         Err(_) => None,
     };
     match &found {
-        Some(user) => bus.emit("guess-hit", "session", user),
-        None => bus.emit("guess-failed", "session", "?"),
+        Some(user) => bus.emit_from(
+            client.0,
+            EventKind::GuessHit,
+            Flow::Session,
+            Subject::User(user.clone()),
+        ),
+        None => bus.emit_from(client.0, EventKind::GuessFailed, Flow::Session, Subject::Unknown),
     }
-    desks.update(&browser.0, |desk| desk.guess_result = Some(found.unwrap_or_default()));
+    let result = found.map(|u| u.to_string()).unwrap_or_default();
+    desks.update(&browser.0, client.0, |desk| desk.guess_result = Some(result));
     Ok(Redirect::to("/lab/guess#try"))
 }
 

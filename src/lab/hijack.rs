@@ -16,12 +16,15 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::{LabBrowser, LabDesks};
-use crate::accounts::{AccountStore, Role};
+use super::LabDesks;
+use crate::accounts::{AccountStore, Attempt, Role};
+use crate::browser_id::ServerKey;
+use crate::client::ClientAddr;
 use crate::error::AppError;
+use crate::flow::Flow;
 use crate::i18n::Lang;
-use crate::inspector::ensure_browser;
-use crate::session::{now_ms, presented_id, Sessions, ID_CHARS};
+use crate::inspector::{KnownBrowser, Visitor};
+use crate::session::{now_ms, Sessions, ID_CHARS};
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -55,9 +58,8 @@ impl Replay {
 }
 
 #[get("/hijack")]
-pub fn page(jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
-    let browser = ensure_browser(jar);
-    let desk = desks.open(&browser);
+pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, lang: Lang) -> Template {
+    let desk = desks.open(&visitor.0);
     let now = now_ms();
     let shown = |replay: Option<Replay>| {
         replay.map(|mut r| {
@@ -66,7 +68,7 @@ pub fn page(jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Templat
         })
     };
     let page = context! {
-        token: desk.token,
+        token: desks.token(key, &visitor.0),
         stolen: desk.stolen_sid.is_some().then(|| format!("sid={}", "*".repeat(ID_CHARS))),
         cookie_replay: shown(desk.cookie_replay),
         session_replay: shown(desk.session_replay),
@@ -82,15 +84,18 @@ pub struct LabForm {
 }
 
 /// # Warning
-/// Replays pasted cookie-flow cookies exactly as the cookie flow would judge them.
+/// Replays pasted cookie-flow cookies exactly as the cookie flow would judge them (the
+/// instructor's credentials are refused there, so here too).
 #[post("/hijack/replay-cookie", data = "<form>")]
 pub async fn replay_cookie(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<LabForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let header = form.cookie_header.as_deref().unwrap_or_default();
     let value = |name: &str| {
         header
@@ -101,9 +106,18 @@ pub async fn replay_cookie(
     };
     let (username, password, role) = (value("username"), value("password"), value("role"));
     let account = match (&username, &password) {
-        (Some(username), Some(password)) => accounts.authenticate(username, password).await?,
+        (Some(username), Some(password)) => {
+            let attempt = Attempt {
+                username,
+                password,
+                from: client.0,
+                flow: Flow::Cookie,
+            };
+            accounts.authenticate(&attempt).await?
+        }
         _ => None,
     };
+    let account = account.filter(|a| a.role != Role::Instructor);
     let replay = match account {
         Some(account) => Replay {
             logged_in: true,
@@ -118,34 +132,46 @@ pub async fn replay_cookie(
             ..Replay::refused()
         },
     };
-    desks.update(&browser.0, |desk| desk.cookie_replay = Some(replay));
+    desks.update(&browser.0, client.0, |desk| desk.cookie_replay = Some(replay));
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
 /// Copies this browser's `sid` to the attacker, as someone watching an unencrypted network
-/// would: the value is kept on the server and never shown.
+/// would: the value is kept on the server and never shown. An instructor's session is never
+/// taken: the lesson is for student sessions.
+#[allow(clippy::too_many_arguments)]
 #[post("/hijack/steal", data = "<form>")]
-pub fn steal_sid(
-    browser: LabBrowser,
+pub async fn steal_sid(
+    browser: KnownBrowser,
     form: Form<LabForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
-    let stolen = presented_id(jar);
-    desks.update(&browser.0, |desk| desk.stolen_sid = stolen);
+    desks.check(key, &browser.0, form.token.as_deref())?;
+    let mut stolen = sessions.presented_id(jar);
+    if let Some(id) = stolen {
+        if sessions.peek(&id).await?.is_some_and(|r| r.role == Role::Instructor) {
+            stolen = None;
+        }
+    }
+    desks.update(&browser.0, client.0, |desk| desk.stolen_sid = stolen);
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
 /// Replays the stolen `sid`: a real request by the attacker, so it also counts as activity.
 #[post("/hijack/replay-session", data = "<form>")]
 pub async fn replay_session(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<LabForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
+    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let replay = match desks.open(&browser.0).stolen_sid {
         Some(id) => match sessions.resume(&id).await? {
             Some(record) => Replay {
@@ -159,7 +185,7 @@ pub async fn replay_session(
         },
         None => Replay::refused(),
     };
-    desks.update(&browser.0, |desk| desk.session_replay = Some(replay));
+    desks.update(&browser.0, client.0, |desk| desk.session_replay = Some(replay));
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 

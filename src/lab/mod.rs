@@ -17,7 +17,7 @@ pub mod xss;
 
 use rocket_dyn_templates::{context, Template};
 
-pub use desk::{Desk, LabBrowser, LabDesks};
+pub use desk::{Desk, LabDesks};
 
 use crate::i18n::Lang;
 use crate::view;
@@ -38,12 +38,6 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(signed::routes());
     routes.extend(xss::routes::lab_routes());
     routes
-}
-
-pub fn stage() -> rocket::fairing::AdHoc {
-    rocket::fairing::AdHoc::on_ignite("Lab", |rocket| async {
-        rocket.manage(LabDesks::default()).manage(xss::Boards::default())
-    })
 }
 
 #[get("/")]

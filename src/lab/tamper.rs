@@ -15,10 +15,13 @@ use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{LabBrowser, LabDesks};
+use super::LabDesks;
+use crate::browser_id::ServerKey;
+use crate::config::AppConfig;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::inspector::ensure_browser;
+use crate::inspector::{KnownBrowser, Visitor};
+use crate::session::Sessions;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -35,11 +38,17 @@ const EDITABLE: [(&str, bool); 5] = [
 ];
 
 #[get("/tamper?<edited>")]
-pub fn page(edited: Option<&str>, jar: &CookieJar<'_>, desks: &State<LabDesks>, lang: Lang) -> Template {
-    let desk = desks.open(&ensure_browser(jar));
+pub fn page(
+    edited: Option<&str>,
+    visitor: Visitor,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    lang: Lang,
+) -> Template {
     let edited = edited.filter(|name| EDITABLE.iter().any(|(n, _)| n == name));
     let names: Vec<&str> = EDITABLE.iter().map(|(name, _)| *name).collect();
-    view::render("lab/tamper", lang, context! { token: desk.token, names, edited })
+    let token = desks.token(key, &visitor.0);
+    view::render("lab/tamper", lang, context! { token, names, edited })
 }
 
 #[derive(FromForm)]
@@ -53,26 +62,31 @@ pub struct EditForm {
 /// # Warning
 /// Sets the chosen cookie with the same attributes its flow uses, so the browser replaces the
 /// real one.
+#[allow(clippy::too_many_arguments)]
 #[post("/tamper/set", data = "<form>")]
 pub fn set_cookie(
-    browser: LabBrowser,
+    browser: KnownBrowser,
     form: Form<EditForm>,
+    key: &State<ServerKey>,
     desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    config: &State<AppConfig>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    desks.check(&browser, form.token.as_deref())?;
+    desks.check(key, &browser.0, form.token.as_deref())?;
     let Some((name, http_only)) = EDITABLE.iter().find(|(name, _)| *name == form.name) else {
         return Err(AppError::Forbidden);
     };
-    let path = match *name {
-        "sid" => "/",
-        "signed" => "/signed",
-        _ => "/cookie",
+    let (cookie_name, path) = match *name {
+        "sid" => (sessions.cookie_name(), "/"),
+        "signed" => ("signed", "/signed"),
+        other => (other, "/cookie"),
     };
-    let cookie = Cookie::build((*name, form.value.clone()))
+    let cookie = Cookie::build((cookie_name, form.value.clone()))
         .path(path)
         .same_site(SameSite::Lax)
-        .http_only(*http_only);
+        .http_only(*http_only)
+        .secure(config.cookie_secure);
     jar.add(cookie);
     Ok(Redirect::to(format!("/lab/tamper?edited={name}")))
 }

@@ -3,41 +3,65 @@
 //! collector (`/lab/stolen`).
 //!
 //! # Warning
-//! Deliberately unsafe rendering, contained: a post's markup runs only in its author's browser
-//! unless the instructor switches on the class board; every other visitor sees it escaped. The
-//! board pages' CSP lets scripts talk to this app only, and the collector takes data only from
-//! this origin, caps what it keeps, and shows it only to the post's author and the instructor.
+//! Deliberately unsafe rendering, contained (docs/security.md has the whole argument):
+//! - a post's markup runs only in its author's browser unless the instructor switches on the
+//!   class board, and never in a browser that an instructor has logged in from or that presents
+//!   an instructor's session: there it is always shown as text;
+//! - the board pages' policy ([`board_csp`]) lets a script reach nothing but the collector: no
+//!   `fetch` to any other path, no frames, no popups, no workers, forms only back to the board;
+//!   browsers have no policy that stops a script navigating its own page elsewhere, so the
+//!   containment does not rely on the policy alone;
+//! - the collector takes data only from this origin and from browsers this server issued an id
+//!   to, credits a post's author only with a ticket that the board printed for that browser and
+//!   that post, and keeps little (2 KiB a record, 50 per browser, 100 per address, 1000 in all);
+//! - posts are bounded per browser, per address and in all, so one browser cannot push the
+//!   class's posts off the board.
 //!
 //! What a student should see: the cookie flow's board leaks `username`, `password` and `role`;
 //! the session flow's board leaks no `sid`, because the browser keeps `HttpOnly` cookies from
 //! scripts.
 
 use std::collections::VecDeque;
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
 
+use crate::browser_id::{BrowserId, ServerKey};
+use crate::flow::Flow;
 use crate::session::now_ms;
 
 const MAX_POSTS: usize = 200;
+const MAX_POSTS_PER_BROWSER: usize = 5;
+const MAX_POSTS_PER_ADDRESS: usize = 20;
 const MAX_POST_CHARS: usize = 2000;
 const MAX_LOOT_BYTES: usize = 2048;
 const MAX_LOOT_PER_BROWSER: usize = 50;
+const MAX_LOOT_PER_ADDRESS: usize = 100;
 const MAX_LOOT: usize = 1000;
 
-/// The board pages' policy: inline scripts may run (that is the lesson), but may only talk to
-/// this app, and load nothing from anywhere else.
-pub const BOARD_CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; img-src 'self'; \
-     connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+/// The board pages' policy for a page served to `origin` (`http://host:port`): inline scripts
+/// may run (that is the lesson), but may connect only to the collector and submit forms only to
+/// the board; no frames, popups, workers or plugins (`sandbox` without `allow-popups`).
+pub fn board_csp(origin: &str, flow: Flow) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; img-src 'self'; \
+         connect-src {origin}/lab/stolen; frame-src 'none'; child-src 'none'; worker-src 'none'; \
+         object-src 'none'; base-uri 'none'; form-action {origin}/{flow}/board; frame-ancestors 'self'; \
+         sandbox allow-scripts allow-same-origin allow-forms allow-modals"
+    )
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Post {
     pub id: u64,
-    pub flow: &'static str,
-    /// The author's `inspector` id: whose browser may run this post's markup.
+    pub flow: Flow,
+    /// The author's browser: the one browser that runs this post's markup (class board off).
     #[serde(skip)]
-    pub author: String,
+    pub author: BrowserId,
+    #[serde(skip)]
+    pub address: IpAddr,
     pub name: String,
     pub body: String,
     pub at_ms: u64,
@@ -48,17 +72,36 @@ pub struct Post {
 pub struct Loot {
     /// The browser the post's script ran in.
     #[serde(skip)]
-    pub victim: String,
-    /// The author of the post that sent it, when the script named its post.
+    pub victim: BrowserId,
     #[serde(skip)]
-    pub thief: Option<String>,
-    pub flow: Option<&'static str>,
+    pub address: IpAddr,
+    /// The author of the post that sent it, when the script presented that post's ticket.
+    #[serde(skip)]
+    pub thief: Option<BrowserId>,
+    pub flow: Option<Flow>,
     pub data: String,
     pub at_ms: u64,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the oldest item for which `mine` holds; `true` if there was one.
+fn drop_oldest<T>(items: &mut VecDeque<T>, mine: impl Fn(&T) -> bool) -> bool {
+    match items.iter().position(mine) {
+        Some(i) => items.remove(i).is_some(),
+        None => false,
+    }
+}
+
+/// The address with the most items in `items`.
+fn busiest<T>(items: &VecDeque<T>, address: impl Fn(&T) -> IpAddr) -> Option<IpAddr> {
+    let mut counts: std::collections::HashMap<IpAddr, usize> = std::collections::HashMap::new();
+    for item in items {
+        *counts.entry(address(item)).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(ip, _)| ip)
 }
 
 #[derive(Default)]
@@ -70,25 +113,38 @@ pub struct Boards {
 }
 
 impl Boards {
-    pub fn post(&self, flow: &'static str, author: &str, name: &str, body: &str) {
+    /// Adds a post. A browser keeps its last [`MAX_POSTS_PER_BROWSER`] posts, an address its
+    /// last [`MAX_POSTS_PER_ADDRESS`]; when the board is full, the busiest address loses its
+    /// oldest post, so nobody can push everyone else's posts off.
+    pub fn post(&self, flow: Flow, author: &BrowserId, address: IpAddr, name: &str, body: &str) -> u64 {
         let body: String = body.chars().take(MAX_POST_CHARS).collect();
-        let post = Post {
-            id: self.next.fetch_add(1, Ordering::Relaxed) + 1,
+        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut posts = lock(&self.posts);
+        if posts.iter().filter(|p| &p.author == author).count() >= MAX_POSTS_PER_BROWSER {
+            drop_oldest(&mut posts, |p| &p.author == author);
+        }
+        if posts.iter().filter(|p| p.address == address).count() >= MAX_POSTS_PER_ADDRESS {
+            drop_oldest(&mut posts, |p| p.address == address);
+        }
+        if posts.len() >= MAX_POSTS {
+            if let Some(busiest) = busiest(&posts, |p| p.address) {
+                drop_oldest(&mut posts, |p| p.address == busiest);
+            }
+        }
+        posts.push_back(Post {
+            id,
             flow,
-            author: author.to_owned(),
+            author: author.clone(),
+            address,
             name: name.to_owned(),
             body,
             at_ms: now_ms(),
-        };
-        let mut posts = lock(&self.posts);
-        if posts.len() >= MAX_POSTS {
-            posts.pop_front();
-        }
-        posts.push_back(post);
+        });
+        id
     }
 
     /// A flow's posts, newest first.
-    pub fn posts(&self, flow: &str) -> Vec<Post> {
+    pub fn posts(&self, flow: Flow) -> Vec<Post> {
         let posts = lock(&self.posts);
         posts.iter().rev().filter(|p| p.flow == flow).cloned().collect()
     }
@@ -104,9 +160,8 @@ impl Boards {
         posts.len() != before
     }
 
-    fn author_of(&self, id: u64) -> Option<(String, &'static str)> {
-        let posts = lock(&self.posts);
-        posts.iter().find(|p| p.id == id).map(|p| (p.author.clone(), p.flow))
+    fn post_by_id(&self, id: u64) -> Option<Post> {
+        lock(&self.posts).iter().find(|p| p.id == id).cloned()
     }
 
     /// Whether every visitor runs every post's markup (the instructor's class board).
@@ -118,8 +173,23 @@ impl Boards {
         self.class_board.store(on, Ordering::Relaxed);
     }
 
-    /// Keeps what a script sent, within the caps; `false` when a cap refused it.
-    pub fn collect(&self, victim: &str, post: Option<u64>, data: &str) -> bool {
+    /// The collector address a post's script sends to from `viewer`'s browser: it names the post
+    /// and carries a ticket only the board could have printed for this browser and this post.
+    pub fn collector_url(key: &ServerKey, viewer: &BrowserId, post: u64) -> String {
+        format!("/lab/stolen?post={post}&ticket={}", ticket(key, viewer, post))
+    }
+
+    /// Keeps what a script sent, within the caps; `false` when a cap refused it. The post's
+    /// author is credited only when `ticket` is this browser's ticket for that post.
+    pub fn collect(
+        &self,
+        key: &ServerKey,
+        victim: &BrowserId,
+        address: IpAddr,
+        post: Option<u64>,
+        ticket_sent: Option<&str>,
+        data: &str,
+    ) -> bool {
         let mut data = data.to_owned();
         if data.len() > MAX_LOOT_BYTES {
             let mut end = MAX_LOOT_BYTES;
@@ -128,22 +198,27 @@ impl Boards {
             }
             data.truncate(end);
         }
-        let (thief, flow) = match post.and_then(|id| self.author_of(id)) {
-            Some((author, flow)) => (Some(author), Some(flow)),
-            None => (None, None),
+        let credited = match (post, ticket_sent) {
+            (Some(id), Some(sent)) if ticket_matches(key, victim, id, sent) => self.post_by_id(id),
+            _ => None,
         };
         let mut loot = lock(&self.loot);
-        let mine = loot.iter().filter(|l| l.victim == victim).count();
-        if mine >= MAX_LOOT_PER_BROWSER {
+        if loot.iter().filter(|l| &l.victim == victim).count() >= MAX_LOOT_PER_BROWSER {
             return false;
         }
+        if loot.iter().filter(|l| l.address == address).count() >= MAX_LOOT_PER_ADDRESS {
+            drop_oldest(&mut loot, |l| l.address == address);
+        }
         if loot.len() >= MAX_LOOT {
-            loot.pop_front();
+            if let Some(busiest) = busiest(&loot, |l| l.address) {
+                drop_oldest(&mut loot, |l| l.address == busiest);
+            }
         }
         loot.push_back(Loot {
-            victim: victim.to_owned(),
-            thief,
-            flow,
+            victim: victim.clone(),
+            address,
+            thief: credited.as_ref().map(|p| p.author.clone()),
+            flow: credited.map(|p| p.flow),
             data,
             at_ms: now_ms(),
         });
@@ -151,11 +226,11 @@ impl Boards {
     }
 
     /// What this browser's posts stole, and what was stolen from this browser, newest first.
-    pub fn loot_for(&self, browser: &str) -> Vec<Loot> {
+    pub fn loot_for(&self, browser: &BrowserId) -> Vec<Loot> {
         let loot = lock(&self.loot);
         loot.iter()
             .rev()
-            .filter(|l| l.victim == browser || l.thief.as_deref() == Some(browser))
+            .filter(|l| &l.victim == browser || l.thief.as_ref() == Some(browser))
             .cloned()
             .collect()
     }
@@ -164,12 +239,28 @@ impl Boards {
         lock(&self.loot).iter().rev().cloned().collect()
     }
 
+    pub fn counts(&self) -> (usize, usize) {
+        (lock(&self.posts).len(), lock(&self.loot).len())
+    }
+
     /// Forgets every post and everything collected (class reset); the class board goes off.
     pub fn clear(&self) {
         lock(&self.posts).clear();
         lock(&self.loot).clear();
         self.set_class_board(false);
     }
+}
+
+fn ticket(key: &ServerKey, viewer: &BrowserId, post: u64) -> String {
+    key.tag_hex(
+        "collector-ticket",
+        &[viewer.as_str().as_bytes(), &post.to_be_bytes()],
+        24,
+    )
+}
+
+fn ticket_matches(key: &ServerKey, viewer: &BrowserId, post: u64, sent: &str) -> bool {
+    subtle::ConstantTimeEq::ct_eq(ticket(key, viewer, post).as_bytes(), sent.as_bytes()).into()
 }
 
 pub mod routes {
@@ -182,16 +273,22 @@ pub mod routes {
     use rocket::State;
     use rocket_dyn_templates::{context, Template};
 
-    use super::{Boards, BOARD_CSP};
-    use crate::auth::{CookieClaims, SessionUser};
+    use super::{board_csp, Boards};
+    use crate::accounts::Role;
+    use crate::auth::CookieClaims;
+    use crate::browser_id::ServerKey;
+    use crate::client::ClientAddr;
+    use crate::config::AppConfig;
     use crate::error::AppError;
+    use crate::flow::Flow;
     use crate::i18n::Lang;
-    use crate::inspector::ensure_browser;
-    use crate::lab::{LabBrowser, LabDesks};
+    use crate::inspector::{KnownBrowser, Visitor};
+    use crate::lab::LabDesks;
+    use crate::session::Sessions;
     use crate::view;
 
     /// Which flow's board this request is for, from its path.
-    pub struct BoardFlow(pub &'static str);
+    pub struct BoardFlow(pub Flow);
 
     #[rocket::async_trait]
     impl<'r> FromRequest<'r> for BoardFlow {
@@ -199,7 +296,29 @@ pub mod routes {
 
         async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
             let cookie = request.uri().path().starts_with("/cookie/");
-            Outcome::Success(BoardFlow(if cookie { "cookie" } else { "session" }))
+            Outcome::Success(BoardFlow(if cookie { Flow::Cookie } else { Flow::Session }))
+        }
+    }
+
+    /// This server's origin as the browser reached it, for the board's policy.
+    pub struct PageOrigin(pub String);
+
+    #[rocket::async_trait]
+    impl<'r> FromRequest<'r> for PageOrigin {
+        type Error = std::convert::Infallible;
+
+        async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+            let host: String = request
+                .headers()
+                .get_one("Host")
+                .unwrap_or("localhost")
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(*c))
+                .take(255)
+                .collect();
+            let secure = request.rocket().state::<AppConfig>().is_some_and(|c| c.cookie_secure);
+            let scheme = if secure { "https" } else { "http" };
+            Outcome::Success(PageOrigin(format!("{scheme}://{host}")))
         }
     }
 
@@ -212,41 +331,79 @@ pub mod routes {
 
     /// Routes mounted under `/cookie` and under `/session`.
     pub fn board_routes() -> Vec<rocket::Route> {
-        routes![board, post]
+        routes![board, post, post_refused]
     }
 
     /// Routes mounted under `/lab`.
     pub fn lab_routes() -> Vec<rocket::Route> {
-        routes![lesson, stolen_page, collect, collect_refused, post_refused]
+        routes![lesson, stolen_page, collect, collect_refused]
+    }
+
+    /// Whether this browser belongs to an instructor: it presents an instructor's session, or an
+    /// instructor logged in from it. A store that cannot say counts as yes.
+    async fn instructors_browser(
+        sessions: &Sessions,
+        jar: &CookieJar<'_>,
+        desks: &LabDesks,
+        visitor: &Visitor,
+    ) -> bool {
+        if desks.open(&visitor.0).instructor {
+            return true;
+        }
+        match sessions.presented_id(jar) {
+            Some(id) => !matches!(
+                sessions.peek(&id).await,
+                Ok(None)
+                    | Ok(Some(crate::session::SessionRecord {
+                        role: Role::Student,
+                        ..
+                    }))
+            ),
+            None => false,
+        }
     }
 
     /// # Warning
     /// Renders posts without escaping for their author (or for everyone, with the class board
-    /// on): the XSS lesson.
+    /// on), never for an instructor: the XSS lesson.
+    #[allow(clippy::too_many_arguments)]
     #[get("/board")]
-    pub fn board(
+    pub async fn board(
         flow: BoardFlow,
+        visitor: Visitor,
+        origin: PageOrigin,
+        key: &State<ServerKey>,
         jar: &CookieJar<'_>,
+        sessions: &State<Sessions>,
         boards: &State<Boards>,
         desks: &State<LabDesks>,
         lang: Lang,
     ) -> BoardPage {
-        let me = ensure_browser(jar);
-        let desk = desks.open(&me);
+        let instructor = instructors_browser(sessions, jar, desks, &visitor).await;
         let class_board = boards.class_board();
+        let me = &visitor.0;
         let posts: Vec<serde_json::Value> = boards
             .posts(flow.0)
             .into_iter()
-            .map(|p| serde_json::json!({ "id": p.id, "name": p.name, "body": p.body, "runs": class_board || p.author == me }))
+            .map(|p| {
+                let runs = !instructor && (class_board || &p.author == me);
+                serde_json::json!({
+                    "id": p.id,
+                    "name": p.name,
+                    "body": p.body,
+                    "runs": runs,
+                    "collector": runs.then(|| Boards::collector_url(key, me, p.id)),
+                })
+            })
             .collect();
         let page = view::render(
             "lab/board",
             lang,
-            context! { flow: flow.0, posts, token: desk.token, class_board },
+            context! { flow: flow.0, posts, token: desks.token(key, me), class_board, instructor },
         );
         BoardPage {
             page,
-            csp: Header::new("Content-Security-Policy", BOARD_CSP),
+            csp: Header::new("Content-Security-Policy", board_csp(&origin.0, flow.0)),
         }
     }
 
@@ -257,23 +414,53 @@ pub mod routes {
         body: String,
     }
 
+    /// A post comes from a person pressing the button (where the browser says so with
+    /// `Sec-Fetch-User`), so a post's script cannot repost itself from every reader's browser.
+    pub struct PressedByPerson;
+
+    #[rocket::async_trait]
+    impl<'r> FromRequest<'r> for PressedByPerson {
+        type Error = ();
+
+        async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+            let headers = request.headers();
+            if headers.get_one("Sec-Fetch-Site").is_none() || headers.get_one("Sec-Fetch-User") == Some("?1") {
+                Outcome::Success(PressedByPerson)
+            } else {
+                Outcome::Error((Status::Forbidden, ()))
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
     #[post("/board", data = "<form>")]
-    pub fn post(
+    pub async fn post(
         flow: BoardFlow,
-        browser: LabBrowser,
+        browser: KnownBrowser,
+        _person: PressedByPerson,
         form: Form<PostForm>,
         claims: CookieClaims,
-        user: Option<SessionUser>,
+        key: &State<ServerKey>,
+        sessions: &State<Sessions>,
+        jar: &CookieJar<'_>,
+        client: ClientAddr,
         boards: &State<Boards>,
         desks: &State<LabDesks>,
     ) -> Result<Redirect, AppError> {
-        desks.check(&browser, form.token.as_deref())?;
+        desks.check(key, &browser.0, form.token.as_deref())?;
         let name = match flow.0 {
-            "cookie" => claims.username.unwrap_or_default(),
-            _ => user.map(|u| u.record.user.to_string()).unwrap_or_default(),
+            Flow::Cookie => claims.username.unwrap_or_default(),
+            _ => match sessions.presented_id(jar) {
+                Some(id) => sessions
+                    .peek(&id)
+                    .await?
+                    .map(|r| r.user.to_string())
+                    .unwrap_or_default(),
+                None => String::new(),
+            },
         };
         let name: String = name.chars().filter(|c| c.is_ascii_graphic()).take(32).collect();
-        boards.post(flow.0, &browser.0, &name, &form.body);
+        boards.post(flow.0, &browser.0, client.0, &name, &form.body);
         Ok(Redirect::to(format!("/{}/board", flow.0)))
     }
 
@@ -288,10 +475,10 @@ pub mod routes {
     }
 
     #[get("/stolen")]
-    pub fn stolen_page(jar: &CookieJar<'_>, boards: &State<Boards>, lang: Lang) -> Template {
+    pub fn stolen_page(visitor: Visitor, boards: &State<Boards>, lang: Lang) -> Template {
         let now = crate::session::now_ms();
         let loot: Vec<serde_json::Value> = boards
-            .loot_for(&ensure_browser(jar))
+            .loot_for(&visitor.0)
             .into_iter()
             .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now.saturating_sub(l.at_ms) / 1000 }))
             .collect();
@@ -326,17 +513,21 @@ pub mod routes {
         }
     }
 
-    /// The collector: what a board script sends. Only from this origin, only from a browser that
-    /// has opened the lab, capped in size and count.
-    #[post("/stolen?<post>", data = "<data>", rank = 1)]
+    /// The collector: what a board script sends. Only from this origin, only from a browser this
+    /// server issued an id to, capped in size and count.
+    #[allow(clippy::too_many_arguments)]
+    #[post("/stolen?<post>&<ticket>", data = "<data>", rank = 1)]
     pub fn collect(
         _origin: SameOrigin,
-        browser: LabBrowser,
+        browser: KnownBrowser,
         post: Option<u64>,
+        ticket: Option<&str>,
         data: String,
+        key: &State<ServerKey>,
+        client: ClientAddr,
         boards: &State<Boards>,
     ) -> Status {
-        if boards.collect(&browser.0, post, &data) {
+        if boards.collect(key, &browser.0, client.0, post, ticket, &data) {
             Status::NoContent
         } else {
             Status::TooManyRequests

@@ -9,6 +9,9 @@
 //!   so `touch` only sets that time on the existing file. A `touch` racing a `delete` can
 //!   therefore never bring a deleted session back.
 //! - Sessions survive a restart of the app; expired files are removed when met and by the sweep.
+//! - `by-user/<username>/<64 hex>` is an empty marker per session, so one account's sessions are
+//!   found without reading the whole folder. A marker may outlive its session (a delete does not
+//!   look up whose session it was); readers and the sweep remove such markers.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read, Write};
@@ -21,7 +24,11 @@ use rocket::tokio::task;
 
 use super::store::{is_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
+use crate::accounts::Username;
 use crate::config::StoreKind;
+
+/// The folder of per-account markers, inside the session folder.
+const BY_USER: &str = "by-user";
 
 /// Temporary files older than this are leftovers of a crash; the sweep removes them.
 const STALE_TEMP: Duration = Duration::from_secs(60);
@@ -179,9 +186,79 @@ fn create_at(dir: &Path, path: &Path, record: &SessionRecord) -> Result<(), Stor
     }
     let _ = fs::remove_file(&temp);
     match outcome {
-        Ok(()) => sync_dir(dir),
+        Ok(()) => {
+            sync_dir(dir)?;
+            mark(dir, &record.user, path)
+        }
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(StoreError::Exists),
         Err(e) => Err(unavailable("store a session file", &e)),
+    }
+}
+
+/// Files the session at `path` under its account.
+fn mark(dir: &Path, user: &Username, path: &Path) -> Result<(), StoreError> {
+    let Some(key) = path.file_stem() else {
+        return Ok(());
+    };
+    let folder = dir.join(BY_USER).join(user.as_str());
+    fs::create_dir_all(&folder).map_err(|e| unavailable("create an account's session index", &e))?;
+    OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(folder.join(key))
+        .map(drop)
+        .map_err(|e| unavailable("index a session under its account", &e))
+}
+
+/// The live sessions of `user`, pruning markers whose session is gone.
+fn list_user_at(dir: &Path, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+    let folder = dir.join(BY_USER).join(user.as_str());
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == ErrorKind::NotFound => return missing(dir).map(|_| Vec::new()),
+        Err(e) => return Err(unavailable("list an account's sessions", &e)),
+    };
+    let mut sessions = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(key) = name.to_str().filter(|k| is_storage_key(k)) else {
+            continue;
+        };
+        match load_at(dir, &dir.join(format!("{key}.json")), now_ms, false)? {
+            Some(record) if &record.user == user => sessions.push(StoredSession {
+                key: key.to_owned(),
+                record,
+            }),
+            _ => {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(sessions)
+}
+
+/// Removes markers whose session file is gone, and account folders left empty.
+fn sweep_markers(dir: &Path) {
+    let Ok(users) = fs::read_dir(dir.join(BY_USER)) else {
+        return;
+    };
+    for user in users.flatten() {
+        let Ok(markers) = fs::read_dir(user.path()) else {
+            continue;
+        };
+        for marker in markers.flatten() {
+            let name = marker.file_name();
+            let gone = name
+                .to_str()
+                .is_none_or(|key| !dir.join(format!("{key}.json")).exists());
+            if gone {
+                let _ = fs::remove_file(marker.path());
+            }
+        }
+        // Fails while markers remain, which is what we want.
+        let _ = fs::remove_dir(user.path());
     }
 }
 
@@ -206,6 +283,7 @@ fn sweep_dir(dir: &Path, now_ms: u64) -> Result<usize, StoreError> {
             }
         }
     }
+    sweep_markers(dir);
     Ok(removed)
 }
 
@@ -255,8 +333,23 @@ impl SessionStore for FileStore {
         .await
     }
 
+    /// Cheap and constant: the folder is still there and still ours to write (no probe file).
     async fn ping(&self) -> Result<(), StoreError> {
-        self.run(probe).await
+        self.run(|dir| {
+            use std::os::unix::ffi::OsStrExt;
+            let path = std::ffi::CString::new(dir.as_os_str().as_bytes())
+                .map_err(|_| StoreError::Unavailable("the session folder's name has a NUL byte".into()))?;
+            // SAFETY: `path` is a valid NUL-terminated string that outlives the call.
+            let writable = unsafe { libc::access(path.as_ptr(), libc::W_OK | libc::X_OK) } == 0;
+            if writable && dir.is_dir() {
+                Ok(())
+            } else {
+                Err(StoreError::Unavailable(
+                    "the session folder is missing or not writable".into(),
+                ))
+            }
+        })
+        .await
     }
 
     async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
@@ -282,6 +375,11 @@ impl SessionStore for FileStore {
             Ok(sessions)
         })
         .await
+    }
+
+    async fn list_user(&self, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        let user = user.clone();
+        self.run(move |dir| list_user_at(dir, &user, now_ms)).await
     }
 
     async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {

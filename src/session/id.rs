@@ -9,7 +9,7 @@ use blake2::{Blake2s256, Digest};
 use rand::rngs::OsRng;
 use rand::TryRngCore;
 
-/// Bytes of randomness in one id (256 bits, twice OWASP's minimum of 64 bits of entropy).
+/// Bytes of randomness in one id: 256 bits, twice what ASVS 5.0 requirement 7.2.3 asks for (128).
 pub const ID_BYTES: usize = 32;
 /// Length of an id in its cookie form.
 pub const ID_CHARS: usize = 43;
@@ -22,6 +22,12 @@ pub struct SessionId([u8; ID_BYTES]);
 #[derive(Debug, thiserror::Error)]
 #[error("the operating system's random number generator failed: {0}")]
 pub struct RandomError(String);
+
+impl RandomError {
+    pub fn new(reason: String) -> RandomError {
+        RandomError(reason)
+    }
+}
 
 /// Why a string is not a session id; callers treat every case as "no session".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -47,6 +53,11 @@ impl SessionId {
         SessionId(bytes)
     }
 
+    /// Whether this is a counter id from [`SessionId::weak_from_counter`] (zeros before the counter).
+    pub fn is_weak(&self) -> bool {
+        self.0[..ID_BYTES - 8].iter().all(|b| *b == 0)
+    }
+
     /// The full id, as it goes into the `sid` cookie. Never log this.
     pub fn expose(&self) -> String {
         URL_SAFE_NO_PAD.encode(self.0)
@@ -58,14 +69,19 @@ impl SessionId {
         self.storage_key()[..8].to_owned()
     }
 
-    /// 64 hex digits of a keyed hash of the id: the name a store files the session under, so
-    /// a listing of the folder or of the Redis keys reveals no usable id.
+    /// 64 hex digits of a one-way hash of the id: the name a store files the session under,
+    /// so a listing of the folder or of the Redis keys reveals no usable id.
     pub fn storage_key(&self) -> String {
-        let digest = Blake2s256::new()
+        self.storage_key_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// [`SessionId::storage_key`] as bytes.
+    pub fn storage_key_bytes(&self) -> [u8; 32] {
+        Blake2s256::new()
             .chain_update(b"session-lab storage key\0")
             .chain_update(self.0)
-            .finalize();
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+            .finalize()
+            .into()
     }
 
     pub fn as_bytes(&self) -> &[u8; ID_BYTES] {

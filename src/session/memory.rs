@@ -1,23 +1,60 @@
-//! The in-memory store: a sharded concurrent hash map in this process.
+//! The in-memory store: sharded concurrent hash maps in this process.
 //!
-//! Lookups are O(1) and lock only one shard, never across an `.await`. Sessions live as long as
+//! Records are filed under the id's storage key (a hash), so revoking one from the dashboard,
+//! which knows only keys, is one lookup. A second map lists each account's keys, so ending all of
+//! one user's sessions, or the oldest beyond the per-account limit, costs that user's sessions.
+//! The index may briefly hold a key whose record is gone (a race with a delete); readers skip and
+//! prune such keys. Lookups lock one shard, never across an `.await`. Sessions live as long as
 //! the process: a restart logs everybody out, and a second server cannot see them.
 
 use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
 
-use super::store::{is_storage_key, StoredSession};
+use super::store::{parse_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
+use crate::accounts::Username;
 use crate::config::StoreKind;
+
+type Key = [u8; 32];
 
 #[derive(Default)]
 pub struct MemoryStore {
-    records: DashMap<SessionId, SessionRecord>,
+    records: DashMap<Key, SessionRecord>,
+    by_user: DashMap<Username, Vec<Key>>,
+}
+
+fn hex(key: &Key) -> String {
+    key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
+    }
+
+    fn index(&self, user: &Username, key: Key) {
+        let mut keys = self.by_user.entry(user.clone()).or_default();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+
+    fn unindex(&self, user: &Username, key: &Key) {
+        if let Some(mut keys) = self.by_user.get_mut(user) {
+            keys.retain(|k| k != key);
+        }
+        self.by_user.remove_if(user, |_, keys| keys.is_empty());
+    }
+
+    /// Removes the record under `key` if `expired` says so (or always, with `|_| true`).
+    fn remove_if(&self, key: &Key, expired: impl FnOnce(&SessionRecord) -> bool) -> bool {
+        match self.records.remove_if(key, |_, record| expired(record)) {
+            Some((key, record)) => {
+                self.unindex(&record.user, &key);
+                true
+            }
+            None => false,
+        }
     }
 }
 
@@ -28,24 +65,30 @@ impl SessionStore for MemoryStore {
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
-        match self.records.entry(*id) {
+        let key = id.storage_key_bytes();
+        match self.records.entry(key) {
             Entry::Occupied(mut old) if old.get().is_expired(record.created_ms) => {
-                old.insert(record.clone());
-                Ok(())
+                let previous = old.insert(record.clone());
+                drop(old);
+                if previous.user != record.user {
+                    self.unindex(&previous.user, &key);
+                }
             }
-            Entry::Occupied(_) => Err(StoreError::Exists),
+            Entry::Occupied(_) => return Err(StoreError::Exists),
             Entry::Vacant(slot) => {
                 slot.insert(record.clone());
-                Ok(())
             }
         }
+        self.index(&record.user, key);
+        Ok(())
     }
 
     async fn load(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
-        let found = self.records.get(id).map(|r| r.clone());
+        let key = id.storage_key_bytes();
+        let found = self.records.get(&key).map(|r| r.clone());
         match found {
             Some(record) if record.is_expired(now_ms) => {
-                self.records.remove_if(id, |_, r| r.is_expired(now_ms));
+                self.remove_if(&key, |r| r.is_expired(now_ms));
                 Ok(None)
             }
             found => Ok(found),
@@ -53,7 +96,8 @@ impl SessionStore for MemoryStore {
     }
 
     async fn touch(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
-        let touched = self.records.get_mut(id).map(|mut record| {
+        let key = id.storage_key_bytes();
+        let touched = self.records.get_mut(&key).map(|mut record| {
             if record.is_expired(now_ms) {
                 None
             } else {
@@ -63,7 +107,7 @@ impl SessionStore for MemoryStore {
         });
         match touched {
             Some(None) => {
-                self.records.remove_if(id, |_, r| r.is_expired(now_ms));
+                self.remove_if(&key, |r| r.is_expired(now_ms));
                 Ok(None)
             }
             Some(record) => Ok(record),
@@ -72,17 +116,22 @@ impl SessionStore for MemoryStore {
     }
 
     async fn delete(&self, id: &SessionId) -> Result<bool, StoreError> {
-        Ok(self.records.remove(id).is_some())
+        Ok(self.remove_if(&id.storage_key_bytes(), |_| true))
     }
 
     async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError> {
-        let mut removed = 0;
-        self.records.retain(|_, record| {
+        let mut removed = Vec::new();
+        self.records.retain(|key, record| {
             let keep = !record.is_expired(now_ms);
-            removed += usize::from(!keep);
+            if !keep {
+                removed.push((*key, record.user.clone()));
+            }
             keep
         });
-        Ok(removed)
+        for (key, user) in &removed {
+            self.unindex(user, key);
+        }
+        Ok(removed.len())
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
@@ -97,31 +146,43 @@ impl SessionStore for MemoryStore {
         let live = self.records.iter().filter(|entry| !entry.value().is_expired(now_ms));
         Ok(live
             .map(|entry| StoredSession {
-                key: entry.key().storage_key(),
+                key: hex(entry.key()),
                 record: entry.value().clone(),
             })
             .collect())
     }
 
-    /// A scan, hashing every id: revocation is rare, and a second index would cost every session.
-    async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {
-        if !is_storage_key(key) {
-            return Ok(false);
+    async fn list_user(&self, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        let keys = self.by_user.get(user).map(|keys| keys.clone()).unwrap_or_default();
+        let mut sessions = Vec::with_capacity(keys.len());
+        for key in keys {
+            let record = self.records.get(&key).map(|r| r.clone());
+            match record {
+                Some(record) if &record.user == user && !record.is_expired(now_ms) => {
+                    sessions.push(StoredSession { key: hex(&key), record });
+                }
+                Some(record) if &record.user == user => {
+                    self.remove_if(&key, |r| r.is_expired(now_ms));
+                }
+                _ => self.unindex(user, &key),
+            }
         }
-        let mut removed = false;
-        self.records.retain(|id, _| {
-            let keep = id.storage_key() != key;
-            removed |= !keep;
-            keep
-        });
-        Ok(removed)
+        Ok(sessions)
+    }
+
+    async fn delete_key(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(parse_storage_key(key).is_some_and(|key| self.remove_if(&key, |_| true)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::{Role, Username};
+    use crate::accounts::Role;
+
+    fn record(user: &str, now: u64, idle: u64) -> SessionRecord {
+        SessionRecord::new(Username::parse(user).unwrap(), Role::Student, now, idle, 600).unwrap()
+    }
 
     #[rocket::async_test]
     async fn sweep_counts_exactly_what_it_freed() {
@@ -129,12 +190,50 @@ mod tests {
         let now = 100_000_000;
         for (idle, n) in [(10, 7), (600, 5)] {
             for _ in 0..n {
-                let record =
-                    SessionRecord::new(Username::parse("abc").unwrap(), Role::Student, now, idle, 600).unwrap();
-                store.create(&SessionId::generate().unwrap(), &record).await.unwrap();
+                store
+                    .create(&SessionId::generate().unwrap(), &record("abc", now, idle))
+                    .await
+                    .unwrap();
             }
         }
         assert_eq!(store.sweep(now + 10_000).await.unwrap(), 7);
         assert_eq!(store.count().await.unwrap(), 5);
+        assert_eq!(
+            store
+                .list_user(&Username::parse("abc").unwrap(), now + 10_000)
+                .await
+                .unwrap()
+                .len(),
+            5
+        );
+        assert_eq!(
+            store.by_user.get(&Username::parse("abc").unwrap()).unwrap().len(),
+            5,
+            "index pruned"
+        );
+    }
+
+    #[rocket::async_test]
+    async fn the_index_follows_deletes_and_holds_no_one_else() {
+        let store = MemoryStore::new();
+        let now = 100_000_000;
+        let ids: Vec<SessionId> = (0..3).map(|_| SessionId::generate().unwrap()).collect();
+        for id in &ids {
+            store.create(id, &record("abc", now, 600)).await.unwrap();
+        }
+        store
+            .create(&SessionId::generate().unwrap(), &record("bob", now, 600))
+            .await
+            .unwrap();
+        assert!(store.delete(&ids[0]).await.unwrap());
+        assert!(store.delete_key(&ids[1].storage_key()).await.unwrap());
+        let abc = store.list_user(&Username::parse("abc").unwrap(), now).await.unwrap();
+        assert_eq!(abc.len(), 1);
+        assert_eq!(abc[0].key, ids[2].storage_key());
+        assert!(store.delete(&ids[2]).await.unwrap());
+        assert!(
+            store.by_user.get(&Username::parse("abc").unwrap()).is_none(),
+            "no empty lists left"
+        );
     }
 }

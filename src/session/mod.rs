@@ -5,7 +5,7 @@ mod file;
 mod id;
 mod memory;
 mod record;
-mod redis;
+pub(crate) mod redis;
 mod stage;
 mod store;
 
@@ -20,20 +20,29 @@ pub use id::{InvalidSessionId, RandomError, SessionId, ID_BYTES, ID_CHARS};
 pub use memory::MemoryStore;
 pub use record::{now_ms, CsrfToken, SessionRecord};
 pub use redis::{unavailable as redis_unavailable, RedisStore};
-pub use stage::{open, stage, sweeper, AccountsBackend, Backend};
+pub use stage::{open, sweeper, Backend};
 pub use store::{is_storage_key, SessionStore, StoreError, StoredSession};
 
-use crate::accounts::Account;
+use crate::accounts::{Account, Role, Username, DEMO_ACCOUNT};
 use crate::config::{AppConfig, StoreKind};
-use crate::error::AppError;
+
+/// Why a session could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Random(#[from] RandomError),
+}
 
 /// Name of the session flow's only cookie.
 pub const SID_COOKIE: &str = "sid";
+/// Its name when `cookie_secure` is on: browsers accept a `__Host-` cookie only with `Secure`,
+/// `Path=/` and no `Domain`, so a sibling subdomain or a plain-HTTP page cannot plant one.
+pub const HOST_SID_COOKIE: &str = "__Host-sid";
 
-/// The id in this request's `sid` cookie, if there is one and it parses strictly.
-pub fn presented_id(jar: &CookieJar<'_>) -> Option<SessionId> {
-    jar.get(SID_COOKIE).and_then(|cookie| cookie.value().parse().ok())
-}
+/// How many counter ids a login skips past (ids planted earlier) before it draws a random one.
+const WEAK_ID_TRIES: u64 = 64;
 
 /// The session facade: a store plus the policy (timeouts, cookie attributes) applied to it.
 #[derive(Clone)]
@@ -49,7 +58,12 @@ pub struct Sessions {
     /// The guess lesson's preset: ids from a counter instead of the CSPRNG.
     weak_ids: Arc<AtomicBool>,
     weak_counter: Arc<AtomicU64>,
+    max_per_user: usize,
+    max_demo: usize,
 }
+
+/// Where the weak-id counter starts; the guess lesson counts issued ids from here.
+pub const WEAK_COUNTER_START: u64 = 1000;
 
 impl Sessions {
     pub fn new(store: Arc<dyn SessionStore>, config: &AppConfig) -> Sessions {
@@ -62,15 +76,41 @@ impl Sessions {
             idle_preset_s: Arc::new(AtomicU64::new(0)),
             preset_value_s: config.lab_expiry_preset,
             weak_ids: Arc::new(AtomicBool::new(false)),
-            weak_counter: Arc::new(AtomicU64::new(1000)),
+            weak_counter: Arc::new(AtomicU64::new(WEAK_COUNTER_START)),
+            max_per_user: config.max_sessions_per_user,
+            max_demo: config.max_sessions_demo_account,
         }
     }
 
+    /// The session cookie's name: `__Host-sid` with `cookie_secure`, otherwise `sid`.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.cookie_secure {
+            HOST_SID_COOKIE
+        } else {
+            SID_COOKIE
+        }
+    }
+
+    /// The id in this request's session cookie, if there is one and it parses strictly.
+    pub fn presented_id(&self, jar: &CookieJar<'_>) -> Option<SessionId> {
+        jar.get(self.cookie_name())
+            .and_then(|cookie| cookie.value().parse().ok())
+    }
+
     /// # Warning
-    /// Switches new session ids to a counter (`SessionId::weak_from_counter`) or back to the
-    /// CSPRNG. For the guess lesson only; every page shows a banner while it is on.
-    pub fn set_weak_ids(&self, on: bool) {
+    /// Switches new student session ids to a counter (`SessionId::weak_from_counter`) or back to
+    /// the CSPRNG. For the guess lesson only; every page shows a banner while it is on. Switching
+    /// it off ends every session that got a counter id; returns how many.
+    pub async fn set_weak_ids(&self, on: bool) -> Result<usize, StoreError> {
         self.weak_ids.store(on, Ordering::Relaxed);
+        if on {
+            return Ok(0);
+        }
+        let mut ended = 0;
+        for session in self.store.list(now_ms()).await?.iter().filter(|s| s.record.weak_id) {
+            ended += usize::from(self.store.delete_key(&session.key).await?);
+        }
+        Ok(ended)
     }
 
     /// The next counter value a weak id would get.
@@ -87,21 +127,41 @@ impl Sessions {
         Arc::clone(&self.weak_ids)
     }
 
-    fn new_id(&self) -> Result<SessionId, RandomError> {
-        if self.weak_ids() {
-            Ok(SessionId::weak_from_counter(
-                self.weak_counter.fetch_add(1, Ordering::Relaxed),
-            ))
-        } else {
-            SessionId::generate()
-        }
-    }
-
-    /// The idle timeout new sessions get now, in seconds.
+    /// The idle timeout new student sessions get now, in seconds (the preset, when it is on).
     pub fn idle_timeout_s(&self) -> u64 {
         match self.idle_preset_s.load(Ordering::Relaxed) {
             0 => self.idle_timeout_s,
             preset => preset,
+        }
+    }
+
+    /// The lesson presets apply to students only: the instructor's session is never shortened
+    /// and never gets a guessable id.
+    fn idle_timeout_for(&self, role: Role) -> u64 {
+        match role {
+            Role::Instructor => self.idle_timeout_s,
+            Role::Student => self.idle_timeout_s(),
+        }
+    }
+
+    fn record_for(&self, account: &Account) -> Result<SessionRecord, RandomError> {
+        let mut record = SessionRecord::new(
+            account.username.clone(),
+            account.role,
+            now_ms(),
+            self.idle_timeout_for(account.role),
+            self.absolute_timeout_s,
+        )?;
+        record.instance = self.instance.clone();
+        Ok(record)
+    }
+
+    /// How many sessions `user` may hold at once.
+    fn limit_for(&self, user: &Username) -> usize {
+        if user.as_str() == DEMO_ACCOUNT {
+            self.max_demo
+        } else {
+            self.max_per_user
         }
     }
 
@@ -124,28 +184,65 @@ impl Sessions {
         self.store.kind()
     }
 
-    /// Starts a session for `account` under a fresh id.
-    pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), AppError> {
-        let now = now_ms();
-        let mut record = SessionRecord::new(
-            account.username.clone(),
-            account.role,
-            now,
-            self.idle_timeout_s(),
-            self.absolute_timeout_s,
-        )?;
-        record.instance = self.instance.clone();
+    /// Starts a session for `account` under a fresh id, then ends the account's oldest
+    /// sessions beyond its limit (`max_sessions_per_user`).
+    pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), StartError> {
+        let mut record = self.record_for(account)?;
+        let id = if self.weak_ids() && account.role == Role::Student {
+            record.weak_id = true;
+            self.create_weak(&record).await?
+        } else {
+            record.weak_id = false;
+            self.create_random(&record).await?
+        };
+        self.enforce_limit(&account.username).await?;
+        Ok((id, record))
+    }
+
+    async fn create_random(&self, record: &SessionRecord) -> Result<SessionId, StartError> {
         // A collision of 256-bit random ids does not happen; if the store ever reports one,
         // drawing again is still the right answer, and never overwriting is the store's rule.
         for _ in 0..3 {
-            let id = self.new_id()?;
-            match self.store.create(&id, &record).await {
-                Ok(()) => return Ok((id, record)),
+            let id = SessionId::generate()?;
+            match self.store.create(&id, record).await {
+                Ok(()) => return Ok(id),
                 Err(StoreError::Exists) => continue,
                 Err(e) => return Err(e.into()),
             }
         }
         Err(StoreError::Exists.into())
+    }
+
+    /// # Warning
+    /// The next free counter id (students may have planted some ahead of the counter); after
+    /// [`WEAK_ID_TRIES`] taken ids, a random one, so a login never fails because of the preset.
+    async fn create_weak(&self, record: &SessionRecord) -> Result<SessionId, StartError> {
+        for _ in 0..WEAK_ID_TRIES {
+            let id = SessionId::weak_from_counter(self.weak_counter.fetch_add(1, Ordering::Relaxed));
+            match self.store.create(&id, record).await {
+                Ok(()) => return Ok(id),
+                Err(StoreError::Exists) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut record = record.clone();
+        record.weak_id = false;
+        self.create_random(&record).await
+    }
+
+    /// Ends the oldest sessions of `user` beyond its limit; returns how many ended.
+    async fn enforce_limit(&self, user: &Username) -> Result<usize, StoreError> {
+        let mut sessions = self.store.list_user(user, now_ms()).await?;
+        let limit = self.limit_for(user);
+        if sessions.len() <= limit {
+            return Ok(0);
+        }
+        sessions.sort_by_key(|s| (s.record.created_ms, s.key.clone()));
+        let mut ended = 0;
+        for old in &sessions[..sessions.len() - limit] {
+            ended += usize::from(self.store.delete_key(&old.key).await?);
+        }
+        Ok(ended)
     }
 
     /// Starts a session under an id the *client* chose, if that id is free.
@@ -154,16 +251,11 @@ impl Sessions {
     /// Deliberately vulnerable to session fixation, for the lab's fixation lesson only: an id
     /// planted in a victim's browser before login becomes the victim's logged-in session.
     /// [`Sessions::start`] always draws a fresh id; nothing else may call this.
-    pub async fn start_adopting(&self, account: &Account, id: SessionId) -> Result<SessionRecord, AppError> {
-        let mut record = SessionRecord::new(
-            account.username.clone(),
-            account.role,
-            now_ms(),
-            self.idle_timeout_s(),
-            self.absolute_timeout_s,
-        )?;
-        record.instance = self.instance.clone();
+    pub async fn start_adopting(&self, account: &Account, id: SessionId) -> Result<SessionRecord, StartError> {
+        let mut record = self.record_for(account)?;
+        record.weak_id = id.is_weak();
         self.store.create(&id, &record).await?;
+        self.enforce_limit(&account.username).await?;
         Ok(record)
     }
 
@@ -206,25 +298,20 @@ impl Sessions {
         self.store.delete_key(key).await
     }
 
-    /// Ends every session of `user`; returns how many there were.
-    pub async fn revoke_user(&self, user: &str) -> Result<usize, StoreError> {
-        let mut revoked = 0;
-        for session in self
-            .list()
-            .await?
-            .into_iter()
-            .filter(|s| s.record.user.as_str() == user)
-        {
-            revoked += usize::from(self.store.delete_key(&session.key).await?);
-        }
-        Ok(revoked)
+    /// Every live session of `user`, oldest first; costs that user's sessions only.
+    pub async fn list_user(&self, user: &Username) -> Result<Vec<StoredSession>, StoreError> {
+        let mut sessions = self.store.list_user(user, now_ms()).await?;
+        sessions.sort_by_key(|s| (s.record.created_ms, s.key.clone()));
+        Ok(sessions)
     }
 
-    /// Ends every session; returns how many there were.
-    pub async fn revoke_all(&self) -> Result<usize, StoreError> {
+    /// Ends every session of `user` except the one filed under `keep`; returns how many ended.
+    pub async fn revoke_user(&self, user: &Username, keep: Option<&str>) -> Result<usize, StoreError> {
         let mut revoked = 0;
-        for session in self.list().await? {
-            revoked += usize::from(self.store.delete_key(&session.key).await?);
+        for session in self.store.list_user(user, now_ms()).await? {
+            if Some(session.key.as_str()) != keep {
+                revoked += usize::from(self.store.delete_key(&session.key).await?);
+            }
         }
         Ok(revoked)
     }
@@ -232,7 +319,7 @@ impl Sessions {
     /// The `sid` cookie: `HttpOnly`, `SameSite=Lax`, `Path=/`, `Secure` when configured, and a
     /// `Max-Age` (as long as the session can live) only when the user asked to be remembered.
     pub fn cookie(&self, id: &SessionId, remember: bool) -> Cookie<'static> {
-        let mut cookie = Cookie::build((SID_COOKIE, id.expose()))
+        let mut cookie = Cookie::build((self.cookie_name(), id.expose()))
             .path("/")
             .http_only(true)
             .same_site(SameSite::Lax)
@@ -246,7 +333,7 @@ impl Sessions {
 
     /// What `CookieJar::remove` needs to expire the `sid` cookie.
     pub fn removal_cookie(&self) -> Cookie<'static> {
-        Cookie::build(SID_COOKIE)
+        Cookie::build(self.cookie_name())
             .path("/")
             .http_only(true)
             .same_site(SameSite::Lax)

@@ -1,7 +1,6 @@
 //! What the server keeps for one session, and when it ends.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -10,13 +9,7 @@ use subtle::ConstantTimeEq;
 
 use super::id::{RandomError, SessionId};
 use crate::accounts::{Role, Username};
-
-/// Milliseconds since the Unix epoch: the one clock every store and record uses.
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-}
+pub use crate::clock::now_ms;
 
 /// The per-session token that the session flow's forms carry (synchroniser token pattern).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +53,10 @@ pub struct SessionRecord {
     /// The app instance that created the session (`instance_name`), for the dashboard.
     #[serde(default)]
     pub instance: String,
+    /// Issued under a counter id while the guess lesson's weak-id preset was on; such sessions
+    /// end when the preset goes off or the class is reset.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak_id: bool,
 }
 
 impl SessionRecord {
@@ -79,6 +76,7 @@ impl SessionRecord {
             idle_timeout_s,
             absolute_timeout_s,
             instance: String::new(),
+            weak_id: false,
         })
     }
 

@@ -7,17 +7,24 @@
 //!   (`min(last seen + idle, created + absolute)`), and activity moves it forward.
 //! - `create` is `SET … NX`, so an id is never overwritten; `touch` is `SET … XX`, so a touch that
 //!   races a logout cannot bring the session back.
+//! - `<prefix>user:<name>` is a set of that account's session keys, expiring with the last of
+//!   them (`PEXPIREAT … GT` at the absolute end); members whose session is gone are pruned when
+//!   read.
 //! - The connection is a `ConnectionManager`: one multiplexed connection, opened lazily and
 //!   re-opened after a failure, so the app starts while Redis is down and recovers without a
-//!   restart when it returns. Short timeouts turn an outage into a quick 503, not a hung page.
+//!   restart when it returns. A command that fails because the connection dropped (Redis
+//!   restarted since the last request) is sent once more on the new connection, so the first
+//!   request after a restart does not fail. Short timeouts turn an outage into a quick 503.
 
+use std::future::Future;
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use redis::{AsyncCommands, RedisError};
+use redis::{Cmd, FromRedisValue, RedisError};
 
 use super::store::{is_storage_key, StoredSession};
 use super::{SessionId, SessionRecord, SessionStore, StoreError};
+use crate::accounts::Username;
 use crate::config::StoreKind;
 
 pub struct RedisStore {
@@ -27,6 +34,27 @@ pub struct RedisStore {
 
 pub fn unavailable(error: RedisError) -> StoreError {
     StoreError::Unavailable(format!("redis: {error}"))
+}
+
+/// Runs `command` on `connection`; once more if the first try found the connection dropped.
+pub async fn query<T, F, Fut>(connection: &ConnectionManager, command: F) -> Result<T, StoreError>
+where
+    F: Fn(ConnectionManager) -> Fut,
+    Fut: Future<Output = Result<T, RedisError>>,
+{
+    match command(connection.clone()).await {
+        Ok(value) => Ok(value),
+        Err(e) if e.is_connection_dropped() || e.is_io_error() => {
+            rocket::warn!("redis: connection lost ({e}); trying once more on a new connection");
+            command(connection.clone()).await.map_err(unavailable)
+        }
+        Err(e) => Err(unavailable(e)),
+    }
+}
+
+/// Sends one prepared command through [`query`].
+pub async fn send<T: FromRedisValue>(connection: &ConnectionManager, cmd: &Cmd) -> Result<T, StoreError> {
+    query(connection, |mut c| async move { cmd.query_async(&mut c).await }).await
 }
 
 impl RedisStore {
@@ -51,25 +79,22 @@ impl RedisStore {
         self.connection.clone()
     }
 
-    fn key(&self, id: &SessionId) -> String {
-        format!("{}session:{}", self.prefix, id.storage_key())
+    fn key(&self, storage_key: &str) -> String {
+        format!("{}session:{storage_key}", self.prefix)
+    }
+
+    fn user_key(&self, user: &Username) -> String {
+        format!("{}user:{user}", self.prefix)
     }
 
     /// Every session key under this prefix (`SCAN`, so Redis is never blocked).
     async fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let mut connection = self.connection.clone();
         let pattern = format!("{}session:*", self.prefix);
         let (mut cursor, mut all) = (0u64, Vec::new());
         loop {
-            let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
-                .arg(cursor)
-                .arg("MATCH")
-                .arg(&pattern)
-                .arg("COUNT")
-                .arg(1000)
-                .query_async(&mut connection)
-                .await
-                .map_err(unavailable)?;
+            let mut scan = redis::cmd("SCAN");
+            scan.arg(cursor).arg("MATCH").arg(&pattern).arg("COUNT").arg(1000);
+            let (next, keys): (u64, Vec<String>) = send(&self.connection, &scan).await?;
             all.extend(keys);
             if next == 0 {
                 return Ok(all);
@@ -78,33 +103,61 @@ impl RedisStore {
         }
     }
 
-    async fn get(&self, key: &str) -> Result<Option<SessionRecord>, StoreError> {
-        let mut connection = self.connection.clone();
-        let json: Option<String> = connection.get(key).await.map_err(unavailable)?;
-        let Some(json) = json else { return Ok(None) };
-        match serde_json::from_str(&json) {
-            Ok(record) => Ok(Some(record)),
+    fn parse(&self, key: &str, json: Option<String>) -> Option<SessionRecord> {
+        match serde_json::from_str(&json?) {
+            Ok(record) => Some(record),
             Err(e) => {
-                rocket::warn!("removing an unreadable session record from Redis: {e}");
-                let _: Result<(), _> = connection.del(key).await;
-                Ok(None)
+                rocket::warn!("ignoring an unreadable session record in Redis ({key}): {e}");
+                None
             }
         }
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<SessionRecord>, StoreError> {
+        let json: Option<String> = send(&self.connection, redis::cmd("GET").arg(key)).await?;
+        Ok(self.parse(key, json))
     }
 
     /// `SET key json <condition> PXAT <end of session>`; `true` when Redis stored it.
     async fn set(&self, key: &str, record: &SessionRecord, condition: &str) -> Result<bool, StoreError> {
         let json = serde_json::to_string(record).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let stored: Option<String> = redis::cmd("SET")
-            .arg(key)
+        let mut set = redis::cmd("SET");
+        set.arg(key)
             .arg(json)
             .arg(condition)
             .arg("PXAT")
-            .arg(record.expires_ms().max(1))
-            .query_async(&mut self.connection.clone())
-            .await
-            .map_err(unavailable)?;
+            .arg(record.expires_ms().max(1));
+        let stored: Option<String> = send(&self.connection, &set).await?;
         Ok(stored.is_some())
+    }
+
+    /// Adds `storage_key` to its account's set, which lives as long as the longest session in it.
+    async fn index(&self, record: &SessionRecord, storage_key: &str) -> Result<(), StoreError> {
+        let user_key = self.user_key(&record.user);
+        let absolute_end = record
+            .created_ms
+            .saturating_add(record.absolute_timeout_s.saturating_mul(1000));
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .cmd("SADD")
+            .arg(&user_key)
+            .arg(storage_key)
+            .ignore()
+            .cmd("PEXPIREAT")
+            .arg(&user_key)
+            .arg(absolute_end.max(1))
+            .arg("GT")
+            .ignore()
+            .cmd("PEXPIREAT")
+            .arg(&user_key)
+            .arg(absolute_end.max(1))
+            .arg("NX")
+            .ignore();
+        query(&self.connection, |mut c| {
+            let pipe = pipe.clone();
+            async move { pipe.query_async::<()>(&mut c).await }
+        })
+        .await
     }
 }
 
@@ -115,30 +168,29 @@ impl SessionStore for RedisStore {
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
-        let key = self.key(id);
-        if self.set(&key, record, "NX").await? {
-            return Ok(());
-        }
+        let storage_key = id.storage_key();
+        let key = self.key(&storage_key);
+        let mut stored = self.set(&key, record, "NX").await?;
         // Taken: by a live session (refuse), or by one that is over but not yet evicted.
-        if self.load(id, record.created_ms).await?.is_none() {
-            let mut connection = self.connection.clone();
-            let _: i64 = connection.del(&key).await.map_err(unavailable)?;
-            if self.set(&key, record, "NX").await? {
-                return Ok(());
-            }
+        if !stored && self.load(id, record.created_ms).await?.is_none() {
+            let _: i64 = send(&self.connection, redis::cmd("DEL").arg(&key)).await?;
+            stored = self.set(&key, record, "NX").await?;
         }
-        Err(StoreError::Exists)
+        if !stored {
+            return Err(StoreError::Exists);
+        }
+        self.index(record, &storage_key).await
     }
 
     async fn load(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
         Ok(self
-            .get(&self.key(id))
+            .get(&self.key(&id.storage_key()))
             .await?
             .filter(|record| !record.is_expired(now_ms)))
     }
 
     async fn touch(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
-        let key = self.key(id);
+        let key = self.key(&id.storage_key());
         let Some(mut record) = self.get(&key).await?.filter(|record| !record.is_expired(now_ms)) else {
             return Ok(None);
         };
@@ -147,8 +199,7 @@ impl SessionStore for RedisStore {
     }
 
     async fn delete(&self, id: &SessionId) -> Result<bool, StoreError> {
-        let removed: i64 = self.connection.clone().del(self.key(id)).await.map_err(unavailable)?;
-        Ok(removed > 0)
+        self.delete_key(&id.storage_key()).await
     }
 
     /// Redis removes expired keys by itself; there is nothing to sweep.
@@ -161,17 +212,49 @@ impl SessionStore for RedisStore {
     }
 
     async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
-        let mut sessions = Vec::new();
-        for key in self.keys().await? {
-            let Some(storage_key) = key.strip_prefix(&format!("{}session:", self.prefix)).map(str::to_owned) else {
-                continue;
-            };
-            if let Some(record) = self.get(&key).await?.filter(|record| !record.is_expired(now_ms)) {
-                sessions.push(StoredSession {
-                    key: storage_key,
-                    record,
-                });
+        let prefix = format!("{}session:", self.prefix);
+        let keys = self.keys().await?;
+        let mut sessions = Vec::with_capacity(keys.len());
+        for chunk in keys.chunks(500) {
+            let values: Vec<Option<String>> = send(&self.connection, redis::cmd("MGET").arg(chunk)).await?;
+            for (key, json) in chunk.iter().zip(values) {
+                let Some(storage_key) = key.strip_prefix(&prefix) else {
+                    continue;
+                };
+                if let Some(record) = self.parse(key, json).filter(|r| !r.is_expired(now_ms)) {
+                    sessions.push(StoredSession {
+                        key: storage_key.to_owned(),
+                        record,
+                    });
+                }
             }
+        }
+        Ok(sessions)
+    }
+
+    async fn list_user(&self, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
+        let user_key = self.user_key(user);
+        let members: Vec<String> = send(&self.connection, redis::cmd("SMEMBERS").arg(&user_key)).await?;
+        let members: Vec<String> = members.into_iter().filter(|k| is_storage_key(k)).collect();
+        if members.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys: Vec<String> = members.iter().map(|k| self.key(k)).collect();
+        let values: Vec<Option<String>> = send(&self.connection, redis::cmd("MGET").arg(&keys)).await?;
+        let (mut sessions, mut gone) = (Vec::new(), Vec::new());
+        for ((storage_key, key), json) in members.into_iter().zip(&keys).zip(values) {
+            match self.parse(key, json) {
+                Some(record) if &record.user == user && !record.is_expired(now_ms) => {
+                    sessions.push(StoredSession {
+                        key: storage_key,
+                        record,
+                    });
+                }
+                _ => gone.push(storage_key),
+            }
+        }
+        if !gone.is_empty() {
+            let _: i64 = send(&self.connection, redis::cmd("SREM").arg(&user_key).arg(&gone)).await?;
         }
         Ok(sessions)
     }
@@ -180,20 +263,12 @@ impl SessionStore for RedisStore {
         if !is_storage_key(key) {
             return Ok(false);
         }
-        let removed: i64 = self
-            .connection
-            .clone()
-            .del(format!("{}session:{key}", self.prefix))
-            .await
-            .map_err(unavailable)?;
+        let removed: i64 = send(&self.connection, redis::cmd("DEL").arg(self.key(key))).await?;
         Ok(removed > 0)
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        let _: String = redis::cmd("PING")
-            .query_async(&mut self.connection.clone())
-            .await
-            .map_err(unavailable)?;
+        let _: String = send(&self.connection, &redis::cmd("PING")).await?;
         Ok(())
     }
 }

@@ -1,19 +1,17 @@
-//! Opens the configured store at ignition (sessions and the accounts kept beside them) and runs
-//! the periodic sweep after liftoff.
+//! Opens the configured backend (sessions and the accounts kept beside them), and runs the
+//! periodic sweep after liftoff.
 
 use std::sync::Arc;
 
 use rocket::fairing::AdHoc;
+
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 use rocket::tokio::time::{interval, Duration, MissedTickBehavior};
 
 use super::{FileStore, MemoryStore, RedisStore, SessionStore, Sessions, StoreError};
 use crate::accounts::backend::{AccountBackend, FileAccounts, MemoryAccounts, RedisAccounts};
 use crate::config::{AppConfig, StoreKind};
-use crate::instructor::EventBus;
-
-/// Where `/register` keeps accounts: the same backend as the sessions.
-#[derive(Clone)]
-pub struct AccountsBackend(pub Arc<dyn AccountBackend>);
 
 /// The configured backend: sessions, and the accounts kept beside them.
 pub struct Backend {
@@ -43,25 +41,6 @@ pub fn open(config: &AppConfig) -> Result<Backend, StoreError> {
     })
 }
 
-/// Opens the store; a store that cannot be opened stops launch with one clear line.
-pub fn stage() -> AdHoc {
-    AdHoc::try_on_ignite("Session store", |rocket| async {
-        let Some(config) = rocket.state::<AppConfig>() else {
-            return Err(rocket);
-        };
-        match open(config) {
-            Ok(backend) => {
-                let sessions = Sessions::new(backend.sessions, config);
-                Ok(rocket.manage(sessions).manage(AccountsBackend(backend.accounts)))
-            }
-            Err(e) => {
-                rocket::error!("session_store = \"{}\": {e}", config.session_store.as_str());
-                Err(rocket)
-            }
-        }
-    })
-}
-
 /// Frees expired sessions every `session_sweep_interval` seconds, in a task of its own.
 pub fn sweeper() -> AdHoc {
     AdHoc::on_liftoff("Session sweeper", |rocket| {
@@ -84,7 +63,7 @@ pub fn sweeper() -> AdHoc {
                             Ok(n) => {
                                 rocket::info!("session sweep freed {n} expired sessions");
                                 if let Some(bus) = &bus {
-                                    bus.emit("expired", "session", &n.to_string());
+                                    bus.emit(EventKind::Expired, Flow::Session, Subject::Count(n));
                                 }
                             }
                             Err(e) => rocket::warn!("session sweep failed: {e}"),

@@ -1,6 +1,7 @@
 //! The contract every session store keeps. It is narrow on purpose: memory, file and Redis
 //! stores implement the same few methods, and one test suite runs against each of them.
 
+use crate::accounts::Username;
 use crate::config::StoreKind;
 
 use super::{SessionId, SessionRecord};
@@ -52,9 +53,25 @@ pub trait SessionStore: Send + Sync + 'static {
     /// shown to an instructor (or leaked) cannot be used to take a session over.
     async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError>;
 
+    /// Every live session of `user`, found through a per-account index: costs that user's
+    /// sessions, never all of them.
+    async fn list_user(&self, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError>;
+
     /// Deletes the session filed under `key` (a [`SessionId::storage_key`]); `true` when there was
     /// one. A key that is not 64 hex digits matches nothing.
     async fn delete_key(&self, key: &str) -> Result<bool, StoreError>;
+}
+
+/// [`SessionId::storage_key`] as hex, back to bytes; `None` for anything else.
+pub fn parse_storage_key(key: &str) -> Option<[u8; 32]> {
+    if !is_storage_key(key) {
+        return None;
+    }
+    let mut bytes = [0u8; 32];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&key[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(bytes)
 }
 
 /// A session as a listing shows it.

@@ -6,14 +6,25 @@ use session_lab::accounts::{AccountStore, Password, Role, Username};
 use crate::helpers::{form, set_cookies, spawn_app, INSTRUCTOR_PASSWORD};
 
 #[test]
-fn built_in_student_and_instructor_log_in_to_both_flows() {
+fn the_student_logs_in_to_every_flow_and_the_instructor_to_the_session_flow_only() {
     let app = spawn_app();
-    for flow in ["cookie", "session"] {
+    for flow in ["cookie", "session", "signed"] {
         assert_eq!(app.browser().login(flow, "abc", "1234").status(), Status::SeeOther);
-        assert_eq!(
-            app.browser().login(flow, "teacher", INSTRUCTOR_PASSWORD).status(),
-            Status::SeeOther
-        );
+    }
+    assert_eq!(
+        app.browser().login("session", "teacher", INSTRUCTOR_PASSWORD).status(),
+        Status::SeeOther
+    );
+    for flow in ["cookie", "signed"] {
+        let refused = app.browser().login(flow, "teacher", INSTRUCTOR_PASSWORD);
+        assert_eq!(refused.status(), Status::Forbidden, "{flow}");
+        assert!(set_cookies(&refused)
+            .iter()
+            .all(|l| !l.starts_with("password=") && !l.starts_with("signed=")));
+        assert!(refused
+            .into_string()
+            .unwrap()
+            .contains("logs in to the session flow only"));
     }
 }
 
@@ -100,28 +111,31 @@ fn login_and_register_forms_warn_against_real_passwords() {
     }
 }
 
+/// One password check, as a login form from one client would ask for it.
+async fn check(store: &AccountStore, username: &str, password: &str) -> Option<session_lab::accounts::Account> {
+    let attempt = session_lab::accounts::Attempt {
+        username,
+        password,
+        from: std::net::Ipv4Addr::LOCALHOST.into(),
+        flow: session_lab::flow::Flow::Session,
+    };
+    store.authenticate(&attempt).await.unwrap()
+}
+
 #[rocket::async_test]
 async fn passwords_are_kept_only_as_argon2id_hashes() {
     let store = AccountStore::with_builtins(&Password::parse("instructor-pw").unwrap())
         .await
         .unwrap();
-    let account = store
-        .authenticate("abc", "1234")
-        .await
-        .unwrap()
-        .expect("abc/1234 verifies");
+    let account = check(&store, "abc", "1234").await.expect("abc/1234 verifies");
     assert_eq!(account.role, Role::Student);
     assert_eq!(
-        store
-            .authenticate("teacher", "instructor-pw")
-            .await
-            .unwrap()
-            .map(|a| a.role),
+        check(&store, "teacher", "instructor-pw").await.map(|a| a.role),
         Some(Role::Instructor)
     );
-    assert_eq!(store.authenticate("abc", "12345").await.unwrap(), None);
-    assert_eq!(store.authenticate("ghost", "1234").await.unwrap(), None);
-    assert_eq!(store.authenticate("../../x", "1234").await.unwrap(), None);
+    assert_eq!(check(&store, "abc", "12345").await, None);
+    assert_eq!(check(&store, "ghost", "1234").await, None);
+    assert_eq!(check(&store, "../../x", "1234").await, None);
 
     let registered = store
         .register(

@@ -3,6 +3,7 @@
 //! an attacker talking to the same server.
 
 use std::cell::RefCell;
+use std::net::SocketAddr;
 
 use rocket::figment::Figment;
 use rocket::http::{ContentType, Cookie, Header};
@@ -36,7 +37,31 @@ impl TestApp {
         Browser {
             client: &self.client,
             jar: RefCell::new(Vec::new()),
+            remote: None,
         }
+    }
+
+    /// A new browser on another machine: its requests come from `ip` (the TCP peer address).
+    pub fn browser_at(&self, ip: &str) -> Browser<'_> {
+        Browser {
+            remote: Some(SocketAddr::new(ip.parse().expect("an IP address"), 40_000)),
+            ..self.browser()
+        }
+    }
+
+    /// How many session records the store holds, asked of the store itself.
+    pub fn stored_sessions(&self) -> usize {
+        let sessions = self
+            .client
+            .rocket()
+            .state::<session_lab::session::Sessions>()
+            .expect("the app manages its sessions");
+        rocket::tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime")
+            .block_on(sessions.count())
+            .expect("the store answers")
     }
 }
 
@@ -53,6 +78,8 @@ struct StoredCookie {
 pub struct Browser<'c> {
     client: &'c Client,
     jar: RefCell<Vec<StoredCookie>>,
+    /// The address this browser's requests come from; none for the local client's default.
+    remote: Option<SocketAddr>,
 }
 
 impl<'c> Browser<'c> {
@@ -127,7 +154,15 @@ impl<'c> Browser<'c> {
         (!pairs.is_empty()).then(|| pairs.join("; "))
     }
 
+    /// Sends `request` (built on this browser's client) with this browser's cookies and address.
+    pub fn send_request(&self, request: LocalRequest<'c>, path: &str) -> LocalResponse<'c> {
+        self.send(request, path)
+    }
+
     fn send(&self, mut request: LocalRequest<'c>, path: &str) -> LocalResponse<'c> {
+        if let Some(remote) = self.remote {
+            request = request.remote(remote);
+        }
         if let Some(header) = self.cookie_header_for(path) {
             // The local client does not parse a raw Cookie header, so hand it the parsed cookies
             // too, decoded exactly as Rocket decodes a real request's header.

@@ -324,7 +324,7 @@ fn the_dashboard_shows_the_join_address_and_its_qr_code() {
 #[rocket::async_test]
 async fn every_class_event_reaches_the_bus() {
     use rocket::local::asynchronous::Client;
-    use session_lab::instructor::EventBus;
+    use session_lab::events::EventBus;
     let client = Client::untracked(session_lab::build(crate::helpers::figment()))
         .await
         .unwrap();
@@ -363,7 +363,13 @@ async fn every_class_event_reaches_the_bus() {
 
     let mut seen = Vec::new();
     while let Ok(event) = events.try_recv() {
-        seen.push(format!("{} {} {}", event.kind, event.flow, event.user));
+        let event = serde_json::to_value(&event).unwrap();
+        seen.push(format!(
+            "{} {} {}",
+            event["kind"].as_str().unwrap(),
+            event["flow"].as_str().unwrap(),
+            event["user"].as_str().unwrap()
+        ));
     }
     for expected in [
         "login-failed cookie abc",

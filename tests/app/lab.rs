@@ -315,8 +315,8 @@ fn xss_posts_run_only_for_their_author_unless_the_class_board_is_on() {
     let own = author.get("/cookie/board");
     let csp = own.headers().get_one("Content-Security-Policy").unwrap().to_owned();
     assert!(
-        csp.contains("script-src 'self' 'unsafe-inline'") && csp.contains("connect-src 'self'"),
-        "{csp}"
+        csp.contains("script-src 'self' 'unsafe-inline'") && csp.contains("connect-src http://localhost/lab/stolen;"),
+        "scripts may connect to the collector only: {csp}"
     );
     assert!(csp.contains("img-src 'self';"), "no image beacons to other sites");
     assert!(

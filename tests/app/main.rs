@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod cookie_flow;
 mod helpers;
+mod hostile;
 mod instructor;
 mod lab;
 mod mirror;

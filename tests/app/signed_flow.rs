@@ -119,7 +119,7 @@ fn inspect_reports_the_contract_fields_and_the_server_keeps_nothing() {
     let header = report["cookie_header"].as_str().unwrap();
     assert!(header.starts_with("signed=*"), "HttpOnly values are masked: {header}");
     assert_eq!(report["cookie_bytes"], header.len());
-    assert_eq!(json(app.browser().get("/healthz"))["sessions"], 0);
+    assert_eq!(app.stored_sessions(), 0);
     let page = student.get("/signed").into_string().unwrap();
     assert!(
         page.contains("&quot;user&quot;:&quot;abc&quot;"),

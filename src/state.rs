@@ -1,0 +1,82 @@
+//! Everything the app keeps while it runs, built in one place, in dependency order, from the one
+//! figment. A part that cannot be built stops launch with one log line that names it; nothing
+//! here depends on the order in which fairings are attached.
+
+use rocket::fairing::AdHoc;
+use rocket::figment::Figment;
+use rocket::{Build, Rocket};
+
+use crate::accounts::{self, AccountStore};
+use crate::auth::SigningKey;
+use crate::browser_id::ServerKey;
+use crate::config::AppConfig;
+use crate::events::EventBus;
+use crate::inspector::{Metrics, ReceiptBook};
+use crate::lab::xss::Boards;
+use crate::lab::LabDesks;
+use crate::session::{self, Sessions};
+use crate::view;
+
+/// The parts, each managed as Rocket state.
+pub struct AppState {
+    pub config: AppConfig,
+    pub sessions: Sessions,
+    pub accounts: AccountStore,
+    pub events: EventBus,
+    pub signing_key: SigningKey,
+    pub server_key: ServerKey,
+}
+
+impl AppState {
+    pub async fn build(figment: &Figment) -> Result<AppState, String> {
+        let config = AppConfig::from_figment(figment)?;
+        let backend = session::open(&config)
+            .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
+        let events = EventBus::default();
+        let sessions = Sessions::new(backend.sessions, &config);
+        let password = accounts::instructor_password(&config)?;
+        let accounts = AccountStore::new(&password, backend.accounts, events.clone())
+            .await
+            .map_err(|e| format!("could not create the built-in accounts: {e}"))?;
+        let signing_key =
+            SigningKey::from_config(&config).map_err(|e| format!("could not make the signed flow's key: {e}"))?;
+        let server_key = ServerKey::generate().map_err(|e| format!("could not make the server's key: {e}"))?;
+        Ok(AppState {
+            config,
+            sessions,
+            accounts,
+            events,
+            signing_key,
+            server_key,
+        })
+    }
+
+    fn manage(self, rocket: Rocket<Build>) -> Rocket<Build> {
+        let templates = view::templates(&self.config, &self.sessions);
+        rocket
+            .manage(self.config)
+            .manage(self.sessions)
+            .manage(self.accounts)
+            .manage(self.events)
+            .manage(self.signing_key)
+            .manage(self.server_key)
+            .manage(LabDesks::default())
+            .manage(Boards::default())
+            .manage(ReceiptBook::default())
+            .manage(Metrics::default())
+            .attach(templates)
+    }
+}
+
+/// Builds and manages the state at ignition; a failure stops launch with one clear line.
+pub fn stage() -> AdHoc {
+    AdHoc::try_on_ignite("Application state", |rocket| async {
+        match AppState::build(rocket.figment()).await {
+            Ok(state) => Ok(state.manage(rocket)),
+            Err(line) => {
+                rocket::error!("{line}");
+                Err(rocket)
+            }
+        }
+    })
+}
