@@ -97,3 +97,49 @@ fn inspect_shows_the_cookie_header_exactly_as_sent() {
     assert_eq!(report["cookie_bytes"], header.len());
     assert_eq!(report["logged_in"], true);
 }
+
+#[test]
+fn a_digits_only_instructor_password_from_the_environment_is_kept_verbatim() {
+    // Figment reads this variable as the number 123456789; the zeros must survive.
+    let server = Server::start(&[("ROCKET_INSTRUCTOR_PASSWORD", "000123456789")]);
+    let login = server.post("/session/login", "username=teacher&password=000123456789", None);
+    assert_eq!(login.status, 303, "{}", server.output());
+    let short = server.post("/session/login", "username=teacher&password=123456789", None);
+    assert_eq!(short.status, 401);
+}
+
+#[test]
+fn ten_thousand_requests_with_invented_browser_ids_do_not_grow_the_server() {
+    let server = Server::start(&[
+        ("ROCKET_INSTRUCTOR_PASSWORD", "teacher-pass-1"),
+        ("ROCKET_LOG_LEVEL", "critical"),
+    ]);
+    let flood = |from: u32, count: u32| {
+        std::thread::scope(|scope| {
+            for thread in 0..4 {
+                let server = &server;
+                scope.spawn(move || {
+                    for i in (from + thread..from + count).step_by(4) {
+                        let cookie = format!("inspector={i:048x}");
+                        let reply = match i % 4 {
+                            0 => server.get("/lab/hijack", Some(&cookie)),
+                            1 => server.get("/lab/fixation", Some(&cookie)),
+                            2 => server.get("/cookie/board", Some(&cookie)),
+                            _ => server.post("/lab/guess/try", "token=x&candidate=x", Some(&cookie)),
+                        };
+                        let expected = if i % 4 == 3 { 403 } else { 200 };
+                        assert_eq!(reply.status, expected, "request {i}");
+                    }
+                });
+            }
+        });
+    };
+    flood(0, 2_000);
+    let before = server.rss_kib();
+    flood(2_000, 10_000);
+    let after = server.rss_kib();
+    assert!(
+        after < before + 4 * 1024,
+        "10,000 invented ids grew the server from {before} KiB to {after} KiB"
+    );
+}

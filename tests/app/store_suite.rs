@@ -182,6 +182,60 @@ pub async fn concurrent_tasks_lose_and_leak_nothing(store: Arc<dyn SessionStore>
 /// inside the test's runtime, giving `(guard, store)`: the guard (a temporary folder, a Redis
 /// server) lives as long as the test. An attribute before it (`#[ignore = …]`) applies to every
 /// case. Each test gets its own multi-threaded runtime with two workers.
+pub async fn list_user_finds_exactly_that_accounts_live_sessions(store: Arc<dyn SessionStore>) {
+    let now = now_ms();
+    let mina = Username::parse("mina").unwrap();
+    let ids: Vec<SessionId> = (0..3).map(|_| id()).collect();
+    for id in &ids {
+        store.create(id, &record("mina", now, 60, 600)).await.unwrap();
+    }
+    store.create(&id(), &record("abc", now, 60, 600)).await.unwrap();
+    let expired = id();
+    store
+        .create(&expired, &record("mina", now - 120_000, 60, 600))
+        .await
+        .unwrap();
+    let mut found: Vec<String> = store
+        .list_user(&mina, now)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    found.sort();
+    let mut expected: Vec<String> = ids.iter().map(SessionId::storage_key).collect();
+    expected.sort();
+    assert_eq!(
+        found, expected,
+        "mina's three live sessions, not abc's, not the expired one"
+    );
+
+    assert!(store.delete(&ids[0]).await.unwrap());
+    assert!(store.delete_key(&ids[1].storage_key()).await.unwrap());
+    let left = store.list_user(&mina, now).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].key, ids[2].storage_key());
+    assert_eq!(left[0].record.user, mina);
+    let nobody = Username::parse("nobody").unwrap();
+    assert!(store.list_user(&nobody, now).await.unwrap().is_empty());
+}
+
+pub async fn an_id_reused_after_expiry_is_listed_under_its_new_account(store: Arc<dyn SessionStore>) {
+    let (id, now) = (id(), now_ms());
+    store
+        .create(&id, &record("mina", now - 120_000, 60, 600))
+        .await
+        .unwrap();
+    store.create(&id, &record("abc", now, 60, 600)).await.unwrap();
+    let abc = Username::parse("abc").unwrap();
+    let mina = Username::parse("mina").unwrap();
+    assert_eq!(store.list_user(&abc, now).await.unwrap().len(), 1);
+    assert!(
+        store.list_user(&mina, now).await.unwrap().is_empty(),
+        "not under its old account"
+    );
+}
+
 macro_rules! store_suite {
     ($backend:ident, #[$meta:meta] $make:expr) => {
         mod $backend {
@@ -199,6 +253,8 @@ macro_rules! store_suite {
                 list_shows_live_sessions_by_key_never_by_id,
                 delete_key_revokes_exactly_that_session,
                 concurrent_tasks_lose_and_leak_nothing,
+                list_user_finds_exactly_that_accounts_live_sessions,
+                an_id_reused_after_expiry_is_listed_under_its_new_account,
             );
         }
     };

@@ -428,3 +428,62 @@ fn the_two_instances_recipe_behaves_as_documented() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn the_first_request_after_a_redis_restart_succeeds() {
+    let mut server = RedisServer::start();
+    let app = spawn_app_with(redis_config(&server, &unique_prefix()));
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    assert_eq!(
+        app.browser().get("/healthz").status(),
+        Status::Ok,
+        "the connection is open"
+    );
+    // Redis restarts with no traffic in between: the app's open connection is now dead.
+    server.restart();
+    let first = student.get("/session");
+    assert_eq!(
+        first.status(),
+        Status::Ok,
+        "the dropped connection was re-made and the command sent again"
+    );
+    assert!(
+        first.into_string().unwrap().contains("You are not logged in."),
+        "Redis came back empty"
+    );
+    assert_eq!(app.browser().get("/healthz").status(), Status::Ok);
+    assert_eq!(app.browser().login("session", "abc", "1234").status(), Status::SeeOther);
+}
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn redis_expires_a_session_by_itself_at_the_end_the_record_gives() {
+    use redis::Commands;
+    let server = RedisServer::start();
+    let prefix = unique_prefix();
+    let app = spawn_app_with(
+        redis_config(&server, &prefix)
+            .merge(("session_idle_timeout", 2))
+            .merge(("session_absolute_timeout", 60)),
+    );
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let mut redis = redis::Client::open(server.url()).unwrap().get_connection().unwrap();
+    let keys: Vec<String> = redis.keys(format!("{prefix}session:*")).unwrap();
+    assert_eq!(keys.len(), 1);
+    let ttl: i64 = redis.pttl(&keys[0]).unwrap();
+    assert!((1..=2000).contains(&ttl), "PXAT at the idle end: {ttl} ms");
+    let index: i64 = redis.pttl(format!("{prefix}user:abc")).unwrap();
+    assert!(
+        index > 50_000,
+        "the account's index lives until the absolute end: {index} ms"
+    );
+    sleep(Duration::from_millis(2500));
+    let left: Vec<String> = redis.keys(format!("{prefix}session:*")).unwrap();
+    assert!(
+        left.is_empty(),
+        "Redis evicted the key itself, with no request and no sweep"
+    );
+}
