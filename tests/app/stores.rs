@@ -487,3 +487,64 @@ fn redis_expires_a_session_by_itself_at_the_end_the_record_gives() {
         "Redis evicted the key itself, with no request and no sweep"
     );
 }
+
+#[test]
+#[ignore = "needs nginx; run ./scripts/test"]
+fn behind_the_recipes_proxy_two_thousand_idle_connections_do_not_stop_the_app() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    let free_port = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let lb = free_port();
+    let mut recipe = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/two-instances"))
+        .args(["--store", "memory"])
+        .env("SESSION_LAB_BIN", env!("CARGO_BIN_EXE_session-lab"))
+        .env("LB_PORT", lb.to_string())
+        .env("PORT_ONE", free_port().to_string())
+        .env("PORT_TWO", free_port().to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the script runs");
+    let health = || -> Option<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", lb)).ok()?;
+        stream.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+        let request = format!("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{lb}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).ok()?;
+        Some(reply)
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !health().is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+        assert!(Instant::now() < deadline, "the recipe did not start");
+        sleep(Duration::from_millis(100));
+    }
+    let idle: Vec<TcpStream> = (0..2_000)
+        .map(|_| TcpStream::connect(("127.0.0.1", lb)).expect("nginx accepts the connection"))
+        .collect();
+    let reply = health().unwrap_or_default();
+    assert!(
+        reply.starts_with("HTTP/1.1 200") && reply.contains("\"ok\":true"),
+        "with {} idle connections open: {reply:?}",
+        idle.len()
+    );
+    // It answered while every idle connection was still held, not after nginx gave up on them.
+    let closed = idle
+        .iter()
+        .filter(|stream| {
+            stream.set_nonblocking(true).unwrap();
+            matches!((&mut &**stream).read(&mut [0u8; 1]), Ok(0))
+        })
+        .count();
+    assert_eq!(closed, 0, "idle connections were dropped before /healthz answered");
+    drop(idle);
+    let _ = Command::new("kill").arg("-TERM").arg(recipe.id().to_string()).status();
+    let _ = recipe.wait();
+}
