@@ -186,3 +186,31 @@ fn every_error_status_gets_a_friendly_page_in_both_languages() {
         assert!(page.contains(korean), "{code}");
     }
 }
+
+#[test]
+fn every_test_that_docs_security_md_cites_exists() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/docs/security.md")).unwrap();
+    let mut cited = 0;
+    for quoted in doc.split('`').skip(1).step_by(2) {
+        let Some((module, test)) = quoted.split_once("::") else {
+            continue;
+        };
+        let is_name = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        };
+        let path = format!("{root}/tests/app/{module}.rs");
+        if !is_name(module) || !is_name(test) || !std::path::Path::new(&path).exists() {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            source.contains(&format!("fn {test}(")),
+            "docs/security.md cites {module}::{test}, which does not exist"
+        );
+        cited += 1;
+    }
+    assert!(cited >= 30, "only {cited} citations found");
+}
