@@ -271,7 +271,7 @@ source-flask = what SESSION_PERMANENT really does
 
 ## /instructor
 instructor-title = Instructor dashboard
-instructor-lab-state = Lab state kept now: { $desks } lab desks, { $receipts } inspector receipts. Events held back by the per-address rate limit: { $dropped }.
+instructor-lab-state = Lab state kept now: lab desks { $desks }, inspector receipts { $receipts }. Events held back by the per-address rate limit: { $dropped }.
 instructor-lead = Every live session on this server's { $store } store. Sessions are shown by fingerprint, never by id: this screen is meant for a projector.
 instructor-only = This dashboard is for the instructor's session only. Your session's record says you are a student, and no cookie can change that.
 instructor-sessions = { $n ->
