@@ -716,6 +716,12 @@ fn ten_failures_for_one_account_from_one_address_get_429_on_every_route() {
 #[test]
 fn failures_on_any_route_count_towards_the_limit() {
     let app = spawn_app();
+    let mut events = app
+        .client
+        .rocket()
+        .state::<session_lab::events::EventBus>()
+        .unwrap()
+        .subscribe();
     let attacker = app.browser_at("10.0.0.66");
     attacker.set_cookie("username", "abc", "/cookie");
     attacker.set_cookie("password", "wrong", "/cookie");
@@ -731,6 +737,17 @@ fn failures_on_any_route_count_towards_the_limit() {
         attacker.login("signed", "abc", "1234").status(),
         Status::TooManyRequests
     );
+    let mut seen = Vec::new();
+    while let Ok(event) = events.try_recv() {
+        let event = serde_json::to_value(&event).unwrap();
+        seen.push(format!("{} {} {}", event["kind"], event["flow"], event["user"]).replace('"', ""));
+    }
+    assert_eq!(
+        seen.iter().filter(|e| *e == "login-failed cookie abc").count(),
+        10,
+        "the guard's and the replay's failures reach the dashboard: {seen:?}"
+    );
+    assert!(seen.contains(&"throttled signed abc".to_owned()), "{seen:?}");
 }
 
 #[test]
