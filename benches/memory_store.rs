@@ -1,6 +1,7 @@
 //! `cargo bench --bench memory_store`: how the memory store holds up with many sessions while
 //! both cores are busy. Prints throughput of `touch` (every session-flow request does one),
-//! `create` + `delete` (login and logout), a full `sweep`, and the memory one session costs.
+//! `create` + `delete` (login and logout), revoking one session by key and one user's sessions
+//! (the dashboard), a full `sweep`, and the memory one session costs.
 //!
 //! A plain program (`harness = false`) so it needs no extra crate; numbers go to docs/performance.md.
 
@@ -21,8 +22,9 @@ fn resident_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn record(now: u64) -> SessionRecord {
-    let user = Username::parse("bench_user").expect("a valid name");
+/// Sessions are spread over accounts as a class's would be: ten per account.
+fn record(now: u64, i: usize) -> SessionRecord {
+    let user = Username::parse(&format!("user_{}", i / 10)).expect("a valid name");
     SessionRecord::new(user, Role::Student, now, 1800, 28800).expect("OS randomness")
 }
 
@@ -43,12 +45,13 @@ async fn run() {
             .map(|_| SessionId::generate().expect("OS randomness"))
             .collect(),
     );
-    let template = record(now);
+    let records: Vec<SessionRecord> = (0..SESSIONS).map(|i| record(now, i)).collect();
+    let template = record(now, SESSIONS);
 
     let rss_before = resident_kib();
     let started = Instant::now();
-    for id in ids.iter() {
-        store.create(id, &template).await.expect("create");
+    for (id, record) in ids.iter().zip(&records) {
+        store.create(id, record).await.expect("create");
     }
     let fill = started.elapsed();
     let rss_after = resident_kib();
@@ -106,6 +109,35 @@ async fn run() {
         "login+logout {churn:>5} pairs   in {:>8.1} ms  ({:>10.0} pairs/s, id generation included)",
         churned.as_secs_f64() * 1e3,
         churn as f64 / churned.as_secs_f64()
+    );
+
+    // The dashboard: revoke one session by its key, then every session of 1 000 accounts.
+    let started = Instant::now();
+    for id in ids.iter().take(1_000) {
+        assert!(store.delete_key(&id.storage_key()).await.expect("delete_key"));
+    }
+    let by_key = started.elapsed();
+    println!(
+        "revoke   {:>9} sessions by key in {:>6.1} ms  ({:.1} µs each, among {SESSIONS})",
+        1_000,
+        by_key.as_secs_f64() * 1e3,
+        by_key.as_secs_f64() * 1e6 / 1_000.0
+    );
+    let started = Instant::now();
+    let mut revoked = 0;
+    for account in 1_000..2_000 {
+        let user = Username::parse(&format!("user_{account}")).expect("a valid name");
+        for session in store.list_user(&user, now).await.expect("list_user") {
+            revoked += usize::from(store.delete_key(&session.key).await.expect("delete_key"));
+        }
+    }
+    let by_user = started.elapsed();
+    assert_eq!(revoked, 10_000);
+    println!(
+        "revoke   {:>9} accounts (10 sessions each) in {:>6.1} ms  ({:.1} µs per account, among {SESSIONS})",
+        1_000,
+        by_user.as_secs_f64() * 1e3,
+        by_user.as_secs_f64() * 1e6 / 1_000.0
     );
 
     let started = Instant::now();

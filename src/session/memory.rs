@@ -32,11 +32,9 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
+    /// Files `key` under `user`. Each key is indexed once, when its record is created.
     fn index(&self, user: &Username, key: Key) {
-        let mut keys = self.by_user.entry(user.clone()).or_default();
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
+        self.by_user.entry(user.clone()).or_default().push(key);
     }
 
     fn unindex(&self, user: &Username, key: &Key) {
@@ -70,16 +68,18 @@ impl SessionStore for MemoryStore {
             Entry::Occupied(mut old) if old.get().is_expired(record.created_ms) => {
                 let previous = old.insert(record.clone());
                 drop(old);
+                // The same key under the same account is indexed already.
                 if previous.user != record.user {
                     self.unindex(&previous.user, &key);
+                    self.index(&record.user, key);
                 }
             }
             Entry::Occupied(_) => return Err(StoreError::Exists),
             Entry::Vacant(slot) => {
                 slot.insert(record.clone());
+                self.index(&record.user, key);
             }
         }
-        self.index(&record.user, key);
         Ok(())
     }
 
