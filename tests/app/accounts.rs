@@ -153,15 +153,37 @@ async fn passwords_are_kept_only_as_argon2id_hashes() {
 
 #[test]
 fn a_generated_instructor_password_is_random_and_usable_only_by_its_holder() {
-    let app = crate::helpers::spawn_app_with(rocket::Config::figment().merge(("log_level", "off")));
-    assert_eq!(
-        app.browser().login("session", "teacher", INSTRUCTOR_PASSWORD).status(),
-        Status::Unauthorized
-    );
-    assert_eq!(
-        app.browser().login("session", "teacher", "").status(),
-        Status::Unauthorized
-    );
+    // Two launches of the real binary without instructor_password: each prints its own password.
+    let printed = |server: &crate::real_server::Server| -> String {
+        let output = server.output();
+        let line = output
+            .lines()
+            .find(|l| l.contains("instructor login is `teacher` / `"))
+            .unwrap_or_else(|| panic!("no password line in:\n{output}"))
+            .to_owned();
+        line.split('`')
+            .nth(3)
+            .expect("the password between backquotes")
+            .to_owned()
+    };
+    let one = crate::real_server::Server::start(&[]);
+    let two = crate::real_server::Server::start(&[]);
+    let (first, second) = (printed(&one), printed(&two));
+    assert_ne!(first, second, "random for every start");
+    assert_eq!(first.len(), 16, "{first}");
+    let login = |server: &crate::real_server::Server, password: &str| {
+        server
+            .post(
+                "/session/login",
+                &form(&[("username", "teacher"), ("password", password)]),
+                None,
+            )
+            .status
+    };
+    assert_eq!(login(&one, &first), 303, "the printed password logs in");
+    assert_eq!(login(&one, &second), 401, "another launch's does not");
+    assert_eq!(login(&two, &second), 303);
+    assert_eq!(login(&one, INSTRUCTOR_PASSWORD), 401);
 }
 
 #[test]

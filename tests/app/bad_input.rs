@@ -68,13 +68,15 @@ fn empty_fields_are_a_refused_login() {
 fn missing_fields_and_unreadable_bodies_are_422_with_a_page() {
     let app = spawn_app();
     for flow in ["cookie", "session"] {
-        for body in ["", "username=abc", "password=1234", "username=%FF%FE&password=1234"] {
+        for (body, status) in [
+            ("", Status::UnprocessableEntity),
+            ("username=abc", Status::UnprocessableEntity),
+            ("password=1234", Status::UnprocessableEntity),
+            // Bytes that are not UTF-8 decode to replacement characters: no such user.
+            ("username=%FF%FE&password=1234", Status::Unauthorized),
+        ] {
             let response = app.browser().post_form(&format!("/{flow}/login"), body);
-            assert!(
-                response.status().class().is_client_error(),
-                "{flow} {body}: {}",
-                response.status()
-            );
+            assert_eq!(response.status(), status, "{flow} {body}");
             assert!(
                 response.into_string().unwrap().contains("<html"),
                 "a page, not a bare status"
@@ -87,7 +89,11 @@ fn missing_fields_and_unreadable_bodies_are_422_with_a_page() {
         .header(ContentType::JSON)
         .body("{\"username\":\"abc\"}")
         .dispatch();
-    assert!(response.status().class().is_client_error());
+    assert_eq!(
+        response.status(),
+        Status::UnsupportedMediaType,
+        "a JSON body is not a form"
+    );
     assert_still_serving(&app);
 }
 
@@ -153,7 +159,8 @@ fn malformed_sids_are_simply_not_logged_in() {
         format!("../../{}", &good[6..]),
         format!("..%2F..%2F{}", &good[10..]),
         format!("{}%00", &good[..40]),
-        format!("{}%FF%FE", &good[..37]),
+        // (A value that decodes to bytes that are not UTF-8 never reaches the app as a cookie;
+        // that is tested over a real socket in server.rs, where Rocket parses the header itself.)
         format!("{}=", &good[..42]),
         good.to_uppercase(),
         forged,
@@ -167,14 +174,11 @@ fn malformed_sids_are_simply_not_logged_in() {
             response.into_string().unwrap().contains("You are not logged in."),
             "{value:?}"
         );
-        if !value.contains("%FF") {
-            // A value whose bytes are not UTF-8 never reaches the app as a cookie at all.
-            assert_eq!(
-                attacker.cookie("sid"),
-                None,
-                "the server asked the browser to drop {value:?}"
-            );
-        }
+        assert_eq!(
+            attacker.cookie("sid"),
+            None,
+            "the server asked the browser to drop {value:?}"
+        );
         assert_eq!(attacker.get("/session/staff").status(), Status::Unauthorized);
         assert_eq!(json(attacker.get("/session/inspect"))["logged_in"], false);
         let logout = attacker.post_form("/session/logout", &form(&[("csrf_token", "x")]));

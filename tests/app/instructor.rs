@@ -111,23 +111,69 @@ fn no_control_works_for_anyone_but_the_instructor() {
     );
 }
 
+/// Every dashboard control with the fields it needs besides the token.
+const CONTROLS: [(&str, &[(&str, &str)]); 8] = [
+    (
+        "/instructor/revoke",
+        &[(
+            "key",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+        )],
+    ),
+    ("/instructor/revoke-user", &[("user", "abc")]),
+    ("/instructor/revoke-all", &[]),
+    ("/instructor/preset/expiry", &[("on", "true")]),
+    ("/instructor/preset/class-board", &[("on", "true")]),
+    ("/instructor/preset/weak-ids", &[("on", "true")]),
+    ("/instructor/posts/delete", &[("post", "1")]),
+    ("/instructor/reset", &[]),
+];
+
 #[test]
 fn controls_need_the_instructors_csrf_token() {
     let app = spawn_app();
     let victim = student(&app);
     let teacher = teacher(&app);
-    for body in [
-        String::new(),
-        form(&[("csrf_token", "forged")]),
-        form(&[("csrf_token", &victim.csrf_token())]),
-    ] {
-        assert_eq!(
-            teacher.post_form("/instructor/revoke-all", &body).status(),
-            Status::Forbidden,
-            "{body}"
-        );
+    let routes: Vec<String> = app
+        .client
+        .rocket()
+        .routes()
+        .filter(|r| r.method == rocket::http::Method::Post && r.uri.path().starts_with("/instructor/"))
+        .map(|r| r.uri.path().to_string())
+        .filter(|p| !p.contains('<'))
+        .collect();
+    assert_eq!(routes.len(), CONTROLS.len(), "every control is tried: {routes:?}");
+    for (path, fields) in CONTROLS {
+        for token in [None, Some("forged".to_owned()), Some(victim.csrf_token())] {
+            let mut body: Vec<(&str, &str)> = fields.to_vec();
+            if let Some(token) = &token {
+                body.push(("csrf_token", token));
+            }
+            assert_eq!(
+                teacher.post_form(path, &form(&body)).status(),
+                Status::Forbidden,
+                "{path} with {token:?}"
+            );
+        }
     }
     assert!(logged_in(&victim));
+    let dashboard = teacher.get("/instructor").into_string().unwrap();
+    assert!(
+        !dashboard.contains("is ON") && !dashboard.contains("Class board ON"),
+        "no preset moved"
+    );
+
+    // Positive control: with the instructor's token every control goes through.
+    let token = teacher.csrf_token();
+    for (path, fields) in CONTROLS {
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("csrf_token", &token));
+        assert_eq!(
+            teacher.post_form(path, &form(&body)).status(),
+            Status::SeeOther,
+            "{path}"
+        );
+    }
 }
 
 #[test]
@@ -204,6 +250,20 @@ fn only_the_instructor_can_open_the_event_stream() {
     let student = student(&app);
     student.set_cookie("role", "instructor", "/");
     assert_eq!(student.get("/instructor/events").status(), Status::Forbidden);
+    // The instructor's stream is endless, so it is opened without being read to the end.
+    let teacher = teacher(&app);
+    let sid = teacher.cookie("sid").unwrap();
+    let stream = app
+        .client
+        .get("/instructor/events")
+        .cookie(rocket::http::Cookie::new("sid", sid))
+        .dispatch();
+    assert_eq!(
+        stream.status(),
+        Status::Ok,
+        "positive control: the instructor gets the stream"
+    );
+    assert_eq!(stream.content_type(), Some(rocket::http::ContentType::EventStream));
 }
 
 #[test]
@@ -280,14 +340,43 @@ fn class_reset_leaves_no_session_stolen_id_or_receipt_behind() {
         .unwrap()
         .contains("Set-Cookie: sid"));
 
+    let board_token = field_value(&student.get("/cookie/board").into_string().unwrap(), "token");
+    let post = form(&[("token", &board_token), ("body", "<i>posted before the reset</i>")]);
+    assert_eq!(student.post_form("/cookie/board", &post).status(), Status::SeeOther);
+    let collect = app
+        .client
+        .post("/lab/stolen")
+        .header(rocket::http::Header::new("Origin", "http://localhost"))
+        .header(rocket::http::Header::new("Host", "localhost"))
+        .body("collected before the reset");
+    assert_eq!(student.send_request(collect, "/lab/stolen").status(), Status::NoContent);
+    assert!(student
+        .get("/lab/stolen")
+        .into_string()
+        .unwrap()
+        .contains("collected before the reset"));
+
     let teacher = teacher(&app);
     let token = teacher.csrf_token();
-    teacher.post_form(
-        "/instructor/preset/expiry",
-        &form(&[("csrf_token", &token), ("on", "true")]),
-    );
+    for preset in ["expiry", "class-board", "weak-ids"] {
+        let on = form(&[("csrf_token", &token), ("on", "true")]);
+        teacher.post_form(&format!("/instructor/preset/{preset}"), &on);
+    }
+    let before = teacher.get("/instructor").into_string().unwrap();
+    assert!(before.contains("is ON"), "positive control: the expiry preset is on");
+    assert!(before.contains("Class board ON") && before.contains("Switch weak ids off"));
+    assert!(before.contains("posted before the reset") && before.contains("collected before the reset"));
     let reset = teacher.post_form("/instructor/reset", &form(&[("csrf_token", &token)]));
     assert_eq!(reset.status(), Status::SeeOther);
+    let after = teacher.get("/instructor").into_string().unwrap();
+    assert!(!after.contains("posted before the reset"), "posts are gone");
+    assert!(!after.contains("collected before the reset"), "collected data is gone");
+    assert!(!after.contains("Class board ON") && !after.contains("Switch weak ids off"));
+    assert!(!student
+        .get("/lab/stolen")
+        .into_string()
+        .unwrap()
+        .contains("collected before the reset"));
 
     assert!(!logged_in(&student), "no student session");
     assert!(logged_in(&teacher), "the instructor's own stays");

@@ -142,7 +142,11 @@ fn inspect_reports_the_contract_fields() {
     assert_eq!(report["server_state"]["role"], "student");
     assert_eq!(report["server_state"]["idle_timeout_s"], 600);
     let left = report["expires_in_s"].as_u64().unwrap();
-    assert!((590..=600).contains(&left), "{left}");
+    assert!((1..=600).contains(&left), "at most the idle timeout: {left}");
+    let state = &report["server_state"];
+    let idle_end = state["last_seen_ms"].as_u64().unwrap() + 600_000;
+    let absolute_end = state["created_ms"].as_u64().unwrap() + state["absolute_timeout_s"].as_u64().unwrap() * 1000;
+    assert!(idle_end < absolute_end, "the idle timeout decides here");
 }
 
 #[test]

