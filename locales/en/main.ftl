@@ -479,6 +479,7 @@ guess-own-id = Your own session id, shown only while weak ids are on:
 guess-candidate = Session id to try
 guess-try = Try it
 guess-hit = Hit: this id is { $user }'s live session.
+guess-tried = You tried:
 guess-miss = Miss: no live session has this id.
 guess-see-session = With the CSPRNG every guess misses, forever. With weak ids the neighbours of your own id are your classmates' sessions.
 guess-see-cookie = There is no id to guess, but there is a password: the cookie flow is only as strong as its users' passwords, and it checks them on every request.

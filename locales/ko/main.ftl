@@ -461,6 +461,7 @@ guess-own-id = 약한 ID가 켜져 있는 동안에만 보여 주는 내 세션 
 guess-candidate = 시도할 세션 ID
 guess-try = 시도
 guess-hit = 맞음: 이 ID는 { $user }의 활성 세션입니다.
+guess-tried = 시도한 ID:
 guess-miss = 틀림: 이 ID를 가진 활성 세션이 없습니다.
 guess-see-session = CSPRNG라면 모든 추측이 영원히 빗나갑니다. 약한 ID라면 내 ID의 이웃이 곧 친구들의 세션입니다.
 guess-see-cookie = 추측할 ID는 없지만 비밀번호가 있습니다. 쿠키 방식은 사용자 비밀번호만큼만 강하고, 요청마다 그것을 확인합니다.

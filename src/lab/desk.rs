@@ -33,8 +33,9 @@ pub struct Desk {
     pub fixation_replay: Option<Replay>,
     /// The fixation lesson's vulnerable login said no (wrong password, or refused).
     pub fixation_failed: Option<&'static str>,
-    /// The last guess: the user whose live session it found, or empty for a miss.
-    pub guess_result: Option<String>,
+    /// The last guess: what was tried (as typed, at most 64 characters) and the user whose live
+    /// session it found, or empty for a miss.
+    pub guess_result: Option<(String, String)>,
     /// An instructor logged in from this browser: board posts never run in it again.
     pub instructor: bool,
 }

@@ -142,7 +142,8 @@ pub fn page(
         // student spots the pattern. A random id stays where HttpOnly keeps it.
         own_id: sessions.presented_id(jar).filter(SessionId::is_weak).map(|id| id.expose()),
         token: desks.token(key, &visitor.0),
-        result: desk.guess_result,
+        tried: desk.guess_result.as_ref().map(|(tried, _)| tried.clone()),
+        result: desk.guess_result.map(|(_, user)| user),
     };
     view::render("lab/guess", lang, page)
 }
@@ -181,7 +182,14 @@ pub async fn try_guess(
         None => bus.emit_from(client.0, EventKind::GuessFailed, Flow::Session, Subject::Unknown),
     }
     let result = found.map(|u| u.to_string()).unwrap_or_default();
-    desks.update(&browser.0, client.0, |desk| desk.guess_result = Some(result));
+    let tried: String = form
+        .candidate
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(64)
+        .collect();
+    desks.update(&browser.0, client.0, |desk| desk.guess_result = Some((tried, result)));
     Ok(Redirect::to("/lab/guess#try"))
 }
 

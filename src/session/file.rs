@@ -406,7 +406,16 @@ mod tests {
         let name = file_name(&id);
         assert!(is_session_file(&name), "{name}");
         assert!(!name.contains(&id.expose()[..8]));
-        assert_eq!(name, file_name(&id));
+        assert_eq!(
+            name,
+            format!("{}.json", id.storage_key()),
+            "the storage key, which is a hash"
+        );
+        assert_ne!(
+            name,
+            file_name(&SessionId::generate().unwrap()),
+            "another id, another file"
+        );
         assert!(!is_session_file("../x.json") && !is_session_file(".tmp-1") && !is_session_file(&id.expose()));
     }
 }

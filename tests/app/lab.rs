@@ -20,7 +20,15 @@ fn page_says(browser: &Browser<'_>, path: &str, text: &str) -> bool {
 fn the_lab_lists_its_lessons_and_each_one_exists() {
     let app = spawn_app();
     let page = app.browser().get("/lab").into_string().unwrap();
-    for lesson in session_lab::lab::LESSONS {
+    let lessons = [
+        "tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation", "signed",
+    ];
+    assert_eq!(
+        session_lab::lab::LESSONS,
+        lessons,
+        "the lessons docs/lab.md plans, in its order"
+    );
+    for lesson in lessons {
         assert!(page.contains(&format!("href=\"/lab/{lesson}\"")), "{lesson}");
         let lesson_page = app.browser().get(&format!("/lab/{lesson}"));
         assert_eq!(lesson_page.status(), Status::Ok);
@@ -114,6 +122,16 @@ fn hijack_stolen_cookie_flow_credentials_outlive_logout() {
     assert!(page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."));
     victim.logout("cookie");
     assert!(page_says(&victim, "/cookie", "You are not logged in."));
+    // An empty paste in between, so the next result cannot be the first one still showing.
+    victim.post_form(
+        "/lab/hijack/replay-cookie",
+        &form(&[("token", &token), ("cookie_header", "")]),
+    );
+    assert!(page_says(
+        &victim,
+        "/lab/hijack",
+        "Refused: the attacker is not logged in."
+    ));
     replay();
     assert!(
         page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."),
@@ -489,10 +507,13 @@ fn guess_with_the_csprng_every_guess_misses_and_the_calculator_follows_its_input
         "not an id",
     ] {
         student.post_form("/lab/guess/try", &form(&[("token", &token), ("candidate", candidate)]));
+        let page = student.get("/lab/guess").into_string().unwrap();
+        // The result names what was tried, so it cannot be an earlier step's.
         assert!(
-            page_says(&student, "/lab/guess", "Miss: no live session has this id."),
+            page.contains(&format!("<code class=\"tried\">{candidate}</code>")),
             "{candidate}"
         );
+        assert!(page.contains("Miss: no live session has this id."), "{candidate}");
     }
     assert!(
         !page_says(&student, "/lab/guess", &student.cookie("sid").unwrap()[..12]),
@@ -535,7 +556,15 @@ fn signed_the_editor_cannot_forge_a_signed_role() {
         Status::Unauthorized,
         "a forged payload is no login at all"
     );
-    assert!(page_says(&student, "/lab/signed", "signed"), "the lesson page exists");
+    let lesson = student.get("/lab/signed");
+    assert_eq!(lesson.status(), Status::Ok);
+    assert!(
+        lesson
+            .into_string()
+            .unwrap()
+            .contains("<h1>Signed: state in the cookie, signed by the server</h1>"),
+        "the lesson page itself, not the navigation"
+    );
 }
 
 #[test]

@@ -211,6 +211,12 @@ fn a_planted_sid_is_replaced_at_login() {
     victim.set_cookie("sid", &planted, "/");
     victim.login(FLOW, "abc", "1234");
     assert_ne!(victim.cookie("sid").unwrap(), planted);
+    assert_eq!(
+        json(attacker.get("/session/inspect"))["logged_in"],
+        false,
+        "the planted record was deleted"
+    );
+    assert_eq!(app.stored_sessions(), 1, "only the victim's new session is left");
 }
 
 #[test]

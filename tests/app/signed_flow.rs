@@ -118,7 +118,9 @@ fn inspect_reports_the_contract_fields_and_the_server_keeps_nothing() {
     assert!(report["server_state"].is_null());
     let header = report["cookie_header"].as_str().unwrap();
     assert!(header.starts_with("signed=*"), "HttpOnly values are masked: {header}");
-    assert_eq!(report["cookie_bytes"], header.len());
+    let sent = student.cookie_header_for("/signed/inspect").unwrap();
+    assert_eq!(report["cookie_bytes"], sent.len(), "the bytes the browser really sent");
+    assert_eq!(header.len(), sent.len(), "masking keeps the length");
     assert_eq!(app.stored_sessions(), 0);
     let page = student.get("/signed").into_string().unwrap();
     assert!(
