@@ -363,10 +363,33 @@ fn explain_shows_numbers_measured_on_this_browsers_requests() {
         let server = server();
         let chrome = Chrome::start(1366, 2600).await;
         chrome.log_in_to(&server, &["cookie", "session"]).await;
+        // Once more on the cookie flow, now that the browser holds every cookie it will send.
+        chrome.client.goto(&server.url("/cookie")).await.unwrap();
         chrome.client.goto(&server.url("/explain")).await.unwrap();
         let cookie_bytes: u64 = chrome.text("#bytes-cookie-last").await.parse().unwrap();
         let session_bytes: u64 = chrome.text("#bytes-session-last").await.parse().unwrap();
-        assert!(cookie_bytes > 0 && session_bytes > 0);
+        // What this browser sends to each flow, as the flow's inspector counts it.
+        let sent = |flow: &'static str| {
+            let script = format!(
+                "return fetch('/{flow}/inspect', {{credentials: 'same-origin'}}).then(r => r.json()).then(j => j.cookie_bytes)"
+            );
+            let client = chrome.client.clone();
+            async move { client.execute(&script, vec![]).await.unwrap().as_u64().unwrap() }
+        };
+        assert_eq!(
+            cookie_bytes,
+            sent("cookie").await,
+            "the cookie flow's last request, measured"
+        );
+        assert_eq!(
+            session_bytes,
+            sent("session").await,
+            "the session flow's last request, measured"
+        );
+        assert!(
+            cookie_bytes > session_bytes + 20,
+            "the password and role travel in the cookie flow"
+        );
         chrome.screenshot("explain").await;
         chrome.finish().await;
     });

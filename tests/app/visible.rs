@@ -303,7 +303,15 @@ fn every_key_exists_in_both_locales_and_every_used_key_exists() {
 #[test]
 fn every_key_the_code_names_exists_in_both_locales() {
     let (en, ko) = (keys("en/main.ftl"), keys("ko/main.ftl"));
-    let not_keys = ["browser-id", "by-user", "collector-ticket", "form-token", "kebab-case", "no-store", "same-origin"];
+    let not_keys = [
+        "browser-id",
+        "by-user",
+        "collector-ticket",
+        "form-token",
+        "kebab-case",
+        "no-store",
+        "same-origin",
+    ];
     let mut named = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(dir) = stack.pop() {
@@ -317,7 +325,9 @@ fn every_key_the_code_names_exists_in_both_locales() {
                 let shaped = literal.contains('-')
                     && !literal.ends_with('-')
                     && literal.starts_with(|c: char| c.is_ascii_lowercase())
-                    && literal.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    && literal
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
                 if shaped && !not_keys.contains(&literal) {
                     named.insert(literal.to_owned());
                 }
@@ -326,7 +336,10 @@ fn every_key_the_code_names_exists_in_both_locales() {
     }
     assert!(named.len() > 40, "found the keys in the code: {named:?}");
     for key in &named {
-        assert!(en.contains(key) && ko.contains(key), "{key} is named in src/ but missing in a locale");
+        assert!(
+            en.contains(key) && ko.contains(key),
+            "{key} is named in src/ but missing in a locale"
+        );
     }
 }
 
@@ -372,10 +385,27 @@ fn the_korean_pages_are_korean_throughout() {
     let mut pages: Vec<(String, String)> = Vec::new();
     let mut visit = |who: &Browser<'_>, path: &str| pages.push((path.to_owned(), who.get(path).into_string().unwrap()));
     for path in [
-        "/", "/compare", "/compare?third=signed", "/explain", "/register", "/lab", "/lab/stolen",
-        "/cookie", "/cookie/login", "/cookie/staff", "/cookie/wire", "/cookie/board",
-        "/session", "/session/login", "/session/staff", "/session/wire", "/session/board",
-        "/signed", "/signed/login", "/signed/staff", "/no-such-page",
+        "/",
+        "/compare",
+        "/compare?third=signed",
+        "/explain",
+        "/register",
+        "/lab",
+        "/lab/stolen",
+        "/cookie",
+        "/cookie/login",
+        "/cookie/staff",
+        "/cookie/wire",
+        "/cookie/board",
+        "/session",
+        "/session/login",
+        "/session/staff",
+        "/session/wire",
+        "/session/board",
+        "/signed",
+        "/signed/login",
+        "/signed/staff",
+        "/no-such-page",
     ] {
         visit(&student, path);
     }
