@@ -62,6 +62,8 @@ pub struct AppConfig {
     pub max_sessions_per_user: usize,
     /// The same limit for the shared demo account `abc`, which a whole class may use at once.
     pub max_sessions_demo_account: usize,
+    /// How many accounts `/register` may add.
+    pub max_accounts: usize,
 }
 
 /// The shortest `instructor_password` accepted: it opens the dashboard of a whole class.
@@ -86,6 +88,7 @@ impl Default for AppConfig {
             trusted_proxies: Vec::new(),
             max_sessions_per_user: 10,
             max_sessions_demo_account: 100,
+            max_accounts: crate::accounts::MAX_ACCOUNTS,
         }
     }
 }

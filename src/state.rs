@@ -37,7 +37,8 @@ impl AppState {
         let password = accounts::instructor_password(&config)?;
         let accounts = AccountStore::new(&password, backend.accounts, events.clone())
             .await
-            .map_err(|e| format!("could not create the built-in accounts: {e}"))?;
+            .map_err(|e| format!("could not create the built-in accounts: {e}"))?
+            .with_max_accounts(config.max_accounts);
         let signing_key =
             SigningKey::from_config(&config).map_err(|e| format!("could not make the signed flow's key: {e}"))?;
         let server_key = ServerKey::generate().map_err(|e| format!("could not make the server's key: {e}"))?;

@@ -51,7 +51,8 @@ pub async fn register(
             Ok(Redirect::to(format!("/register?created={}", account.username)))
         }
         Err(RegisterError::Taken) => refuse(Status::Conflict, "error-username-taken"),
-        Err(RegisterError::Full) => refuse(Status::ServiceUnavailable, "error-accounts-full"),
+        // Not 503: waiting does not help, so a client must not be told to retry.
+        Err(RegisterError::Full) => refuse(Status::Forbidden, "error-accounts-full"),
         Err(e) => Err(e.into()),
     }
 }

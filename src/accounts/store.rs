@@ -13,7 +13,7 @@ use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::session::StoreError;
 
-/// How many accounts `/register` may add before it refuses; keeps a public class server bounded.
+/// How many accounts `/register` may add by default (`max_accounts`); keeps a class server bounded.
 pub const MAX_ACCOUNTS: usize = 10_000;
 
 /// A verified account, as handlers see it.
@@ -63,6 +63,7 @@ pub struct AccountStore {
     hasher: Hasher,
     throttle: Throttle,
     events: EventBus,
+    max_accounts: usize,
 }
 
 impl AccountStore {
@@ -94,7 +95,14 @@ impl AccountStore {
             hasher,
             throttle: Throttle::default(),
             events,
+            max_accounts: MAX_ACCOUNTS,
         })
+    }
+
+    /// At most `max` registered accounts (`max_accounts`).
+    pub fn with_max_accounts(mut self, max: usize) -> AccountStore {
+        self.max_accounts = max;
+        self
     }
 
     /// Built-in accounts only, with registrations kept in memory.
@@ -119,7 +127,7 @@ impl AccountStore {
         if self.find(&username).await?.is_some() {
             return Err(RegisterError::Taken);
         }
-        if self.registered.count().await? >= MAX_ACCOUNTS {
+        if self.registered.count().await? >= self.max_accounts {
             return Err(RegisterError::Full);
         }
         let account = StoredAccount {

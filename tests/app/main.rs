@@ -10,6 +10,7 @@ mod instructor;
 mod lab;
 mod mirror;
 mod pages;
+mod promises;
 mod real_server;
 mod redis_server;
 mod server;
