@@ -576,7 +576,9 @@ fn xss_the_same_script_reaches_readable_credentials_in_one_flow_and_no_sid_in_th
     let app = spawn_app();
     let student = app.browser();
     let cookie_login = student.login("cookie", "abc", "1234");
-    for line in set_cookies(&cookie_login) {
+    let lines = set_cookies(&cookie_login);
+    assert_eq!(lines.len(), 3, "username, password and role: {lines:?}");
+    for line in lines {
         assert!(
             !attributes(&line).contains(&"httponly".to_string()),
             "document.cookie will hold it: {line}"

@@ -489,6 +489,22 @@ fn redis_expires_a_session_by_itself_at_the_end_the_record_gives() {
         left.is_empty(),
         "Redis evicted the key itself, with no request and no sweep"
     );
+
+    // The absolute timeout caps PXAT too: activity never moves the end past it.
+    let capped = spawn_app_with(
+        redis_config(&server, &prefix)
+            .merge(("session_idle_timeout", 600))
+            .merge(("session_absolute_timeout", 2)),
+    );
+    let student = capped.browser();
+    student.login("session", "abc", "1234");
+    student.get("/session");
+    let keys: Vec<String> = redis.keys(format!("{prefix}session:*")).unwrap();
+    let ttl: i64 = redis.pttl(&keys[0]).unwrap();
+    assert!(
+        (1..=2000).contains(&ttl),
+        "PXAT at the absolute end, not the idle one: {ttl} ms"
+    );
 }
 
 #[test]
