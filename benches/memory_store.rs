@@ -9,8 +9,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rocket::tokio;
-use session_lab::accounts::{Role, Username};
-use session_lab::session::{now_ms, MemoryStore, SessionId, SessionRecord, SessionStore};
+use session_lab::clock::now_ms;
+use session_lab::credentials::{Role, Username};
+use session_lab::ids::SessionId;
+use session_lab::record::SessionRecord;
+use session_lab::storage::{MemoryStore, SessionStore};
 
 const SESSIONS: usize = 200_000;
 const TOUCHES_PER_TASK: usize = 1_000_000;

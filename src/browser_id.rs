@@ -15,10 +15,7 @@ use rand::TryRngCore;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
-use crate::session::RandomError;
-
-/// Name of the lab's own cookie: which browser this is. Not part of any flow.
-pub const INSPECTOR_COOKIE: &str = "inspector";
+use crate::ids::RandomError;
 
 const RANDOM_HEX: usize = 32;
 const TAG_HEX: usize = 16;

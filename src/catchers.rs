@@ -7,7 +7,7 @@ use rocket::Request;
 use rocket_dyn_templates::{context, Template};
 
 use crate::error::ErrorNote;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::view;
 
 pub fn all() -> Vec<rocket::Catcher> {

@@ -9,8 +9,8 @@ use rocket::fairing::AdHoc;
 use rocket::figment::Figment;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::Password;
-use crate::i18n::Lang;
+use crate::credentials::Password;
+use crate::lang::Lang;
 
 /// Where the server keeps session records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,9 @@ use rocket::response::{self, Responder};
 use crate::accounts::hashing::HashError;
 use crate::accounts::throttle::RetryAfter;
 use crate::accounts::{AuthError, RegisterError};
-use crate::session::{RandomError, StartError, StoreError};
+use crate::ids::RandomError;
+use crate::session::StartError;
+use crate::storage::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

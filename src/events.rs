@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rocket::tokio::sync::broadcast;
 use serde::Serialize;
 
-use crate::accounts::Username;
 use crate::clock::now_ms;
+use crate::credentials::Username;
 use crate::flow::Flow;
 
 /// Events one client address may cause at once before it is held to one per second.

@@ -5,8 +5,8 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use crate::config::AppConfig;
-use crate::i18n::Lang;
 use crate::inspector::Metrics;
+use crate::lang::Lang;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {

@@ -10,9 +10,10 @@ use fluent_templates::{static_loader, LanguageIdentifier, Loader};
 use rocket::http::{Cookie, SameSite};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::time::Duration;
-use serde::{Deserialize, Serialize};
 
 use crate::config::AppConfig;
+use crate::cookies;
+use crate::lang::Lang;
 
 static_loader! {
     static LOCALES = {
@@ -23,34 +24,7 @@ static_loader! {
     };
 }
 
-/// Name of the cookie that remembers a chosen language.
-pub const LANG_COOKIE: &str = "lang";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Ko,
-}
-
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
-        }
-    }
-
-    /// Reads a language tag such as `ko`, `ko-KR` or `EN-us`, by its primary subtag.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL
-            .into_iter()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
-    }
-
     fn id(self) -> LanguageIdentifier {
         match self {
             Lang::En => fluent_templates::langid!("en"),
@@ -77,7 +51,7 @@ impl Lang {
         let from_cookie = || {
             request
                 .cookies()
-                .get(LANG_COOKIE)
+                .get(cookies::LANG)
                 .and_then(|c| Lang::from_tag(c.value()))
         };
         let from_header = || {
@@ -131,11 +105,11 @@ impl<'r> FromRequest<'r> for Lang {
             .and_then(Lang::from_tag);
         let remembered = request
             .cookies()
-            .get(LANG_COOKIE)
+            .get(cookies::LANG)
             .and_then(|c| Lang::from_tag(c.value()));
         if asked.is_some() && asked != remembered {
             let secure = request.rocket().state::<AppConfig>().is_some_and(|c| c.cookie_secure);
-            let cookie = Cookie::build((LANG_COOKIE, lang.code()))
+            let cookie = Cookie::build((cookies::LANG, lang.code()))
                 .path("/")
                 .same_site(SameSite::Lax)
                 .http_only(true)

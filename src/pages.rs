@@ -7,7 +7,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::config::AppConfig;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::session::Sessions;
 use crate::view;
 

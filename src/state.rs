@@ -14,7 +14,8 @@ use crate::events::EventBus;
 use crate::inspector::{Metrics, ReceiptBook};
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
-use crate::session::{self, Sessions};
+use crate::session::Sessions;
+use crate::storage;
 use crate::view;
 
 /// The parts, each managed as Rocket state.
@@ -30,7 +31,7 @@ pub struct AppState {
 impl AppState {
     pub async fn build(figment: &Figment) -> Result<AppState, String> {
         let config = AppConfig::from_figment(figment)?;
-        let backend = session::open(&config)
+        let backend = storage::open(&config)
             .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
         let events = EventBus::default();
         let sessions = Sessions::new(backend.sessions, &config);

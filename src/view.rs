@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::config::AppConfig;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::session::Sessions;
 
 /// What every page's template receives besides its own fields.

@@ -6,9 +6,10 @@ use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{AccountStore, Password, RegisterError, Username};
+use super::{AccountStore, RegisterError};
+use crate::credentials::{Password, Username};
 use crate::flows::Refused;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::view;
 
 #[derive(FromForm)]

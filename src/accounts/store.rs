@@ -4,14 +4,14 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use super::backend::{AccountBackend, MemoryAccounts, StoredAccount};
 use super::hashing::{HashError, Hasher};
 use super::throttle::{RetryAfter, Throttle};
-use super::{Password, Role, Username};
 use crate::clock::now_ms;
+use crate::credentials::{Password, Role, Username};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::session::StoreError;
+use crate::storage::StoreError;
+use crate::storage::{AccountBackend, MemoryAccounts, StoredAccount};
 
 /// How many accounts `/register` may add by default (`max_accounts`); keeps a class server bounded.
 pub const MAX_ACCOUNTS: usize = 10_000;

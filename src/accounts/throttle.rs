@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 
-use super::Username;
+use crate::credentials::Username;
 
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_MS: u64 = 5 * 60 * 1000;

@@ -9,22 +9,19 @@ use rocket::request::{FromRequest, Outcome, Request};
 
 use std::time::Instant;
 
-use crate::accounts::{Account, AccountStore, Attempt, Role};
+use crate::accounts::{Account, AccountStore, Attempt};
+
 use crate::client::ClientAddr;
+use crate::cookies::{self, RawCookieHeader};
+use crate::credentials::Role;
 use crate::error::AppError;
 use crate::flow::Flow;
-use crate::flows::RawCookieHeader;
 use crate::inspector::Metrics;
 
 /// Length of the raw `Cookie` header of a request.
 pub fn cookie_header_len(request: &Request<'_>) -> usize {
     RawCookieHeader::read(request).bytes()
 }
-
-/// The cookie flow's cookie names, as the contract fixes them.
-pub const USERNAME_COOKIE: &str = "username";
-pub const PASSWORD_COOKIE: &str = "password";
-pub const ROLE_COOKIE: &str = "role";
 
 /// What the three cookies claim, exactly as they arrived; nothing here is verified.
 #[derive(Debug, Clone, Default)]
@@ -38,9 +35,9 @@ impl CookieClaims {
     pub fn from_request(request: &Request<'_>) -> CookieClaims {
         let value = |name| request.cookies().get(name).map(|c| c.value().to_owned());
         CookieClaims {
-            username: value(USERNAME_COOKIE),
-            password: value(PASSWORD_COOKIE),
-            role: value(ROLE_COOKIE),
+            username: value(cookies::USERNAME),
+            password: value(cookies::PASSWORD),
+            role: value(cookies::ROLE),
         }
     }
 }

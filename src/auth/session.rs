@@ -6,9 +6,11 @@ use rocket::request::{FromRequest, Outcome, Request};
 use std::time::Instant;
 
 use super::cookie::cookie_header_len;
-use crate::accounts::Role;
+use crate::credentials::Role;
+use crate::ids::SessionId;
 use crate::inspector::Metrics;
-use crate::session::{SessionId, SessionRecord, Sessions};
+use crate::record::SessionRecord;
+use crate::session::Sessions;
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
 /// timeout starts again. Unknown, expired, revoked and malformed ids all simply forward.

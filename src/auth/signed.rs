@@ -9,10 +9,8 @@ use rocket::request::{FromRequest, Outcome, Request};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-use crate::accounts::Role;
-use crate::session::now_ms;
-
-pub const SIGNED_COOKIE: &str = "signed";
+use crate::clock::now_ms;
+use crate::credentials::Role;
 
 /// What the signed cookie says; anyone can read it, only the server can sign it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +43,7 @@ impl SigningKey {
 
     /// `signing_key` from the configuration, or 32 bytes from the OS CSPRNG for this process.
     /// A random source that fails is an error: a key of zeros would let anyone sign.
-    pub fn from_config(config: &crate::config::AppConfig) -> Result<SigningKey, crate::session::RandomError> {
+    pub fn from_config(config: &crate::config::AppConfig) -> Result<SigningKey, crate::ids::RandomError> {
         use rand::TryRngCore;
         let key = match config.signing_key_bytes() {
             Some(key) => key,
@@ -53,7 +51,7 @@ impl SigningKey {
                 let mut bytes = vec![0u8; 32];
                 rand::rngs::OsRng
                     .try_fill_bytes(&mut bytes)
-                    .map_err(|e| crate::session::RandomError::new(e.to_string()))?;
+                    .map_err(|e| crate::ids::RandomError::new(e.to_string()))?;
                 bytes
             }
         };
@@ -114,7 +112,7 @@ impl<'r> FromRequest<'r> for SignedUser {
         };
         let claims = request
             .cookies()
-            .get(SIGNED_COOKIE)
+            .get(crate::cookies::SIGNED)
             .and_then(|c| key.verify(c.value(), now_ms()));
         match claims {
             Some(claims) => Outcome::Success(SignedUser { claims }),

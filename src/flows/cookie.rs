@@ -17,17 +17,18 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
-use super::{instructor_refused, login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
-use crate::accounts::{Account, AccountStore, Attempt, Role};
+use super::{instructor_refused, login_refused, Inspection, LoginForm, Refused};
+use crate::accounts::{Account, AccountStore, Attempt};
 use crate::auth::cookie::MaybeCookieUser;
-use crate::auth::cookie::{PASSWORD_COOKIE, ROLE_COOKIE, USERNAME_COOKIE};
 use crate::auth::{CookieClaims, CookieUser};
 use crate::client::ClientAddr;
 use crate::config::AppConfig;
+use crate::cookies::{self, RawCookieHeader};
+use crate::credentials::Role;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::i18n::Lang;
 use crate::inspector::Inspector;
+use crate::lang::Lang;
 use crate::view;
 
 const FLOW: Flow = Flow::Cookie;
@@ -94,9 +95,9 @@ fn credential_cookies(account: &Account, password: &str, remember: bool, secure:
         cookie.build()
     };
     [
-        build(USERNAME_COOKIE, account.username.to_string()),
-        build(PASSWORD_COOKIE, password.to_owned()),
-        build(ROLE_COOKIE, account.role.to_string()),
+        build(cookies::USERNAME, account.username.to_string()),
+        build(cookies::PASSWORD, password.to_owned()),
+        build(cookies::ROLE, account.role.to_string()),
     ]
 }
 
@@ -147,7 +148,7 @@ pub fn logout(
     if let Some(user) = claims.username.as_deref() {
         bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(user));
     }
-    for name in [USERNAME_COOKIE, PASSWORD_COOKIE, ROLE_COOKIE] {
+    for name in [cookies::USERNAME, cookies::PASSWORD, cookies::ROLE] {
         jar.remove(
             Cookie::build(name)
                 .path("/cookie")

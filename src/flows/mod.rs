@@ -7,14 +7,13 @@ pub mod signed;
 pub mod wire;
 
 use rocket::http::Status;
-use rocket::request::{FromRequest, Outcome, Request};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::error::AppError;
 use crate::flow::Flow;
-use crate::i18n::Lang;
 use crate::inspector::Panes;
+use crate::lang::Lang;
 use crate::view;
 
 /// The login form of both flows.
@@ -53,8 +52,8 @@ refused_from!(
     AppError,
     crate::accounts::AuthError,
     crate::session::StartError,
-    crate::session::StoreError,
-    crate::session::RandomError,
+    crate::storage::StoreError,
+    crate::ids::RandomError,
     crate::accounts::RegisterError
 );
 
@@ -99,52 +98,6 @@ fn login_again(
     };
     let page = view::render(template, lang, context! { flow, username, error, inspector });
     Refused::page(status, page)
-}
-
-/// Cookies whose values the app never shows back, because they are `HttpOnly`.
-pub const MASKED_COOKIES: [&str; 4] = [
-    crate::session::SID_COOKIE,
-    crate::session::HOST_SID_COOKIE,
-    crate::browser_id::INSPECTOR_COOKIE,
-    crate::auth::signed::SIGNED_COOKIE,
-];
-
-/// The raw `Cookie` header(s) of this request, exactly as received.
-pub struct RawCookieHeader(pub Option<String>);
-
-impl RawCookieHeader {
-    /// The `Cookie` header as received; several headers (HTTP/2 may split them) joined by `; `.
-    pub fn read(request: &Request<'_>) -> RawCookieHeader {
-        let headers: Vec<&str> = request.headers().get("Cookie").collect();
-        RawCookieHeader((!headers.is_empty()).then(|| headers.join("; ")))
-    }
-
-    /// The header as it may be shown back: the values of `HttpOnly` cookies (`sid`, `inspector`)
-    /// masked with `*`, one for each byte, so lengths stay true. Reflecting them in a page or in
-    /// JSON would let any script read what `HttpOnly` hides (the "cross-site tracing" mistake).
-    pub fn masked(&self) -> Option<String> {
-        let header = self.0.as_ref()?;
-        let masked = header.split("; ").map(|pair| match pair.split_once('=') {
-            Some((name, value)) if MASKED_COOKIES.contains(&name.trim()) => {
-                format!("{name}={}", "*".repeat(value.len()))
-            }
-            _ => pair.to_owned(),
-        });
-        Some(masked.collect::<Vec<_>>().join("; "))
-    }
-
-    pub fn bytes(&self) -> usize {
-        self.0.as_ref().map_or(0, String::len)
-    }
-}
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for RawCookieHeader {
-    type Error = std::convert::Infallible;
-
-    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        Outcome::Success(RawCookieHeader::read(request))
-    }
 }
 
 /// The inspector's JSON (`/cookie/inspect`, `/session/inspect`); field names are in the contract.

@@ -14,17 +14,19 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
-use super::{login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
+use super::{login_refused, Inspection, LoginForm, Refused};
 use crate::accounts::{AccountStore, Attempt};
 use crate::auth::{Instructor, SessionUser};
 use crate::client::ClientAddr;
+use crate::clock::now_ms;
+use crate::cookies::RawCookieHeader;
 use crate::error::AppError;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::i18n::Lang;
 use crate::inspector::{Inspector, KnownBrowser};
 use crate::lab::LabDesks;
-use crate::session::{now_ms, Sessions};
+use crate::lang::Lang;
+use crate::session::Sessions;
 use crate::view;
 
 const FLOW: Flow = Flow::Session;
@@ -85,7 +87,7 @@ pub async fn login(
     }
     let (id, record) = sessions.start(&account).await?;
     jar.add(sessions.cookie(&id, form.remember));
-    if let (Some(browser), crate::accounts::Role::Instructor) = (browser, record.role) {
+    if let (Some(browser), crate::credentials::Role::Instructor) = (browser, record.role) {
         // From now on this browser never runs a board post, even after logging out.
         desks.mark_instructor(&browser.0, client.0);
     }

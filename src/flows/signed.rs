@@ -15,16 +15,19 @@ use rocket::serde::json::Json;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{instructor_refused, login_refused, Inspection, LoginForm, RawCookieHeader, Refused};
-use crate::accounts::{AccountStore, Attempt, Role};
-use crate::auth::signed::{decode_unverified, Claims, SIGNED_COOKIE};
+use super::{instructor_refused, login_refused, Inspection, LoginForm, Refused};
+use crate::accounts::{AccountStore, Attempt};
+use crate::auth::signed::{decode_unverified, Claims};
 use crate::auth::{SignedUser, SigningKey};
 use crate::client::ClientAddr;
+use crate::clock::now_ms;
+use crate::cookies::RawCookieHeader;
+use crate::cookies::SIGNED as SIGNED_COOKIE;
+use crate::credentials::Role;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::i18n::Lang;
 use crate::inspector::Inspector;
-use crate::session::now_ms;
+use crate::lang::Lang;
 use crate::view;
 
 const FLOW: Flow = Flow::Signed;

@@ -5,7 +5,7 @@
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
 
-use super::MASKED_COOKIES;
+use crate::cookies::{self, PASSWORD};
 
 /// A piece of a header line; `mark` is set on the password, `masked` on hidden values.
 #[derive(Debug, Serialize)]
@@ -38,7 +38,7 @@ fn cookie_segments(value: &str) -> Vec<Segment> {
             segments.push(plain("; "));
         }
         match pair.split_once('=') {
-            Some((name, value)) if MASKED_COOKIES.contains(&name) => {
+            Some((name, value)) if cookies::is_masked(name) => {
                 segments.push(plain(format!("{name}=")));
                 segments.push(Segment {
                     text: "*".repeat(value.len()),
@@ -46,8 +46,8 @@ fn cookie_segments(value: &str) -> Vec<Segment> {
                     masked: true,
                 });
             }
-            Some(("password", value)) => {
-                segments.push(plain("password="));
+            Some((PASSWORD, value)) => {
+                segments.push(plain(format!("{PASSWORD}=")));
                 segments.push(Segment {
                     text: value.to_owned(),
                     mark: true,

@@ -19,8 +19,8 @@ pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Visitor};
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
 
+use crate::cookies::RawCookieHeader;
 use crate::flow::Flow;
-use crate::flows::RawCookieHeader;
 
 /// The panes the server can fill for this request (the JavaScript pane fills itself).
 #[derive(Debug, Serialize)]

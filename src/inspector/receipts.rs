@@ -8,10 +8,11 @@ use rocket::Response;
 use serde::Serialize;
 
 use crate::bounded::Bounded;
-use crate::browser_id::{BrowserId, ServerKey, INSPECTOR_COOKIE};
+use crate::browser_id::{BrowserId, ServerKey};
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::config::AppConfig;
+use crate::cookies::{self, INSPECTOR};
 use crate::flow::Flow;
 
 /// How long a receipt is kept, how many browsers one client address may have receipts for, and
@@ -19,9 +20,6 @@ use crate::flow::Flow;
 const KEEP_MS: u64 = 30 * 60 * 1000;
 const PER_ADDRESS: usize = 32;
 const MAX_BROWSERS: usize = 10_000;
-
-/// Values the server refuses to keep, even for the inspector.
-const SECRET_COOKIES: [&str; 4] = ["password", "sid", "__Host-sid", "signed"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Receipt {
@@ -94,8 +92,7 @@ impl ReceiptBook {
 fn redact(line: &str) -> Option<String> {
     let (pair, rest) = line.split_once(';').map_or((line, ""), |(p, r)| (p, r));
     let (name, value) = pair.split_once('=')?;
-    (SECRET_COOKIES.contains(&name) && !value.is_empty())
-        .then(|| format!("{name}=…;{rest}").trim_end_matches(';').to_owned())
+    (cookies::is_secret(name) && !value.is_empty()).then(|| format!("{name}=…;{rest}").trim_end_matches(';').to_owned())
 }
 
 /// The flow and action of a login or logout route.
@@ -113,7 +110,7 @@ fn flow_action(path: &str) -> Option<(Flow, &'static str)> {
 /// The browser's verified id, if it has one.
 fn verified(request: &Request<'_>) -> Option<BrowserId> {
     let key = request.rocket().state::<ServerKey>()?;
-    let value = request.cookies().get(INSPECTOR_COOKIE)?.value().to_owned();
+    let value = request.cookies().get(INSPECTOR)?.value().to_owned();
     BrowserId::verify(key, &value)
 }
 
@@ -121,7 +118,7 @@ fn verified(request: &Request<'_>) -> Option<BrowserId> {
 /// `Secure` with `cookie_secure`.
 fn browser_cookie(request: &Request<'_>, id: &BrowserId) -> Cookie<'static> {
     let secure = request.rocket().state::<AppConfig>().is_some_and(|c| c.cookie_secure);
-    Cookie::build((INSPECTOR_COOKIE, id.as_str().to_owned()))
+    Cookie::build((INSPECTOR, id.as_str().to_owned()))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -173,7 +170,7 @@ impl Fairing for Recorder {
         let already_set = response
             .headers()
             .get("Set-Cookie")
-            .any(|line| line.starts_with("inspector="));
+            .any(|line| line.starts_with(&format!("{INSPECTOR}=")));
         if browser.is_none() && is_page && !already_set {
             let key = request.rocket().state::<ServerKey>();
             if let Some(id) = key.and_then(|key| BrowserId::issue(key).ok()) {

@@ -22,17 +22,19 @@ use rocket::{Shutdown, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use crate::accounts::Username;
 use crate::auth::{Instructor, SessionUser};
+use crate::clock::now_ms;
+use crate::credentials::Username;
 use crate::error::AppError;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::flows::Refused;
-use crate::i18n::Lang;
 use crate::inspector::ReceiptBook;
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
-use crate::session::{now_ms, Sessions, StoredSession};
+use crate::lang::Lang;
+use crate::session::Sessions;
+use crate::storage::StoredSession;
 use crate::view;
 
 /// How often an open event stream checks that its session still lives.
@@ -146,7 +148,7 @@ pub fn event_stream(
                 _ = checks.tick() => None,
                 _ = &mut end => break,
             };
-            let alive = matches!(sessions.peek(&id).await, Ok(Some(record)) if record.role == crate::accounts::Role::Instructor);
+            let alive = matches!(sessions.peek(&id).await, Ok(Some(record)) if record.role == crate::credentials::Role::Instructor);
             if !alive {
                 break;
             }

@@ -12,7 +12,7 @@ use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::clock::now_ms;
 use crate::error::AppError;
-use crate::session::SessionId;
+use crate::ids::SessionId;
 
 const KEEP_MS: u64 = 30 * 60 * 1000;
 /// Desks one client address may hold (a student with a few browsers and private windows).

@@ -8,7 +8,7 @@
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::session::Sessions;
 use crate::view;
 

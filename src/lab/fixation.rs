@@ -16,14 +16,18 @@ use rocket_dyn_templates::{context, Template};
 
 use super::hijack::Replay;
 use super::LabDesks;
-use crate::accounts::{AccountStore, Attempt, Role};
+use crate::accounts::{AccountStore, Attempt};
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
+use crate::clock::now_ms;
+use crate::credentials::Role;
 use crate::error::AppError;
 use crate::flow::Flow;
-use crate::i18n::Lang;
+use crate::ids::{SessionId, ID_CHARS};
 use crate::inspector::{KnownBrowser, Visitor};
-use crate::session::{now_ms, SessionId, Sessions, StartError, StoreError, ID_CHARS};
+use crate::lang::Lang;
+use crate::session::{Sessions, StartError};
+use crate::storage::StoreError;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {

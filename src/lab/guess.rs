@@ -20,12 +20,14 @@ use serde::Serialize;
 use super::LabDesks;
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
+use crate::clock::now_ms;
 use crate::error::AppError;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::i18n::Lang;
+use crate::ids::SessionId;
 use crate::inspector::{KnownBrowser, Visitor};
-use crate::session::{now_ms, SessionId, Sessions, WEAK_COUNTER_START};
+use crate::lang::Lang;
+use crate::session::{Sessions, WEAK_COUNTER_START};
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {

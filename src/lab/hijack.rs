@@ -17,14 +17,18 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::LabDesks;
-use crate::accounts::{AccountStore, Attempt, Role};
+use crate::accounts::{AccountStore, Attempt};
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
+use crate::clock::now_ms;
+use crate::cookies;
+use crate::credentials::Role;
 use crate::error::AppError;
 use crate::flow::Flow;
-use crate::i18n::Lang;
+use crate::ids::ID_CHARS;
 use crate::inspector::{KnownBrowser, Visitor};
-use crate::session::{now_ms, Sessions, ID_CHARS};
+use crate::lang::Lang;
+use crate::session::Sessions;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -104,7 +108,7 @@ pub async fn replay_cookie(
             .find(|cookie| cookie.name() == name)
             .map(|cookie| cookie.value().to_owned())
     };
-    let (username, password, role) = (value("username"), value("password"), value("role"));
+    let (username, password, role) = (value(cookies::USERNAME), value(cookies::PASSWORD), value(cookies::ROLE));
     let account = match (&username, &password) {
         (Some(username), Some(password)) => {
             let attempt = Attempt {

@@ -19,7 +19,7 @@ use rocket_dyn_templates::{context, Template};
 
 pub use desk::{Desk, LabDesks};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::view;
 
 /// The lessons that exist, in teaching order.

@@ -3,7 +3,7 @@
 
 use rocket_dyn_templates::{context, Template};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {

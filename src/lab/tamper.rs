@@ -18,24 +18,16 @@ use rocket_dyn_templates::{context, Template};
 use super::LabDesks;
 use crate::browser_id::ServerKey;
 use crate::config::AppConfig;
+use crate::cookies;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::inspector::{KnownBrowser, Visitor};
+use crate::lang::Lang;
 use crate::session::Sessions;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, set_cookie, refused]
 }
-
-/// The cookies the editor may write, and whether each is the session flow's `HttpOnly` one.
-const EDITABLE: [(&str, bool); 5] = [
-    ("role", false),
-    ("username", false),
-    ("password", false),
-    ("sid", true),
-    ("signed", true),
-];
 
 #[get("/tamper?<edited>")]
 pub fn page(
@@ -45,8 +37,8 @@ pub fn page(
     desks: &State<LabDesks>,
     lang: Lang,
 ) -> Template {
-    let edited = edited.filter(|name| EDITABLE.iter().any(|(n, _)| n == name));
-    let names: Vec<&str> = EDITABLE.iter().map(|(name, _)| *name).collect();
+    let edited = edited.filter(|name| cookies::editable().any(|c| c.name == *name));
+    let names: Vec<&str> = cookies::editable().map(|c| c.name).collect();
     let token = desks.token(key, &visitor.0);
     view::render("lab/tamper", lang, context! { token, names, edited })
 }
@@ -74,21 +66,22 @@ pub fn set_cookie(
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let Some((name, http_only)) = EDITABLE.iter().find(|(name, _)| *name == form.name) else {
+    let Some(fact) = cookies::editable().find(|c| c.name == form.name) else {
         return Err(AppError::Forbidden);
     };
-    let (cookie_name, path) = match *name {
-        "sid" => (sessions.cookie_name(), "/"),
-        "signed" => ("signed", "/signed"),
-        other => (other, "/cookie"),
+    // The session cookie goes by the name the server uses now (`__Host-sid` behind HTTPS).
+    let name = if fact.name == cookies::SID {
+        sessions.cookie_name()
+    } else {
+        fact.name
     };
-    let cookie = Cookie::build((cookie_name, form.value.clone()))
-        .path(path)
+    let cookie = Cookie::build((name, form.value.clone()))
+        .path(fact.path)
         .same_site(SameSite::Lax)
-        .http_only(*http_only)
+        .http_only(fact.http_only)
         .secure(config.cookie_secure);
     jar.add(cookie);
-    Ok(Redirect::to(format!("/lab/tamper?edited={name}")))
+    Ok(Redirect::to(format!("/lab/tamper?edited={}", fact.name)))
 }
 
 #[post("/tamper/<_..>", rank = 2)]

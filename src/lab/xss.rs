@@ -29,8 +29,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use crate::browser_id::{BrowserId, ServerKey};
+use crate::clock::now_ms;
 use crate::flow::Flow;
-use crate::session::now_ms;
 
 const MAX_POSTS: usize = 200;
 const MAX_POSTS_PER_BROWSER: usize = 5;
@@ -274,16 +274,16 @@ pub mod routes {
     use rocket_dyn_templates::{context, Template};
 
     use super::{board_csp, Boards};
-    use crate::accounts::Role;
     use crate::auth::CookieClaims;
     use crate::browser_id::ServerKey;
     use crate::client::ClientAddr;
     use crate::config::AppConfig;
+    use crate::credentials::Role;
     use crate::error::AppError;
     use crate::flow::Flow;
-    use crate::i18n::Lang;
     use crate::inspector::{KnownBrowser, Visitor};
     use crate::lab::LabDesks;
+    use crate::lang::Lang;
     use crate::session::Sessions;
     use crate::view;
 
@@ -354,7 +354,7 @@ pub mod routes {
             Some(id) => !matches!(
                 sessions.peek(&id).await,
                 Ok(None)
-                    | Ok(Some(crate::session::SessionRecord {
+                    | Ok(Some(crate::record::SessionRecord {
                         role: Role::Student,
                         ..
                     }))
@@ -476,7 +476,7 @@ pub mod routes {
 
     #[get("/stolen")]
     pub fn stolen_page(visitor: Visitor, boards: &State<Boards>, lang: Lang) -> Template {
-        let now = crate::session::now_ms();
+        let now = crate::clock::now_ms();
         let loot: Vec<serde_json::Value> = boards
             .loot_for(&visitor.0)
             .into_iter()

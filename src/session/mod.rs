@@ -1,13 +1,8 @@
-//! Server-side sessions: ids, records, the store contract and its backends, and [`Sessions`],
-//! the one typed way the rest of the app starts, resumes and ends a session.
+//! Server-side sessions as a service: [`Sessions`], the one typed way the rest of the app starts,
+//! resumes and ends a session, with the policy (timeouts, per-account limits, the lesson presets)
+//! applied to whichever store the configuration chose, and the sweeper.
 
-mod file;
-mod id;
-mod memory;
-mod record;
-pub(crate) mod redis;
-mod stage;
-mod store;
+mod sweeper;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -15,16 +10,17 @@ use std::sync::Arc;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::time::Duration;
 
-pub use file::FileStore;
-pub use id::{InvalidSessionId, RandomError, SessionId, ID_BYTES, ID_CHARS};
-pub use memory::MemoryStore;
-pub use record::{now_ms, CsrfToken, SessionRecord};
-pub use redis::{unavailable as redis_unavailable, RedisStore};
-pub use stage::{open, sweeper, Backend};
-pub use store::{is_storage_key, SessionStore, StoreError, StoredSession};
+pub use sweeper::sweeper;
 
-use crate::accounts::{Account, Role, Username, DEMO_ACCOUNT};
+use crate::accounts::Account;
+use crate::clock::now_ms;
+use crate::cookies;
+use crate::ids::{RandomError, SessionId};
+use crate::record::SessionRecord;
+use crate::storage::{SessionStore, StoreError, StoredSession};
+
 use crate::config::{AppConfig, StoreKind};
+use crate::credentials::{Role, Username, DEMO_ACCOUNT};
 
 /// Why a session could not be started.
 #[derive(Debug, thiserror::Error)]
@@ -34,12 +30,6 @@ pub enum StartError {
     #[error(transparent)]
     Random(#[from] RandomError),
 }
-
-/// Name of the session flow's only cookie.
-pub const SID_COOKIE: &str = "sid";
-/// Its name when `cookie_secure` is on: browsers accept a `__Host-` cookie only with `Secure`,
-/// `Path=/` and no `Domain`, so a sibling subdomain or a plain-HTTP page cannot plant one.
-pub const HOST_SID_COOKIE: &str = "__Host-sid";
 
 /// How many counter ids a login skips past (ids planted earlier) before it draws a random one.
 const WEAK_ID_TRIES: u64 = 64;
@@ -85,9 +75,9 @@ impl Sessions {
     /// The session cookie's name: `__Host-sid` with `cookie_secure`, otherwise `sid`.
     pub fn cookie_name(&self) -> &'static str {
         if self.cookie_secure {
-            HOST_SID_COOKIE
+            cookies::HOST_SID
         } else {
-            SID_COOKIE
+            cookies::SID
         }
     }
 

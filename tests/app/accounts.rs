@@ -1,7 +1,8 @@
 //! Accounts: the built-in ones, `/register`, and how passwords are kept.
 
 use rocket::http::Status;
-use session_lab::accounts::{AccountStore, Password, Role, Username};
+use session_lab::accounts::AccountStore;
+use session_lab::credentials::{Password, Role, Username};
 
 use crate::helpers::{form, set_cookies, spawn_app, INSTRUCTOR_PASSWORD};
 

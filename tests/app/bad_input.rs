@@ -2,7 +2,7 @@
 //! server keeps serving afterwards.
 
 use rocket::http::{ContentType, Status};
-use session_lab::session::SessionId;
+use session_lab::ids::SessionId;
 
 use crate::helpers::{form, json, spawn_app, TestApp};
 

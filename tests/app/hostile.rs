@@ -5,7 +5,7 @@
 
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::blocking::LocalResponse;
-use session_lab::session::SessionId;
+use session_lab::ids::SessionId;
 
 use crate::helpers::{
     field_value, figment, form, set_cookies, spawn_app, spawn_app_with, Browser, TestApp, INSTRUCTOR_PASSWORD,
@@ -298,8 +298,8 @@ fn ids_claimed_ahead_of_the_weak_counter_never_make_a_login_fail() {
     let sessions = app.client.rocket().state::<session_lab::session::Sessions>().unwrap();
     let next = sessions.weak_counter();
     let squatter = session_lab::accounts::Account {
-        username: session_lab::accounts::Username::parse("abc").unwrap(),
-        role: session_lab::accounts::Role::Student,
+        username: session_lab::credentials::Username::parse("abc").unwrap(),
+        role: session_lab::credentials::Role::Student,
     };
     let runtime = rocket::tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -186,7 +186,7 @@ fn the_dashboard_lists_sessions_by_fingerprint_never_by_id() {
     assert!(page.contains("3 live sessions"));
     for browser in [&one, &two, &teacher] {
         let sid = browser.cookie("sid").unwrap();
-        let fingerprint = sid.parse::<session_lab::session::SessionId>().unwrap().fingerprint();
+        let fingerprint = sid.parse::<session_lab::ids::SessionId>().unwrap().fingerprint();
         assert!(page.contains(&format!("#{fingerprint}")), "fingerprint shown");
         assert!(!page.contains(&sid[..10]), "no id on a projected screen");
     }

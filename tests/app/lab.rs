@@ -467,9 +467,9 @@ fn guess_with_weak_ids_one_student_takes_over_anothers_session() {
         "the weak id is shown so the pattern can be seen"
     );
 
-    let next: session_lab::session::SessionId = mine.parse().unwrap();
+    let next: session_lab::ids::SessionId = mine.parse().unwrap();
     let counter = u64::from_be_bytes(next.as_bytes()[24..].try_into().unwrap());
-    let guess = session_lab::session::SessionId::weak_from_counter(counter + 1).expose();
+    let guess = session_lab::ids::SessionId::weak_from_counter(counter + 1).expose();
     attacker.post_form("/lab/guess/try", &form(&[("token", &token), ("candidate", &guess)]));
     assert!(
         page_says(&attacker, "/lab/guess", "Hit: this id is abc"),
@@ -504,7 +504,7 @@ fn guess_with_the_csprng_every_guess_misses_and_the_calculator_follows_its_input
     let student = app.browser();
     let token = open_lesson(&student, "guess");
     student.login("session", "abc", "1234");
-    let random = session_lab::session::SessionId::generate().unwrap().expose();
+    let random = session_lab::ids::SessionId::generate().unwrap().expose();
     for candidate in [
         random.as_str(),
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD-o",

@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use rocket::http::Status;
-use session_lab::session::{now_ms, FileStore, SessionStore, StoreError};
+use session_lab::clock::now_ms;
+use session_lab::storage::{FileStore, SessionStore, StoreError};
 
 use crate::helpers::{field_value, figment, form, json, spawn_app, spawn_app_with, INSTRUCTOR_PASSWORD};
 use crate::real_server::Server;

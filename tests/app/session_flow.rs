@@ -4,7 +4,7 @@ use std::thread::sleep;
 use std::time::Duration;
 
 use rocket::http::Status;
-use session_lab::session::{SessionId, ID_CHARS};
+use session_lab::ids::{SessionId, ID_CHARS};
 
 use crate::helpers::{attributes, figment, form, json, set_cookie_line, set_cookies, spawn_app, spawn_app_with};
 use crate::mirror;

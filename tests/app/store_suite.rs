@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
-use session_lab::accounts::{Role, Username};
-use session_lab::session::{now_ms, SessionId, SessionRecord, SessionStore, StoreError};
+use session_lab::clock::now_ms;
+use session_lab::credentials::{Role, Username};
+use session_lab::ids::SessionId;
+use session_lab::record::SessionRecord;
+use session_lab::storage::{SessionStore, StoreError};
 
 pub fn record(user: &str, now: u64, idle_s: u64, absolute_s: u64) -> SessionRecord {
     SessionRecord::new(Username::parse(user).unwrap(), Role::Student, now, idle_s, absolute_s).unwrap()
@@ -287,13 +290,13 @@ store_suite!(
     memory,
     (
         (),
-        Arc::new(session_lab::session::MemoryStore::new()) as Arc<dyn SessionStore>
+        Arc::new(session_lab::storage::MemoryStore::new()) as Arc<dyn SessionStore>
     )
 );
 
 store_suite!(file, {
     let dir = tempfile::tempdir().unwrap();
-    let store = session_lab::session::FileStore::open(&dir.path().join("sessions")).unwrap();
+    let store = session_lab::storage::FileStore::open(&dir.path().join("sessions")).unwrap();
     (dir, Arc::new(store) as Arc<dyn SessionStore>)
 });
 
@@ -303,7 +306,7 @@ store_suite!(
     {
         let server = crate::redis_server::RedisServer::start();
         let prefix = crate::redis_server::unique_prefix();
-        let store = session_lab::session::RedisStore::connect(&server.url(), &prefix).unwrap();
+        let store = session_lab::storage::RedisStore::connect(&server.url(), &prefix).unwrap();
         (server, Arc::new(store) as Arc<dyn SessionStore>)
     }
 );

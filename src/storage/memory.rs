@@ -10,10 +10,12 @@
 use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
 
-use super::store::{parse_storage_key, StoredSession};
-use super::{SessionId, SessionRecord, SessionStore, StoreError};
-use crate::accounts::Username;
+use super::sessions::{parse_storage_key, StoredSession};
+use super::{SessionStore, StoreError};
 use crate::config::StoreKind;
+use crate::credentials::Username;
+use crate::ids::SessionId;
+use crate::record::SessionRecord;
 
 type Key = [u8; 32];
 
@@ -178,7 +180,7 @@ impl SessionStore for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::Role;
+    use crate::credentials::Role;
 
     fn record(user: &str, now: u64, idle: u64) -> SessionRecord {
         SessionRecord::new(Username::parse(user).unwrap(), Role::Student, now, idle, 600).unwrap()

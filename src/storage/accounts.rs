@@ -13,9 +13,9 @@ use redis::aio::ConnectionManager;
 use rocket::tokio::task;
 use serde::{Deserialize, Serialize};
 
-use super::{Role, Username};
-use crate::session::redis::send;
-use crate::session::StoreError;
+use super::redis::send;
+use super::StoreError;
+use crate::credentials::{Role, Username};
 
 /// What is kept for an account: its role and its Argon2id hash (PHC string), never a password.
 #[derive(Debug, Clone, Serialize, Deserialize)]

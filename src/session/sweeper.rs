@@ -1,45 +1,12 @@
-//! Opens the configured backend (sessions and the accounts kept beside them), and runs the
-//! periodic sweep after liftoff.
-
-use std::sync::Arc;
+//! The periodic sweep that frees expired sessions, in a task of its own after liftoff.
 
 use rocket::fairing::AdHoc;
-
-use crate::events::{EventBus, EventKind, Subject};
-use crate::flow::Flow;
 use rocket::tokio::time::{interval, Duration, MissedTickBehavior};
 
-use super::{FileStore, MemoryStore, RedisStore, SessionStore, Sessions, StoreError};
-use crate::accounts::backend::{AccountBackend, FileAccounts, MemoryAccounts, RedisAccounts};
-use crate::config::{AppConfig, StoreKind};
-
-/// The configured backend: sessions, and the accounts kept beside them.
-pub struct Backend {
-    pub sessions: Arc<dyn SessionStore>,
-    pub accounts: Arc<dyn AccountBackend>,
-}
-
-/// Opens the backend that `config` names.
-pub fn open(config: &AppConfig) -> Result<Backend, StoreError> {
-    Ok(match config.session_store {
-        StoreKind::Memory => Backend {
-            sessions: Arc::new(MemoryStore::new()),
-            accounts: Arc::new(MemoryAccounts::default()),
-        },
-        StoreKind::File => Backend {
-            sessions: Arc::new(FileStore::open(&config.session_dir)?),
-            accounts: Arc::new(FileAccounts::open(config.session_dir.join("accounts"))?),
-        },
-        StoreKind::Redis => {
-            let sessions = RedisStore::connect(&config.redis_url, &config.redis_prefix)?;
-            let accounts = RedisAccounts::new(sessions.connection(), &config.redis_prefix);
-            Backend {
-                sessions: Arc::new(sessions),
-                accounts: Arc::new(accounts),
-            }
-        }
-    })
-}
+use super::Sessions;
+use crate::config::AppConfig;
+use crate::events::{EventBus, EventKind, Subject};
+use crate::flow::Flow;
 
 /// Frees expired sessions every `session_sweep_interval` seconds, in a task of its own.
 pub fn sweeper() -> AdHoc {

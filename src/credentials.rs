@@ -1,4 +1,5 @@
-//! Usernames and passwords become types at the edge: once parsed they are known to be valid.
+//! Usernames, passwords and roles: types at the edge, so that once parsed they are known to be
+//! valid. A leaf: it depends on nothing else in the crate.
 
 use std::fmt;
 
@@ -102,6 +103,34 @@ impl Password {
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password([redacted])")
+    }
+}
+
+/// The built-in student account that a whole class may share (`abc` / `1234`, the tutorial's).
+pub const DEMO_ACCOUNT: &str = "abc";
+/// The built-in instructor account; it may log in to the session flow only.
+pub const INSTRUCTOR_ACCOUNT: &str = "teacher";
+
+/// What an account may do. Students use both flows; the instructor also runs the class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Student,
+    Instructor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Student => "student",
+            Role::Instructor => "instructor",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

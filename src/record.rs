@@ -1,4 +1,4 @@
-//! What the server keeps for one session, and when it ends.
+//! What the server keeps for one session, and when it ends. A leaf.
 
 use std::fmt;
 
@@ -7,9 +7,8 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use super::id::{RandomError, SessionId};
-use crate::accounts::{Role, Username};
-pub use crate::clock::now_ms;
+use crate::credentials::{Role, Username};
+use crate::ids::{RandomError, SessionId};
 
 /// The per-session token that the session flow's forms carry (synchroniser token pattern).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,11 @@
 //! The contract every session store keeps. It is narrow on purpose: memory, file and Redis
 //! stores implement the same few methods, and one test suite runs against each of them.
 
-use crate::accounts::Username;
 use crate::config::StoreKind;
+use crate::credentials::Username;
 
-use super::{SessionId, SessionRecord};
+use crate::ids::SessionId;
+use crate::record::SessionRecord;
 
 /// Every backend maps its own failures into this one error.
 #[derive(Debug, thiserror::Error)]

@@ -22,10 +22,12 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{Cmd, FromRedisValue, RedisError};
 
-use super::store::{is_storage_key, StoredSession};
-use super::{SessionId, SessionRecord, SessionStore, StoreError};
-use crate::accounts::Username;
+use super::sessions::{is_storage_key, StoredSession};
+use super::{SessionStore, StoreError};
 use crate::config::StoreKind;
+use crate::credentials::Username;
+use crate::ids::SessionId;
+use crate::record::SessionRecord;
 
 pub struct RedisStore {
     connection: ConnectionManager,

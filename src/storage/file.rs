@@ -22,10 +22,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rocket::tokio::task;
 
-use super::store::{is_storage_key, StoredSession};
-use super::{SessionId, SessionRecord, SessionStore, StoreError};
-use crate::accounts::Username;
+use super::sessions::{is_storage_key, StoredSession};
+use super::{SessionStore, StoreError};
 use crate::config::StoreKind;
+use crate::credentials::Username;
+use crate::ids::SessionId;
+use crate::record::SessionRecord;
 
 /// The folder of per-account markers, inside the session folder.
 const BY_USER: &str = "by-user";

@@ -1,0 +1,137 @@
+//! Every cookie this app sets, in one table: its name, path, whether scripts may read it, whether
+//! its value is a secret, and which flow it belongs to. Every list elsewhere (what the inspector
+//! masks, what receipts leave out, what the cookie editor may write) is derived from this table.
+//! Also the raw `Cookie` header as a request carried it. A leaf.
+
+use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::flow::Flow;
+
+pub const USERNAME: &str = "username";
+pub const PASSWORD: &str = "password";
+pub const ROLE: &str = "role";
+pub const SID: &str = "sid";
+/// The session cookie's name with `cookie_secure`: browsers accept a `__Host-` cookie only with
+/// `Secure`, `Path=/` and no `Domain`, so a sibling subdomain or a plain-HTTP page cannot plant one.
+pub const HOST_SID: &str = "__Host-sid";
+pub const SIGNED: &str = "signed";
+pub const INSPECTOR: &str = "inspector";
+pub const LANG: &str = "lang";
+
+/// What is true of one cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CookieFact {
+    pub name: &'static str,
+    pub path: &'static str,
+    /// Set with `HttpOnly`: scripts cannot read it, so the app never shows its value back.
+    pub http_only: bool,
+    /// A credential or an id that logs someone in: never kept, not even for the inspector.
+    pub secret: bool,
+    /// The login flow it belongs to; `None` for the lab's own cookies.
+    pub flow: Option<Flow>,
+    /// Whether the tamper lesson's editor may write it.
+    pub editable: bool,
+}
+
+const fn fact(
+    name: &'static str,
+    path: &'static str,
+    http_only: bool,
+    secret: bool,
+    flow: Option<Flow>,
+    editable: bool,
+) -> CookieFact {
+    CookieFact {
+        name,
+        path,
+        http_only,
+        secret,
+        flow,
+        editable,
+    }
+}
+
+pub const COOKIES: [CookieFact; 8] = [
+    fact(ROLE, "/cookie", false, false, Some(Flow::Cookie), true),
+    fact(USERNAME, "/cookie", false, false, Some(Flow::Cookie), true),
+    fact(PASSWORD, "/cookie", false, true, Some(Flow::Cookie), true),
+    fact(SID, "/", true, true, Some(Flow::Session), true),
+    fact(HOST_SID, "/", true, true, Some(Flow::Session), false),
+    fact(SIGNED, "/signed", true, true, Some(Flow::Signed), true),
+    fact(INSPECTOR, "/", true, false, None, false),
+    fact(LANG, "/", true, false, None, false),
+];
+
+/// The fact for `name`, if it is one of this app's cookies.
+pub fn fact_of(name: &str) -> Option<&'static CookieFact> {
+    COOKIES.iter().find(|c| c.name == name)
+}
+
+/// Whether the app must not show this cookie's value back: it is `HttpOnly`, and reflecting it in
+/// a page or JSON would hand it to any script (the "cross-site tracing" mistake).
+pub fn is_masked(name: &str) -> bool {
+    fact_of(name.trim()).is_some_and(|c| c.http_only)
+}
+
+/// Whether the value is a secret the server never keeps (receipts leave it out).
+pub fn is_secret(name: &str) -> bool {
+    fact_of(name).is_some_and(|c| c.secret)
+}
+
+/// The cookies the tamper lesson's editor may write.
+pub fn editable() -> impl Iterator<Item = &'static CookieFact> {
+    COOKIES.iter().filter(|c| c.editable)
+}
+
+/// The raw `Cookie` header(s) of this request, exactly as received.
+pub struct RawCookieHeader(pub Option<String>);
+
+impl RawCookieHeader {
+    /// The `Cookie` header as received; several headers (HTTP/2 may split them) joined by `; `.
+    pub fn read(request: &Request<'_>) -> RawCookieHeader {
+        let headers: Vec<&str> = request.headers().get("Cookie").collect();
+        RawCookieHeader((!headers.is_empty()).then(|| headers.join("; ")))
+    }
+
+    /// The header as it may be shown back: the values of `HttpOnly` cookies masked with `*`, one
+    /// for each byte, so lengths stay true.
+    pub fn masked(&self) -> Option<String> {
+        let header = self.0.as_ref()?;
+        let masked = header.split("; ").map(|pair| match pair.split_once('=') {
+            Some((name, value)) if is_masked(name) => format!("{name}={}", "*".repeat(value.len())),
+            _ => pair.to_owned(),
+        });
+        Some(masked.collect::<Vec<_>>().join("; "))
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.0.as_ref().map_or(0, String::len)
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for RawCookieHeader {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(RawCookieHeader::read(request))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_httponly_value_is_masked_and_lengths_stay_true() {
+        let header = RawCookieHeader(Some("username=abc; sid=abcdef; lang=ko; inspector=xyz".into()));
+        assert_eq!(
+            header.masked().as_deref(),
+            Some("username=abc; sid=******; lang=**; inspector=***")
+        );
+        assert!(is_secret(PASSWORD) && is_secret(SID) && is_secret(HOST_SID) && is_secret(SIGNED));
+        assert!(!is_secret(USERNAME) && !is_secret(INSPECTOR));
+        let editable: Vec<&str> = editable().map(|c| c.name).collect();
+        assert_eq!(editable, [ROLE, USERNAME, PASSWORD, SID, SIGNED]);
+    }
+}
