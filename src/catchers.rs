@@ -46,6 +46,7 @@ pub fn any_status(status: Status, request: &Request<'_>) -> ErrorPage {
     };
     let note = ErrorNote::of(request);
     let message = note.message.unwrap_or(message);
+    let title = note.title.unwrap_or(title);
     let retry_after = note.retry_after_s;
     let page = view::render(
         "error",

@@ -66,6 +66,9 @@ pub struct AppConfig {
     pub max_accounts: usize,
 }
 
+/// How many accounts `/register` may add unless `max_accounts` says otherwise.
+pub const DEFAULT_MAX_ACCOUNTS: usize = 10_000;
+
 /// The shortest `instructor_password` accepted: it opens the dashboard of a whole class.
 pub const MIN_INSTRUCTOR_PASSWORD: usize = 12;
 
@@ -88,7 +91,7 @@ impl Default for AppConfig {
             trusted_proxies: Vec::new(),
             max_sessions_per_user: 10,
             max_sessions_demo_account: 100,
-            max_accounts: crate::accounts::MAX_ACCOUNTS,
+            max_accounts: DEFAULT_MAX_ACCOUNTS,
         }
     }
 }

@@ -12,7 +12,7 @@ use rocket::http::uri::Origin;
 use rocket::http::Method;
 use rocket::{Data, Request};
 
-use crate::error::AppError;
+use crate::error::Forbidden;
 
 /// State-changing routes that accept cross-site requests, each for a lesson (none yet).
 pub const OPEN_ON_PURPOSE: &[&str] = &[];
@@ -70,6 +70,6 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[post("/refused/cross-site")]
-fn refused() -> AppError {
-    AppError::CrossSite
+fn refused() -> Forbidden {
+    Forbidden::CrossSite
 }

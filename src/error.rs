@@ -7,6 +7,7 @@ use std::error::Error as _;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, Responder};
+use rocket_dyn_templates::Template;
 
 use crate::accounts::hashing::HashError;
 use crate::accounts::throttle::RetryAfter;
@@ -23,18 +24,60 @@ pub enum AppError {
     Hash(#[from] HashError),
     #[error(transparent)]
     Random(#[from] RandomError),
-    /// A form without the right CSRF token, or a control for someone not allowed to use it.
-    #[error("refused: the form did not carry this session's token")]
-    Forbidden,
-    /// A state-changing request from a page of another site.
-    #[error("refused: a cross-site request")]
-    CrossSite,
-    /// An instructor control that did not come from a click on the dashboard itself.
-    #[error("refused: not a form submitted from the dashboard by a person")]
-    NotFromDashboard,
+    /// Every `403` the app gives, with the reason the page explains.
+    #[error("refused: {0}")]
+    Forbidden(Forbidden),
     /// Too many failed password checks from this address for this account.
     #[error("refused: too many failed password checks")]
     Throttled(RetryAfter),
+}
+
+/// Why a request was refused with `403`. Every refusal in the app is one of these, answered the
+/// same way: the error page in the visitor's language, saying which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Forbidden {
+    /// A form without this session's (or this browser's) token.
+    #[error("the form did not carry its token")]
+    Token,
+    /// A state-changing request from a page of another site.
+    #[error("a cross-site request")]
+    CrossSite,
+    /// An instructor control or page that did not come from a person on the dashboard itself.
+    #[error("not a person's click on the dashboard")]
+    NotFromDashboard,
+    /// A board post that no person pressed the button for.
+    #[error("not a person's click")]
+    NotClicked,
+    /// Something only the instructor may open or do.
+    #[error("only for the instructor")]
+    InstructorOnly,
+    /// A lab form from a browser this server never issued an id to, or from another origin.
+    #[error("not from a browser of this lab")]
+    UnknownBrowser,
+}
+
+impl Forbidden {
+    fn note(self) -> ErrorNote {
+        let (title, message) = match self {
+            Forbidden::Token => ("error-csrf-title", "error-csrf"),
+            Forbidden::CrossSite => ("error-403-title", "error-cross-site"),
+            Forbidden::NotFromDashboard => ("error-403-title", "error-not-from-dashboard"),
+            Forbidden::NotClicked => ("error-403-title", "error-not-clicked"),
+            Forbidden::InstructorOnly => ("error-403-title", "instructor-only"),
+            Forbidden::UnknownBrowser => ("error-403-title", "error-unknown-browser"),
+        };
+        ErrorNote {
+            title: Some(title),
+            message: Some(message),
+            retry_after_s: None,
+        }
+    }
+}
+
+impl From<Forbidden> for AppError {
+    fn from(reason: Forbidden) -> Self {
+        AppError::Forbidden(reason)
+    }
 }
 
 impl From<AuthError> for AppError {
@@ -62,7 +105,7 @@ impl From<RegisterError> for AppError {
             RegisterError::Store(e) => AppError::Store(e),
             RegisterError::Hash(e) => AppError::Hash(e),
             // Handled as pages by /register; here only for completeness.
-            RegisterError::Taken | RegisterError::Full => AppError::Forbidden,
+            RegisterError::Taken | RegisterError::Full => AppError::Forbidden(Forbidden::Token),
         }
     }
 }
@@ -71,6 +114,7 @@ impl From<RegisterError> for AppError {
 /// [`AppError`]'s responder (or a guard) for the catcher.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ErrorNote {
+    pub title: Option<&'static str>,
     pub message: Option<&'static str>,
     pub retry_after_s: Option<u64>,
 }
@@ -90,7 +134,7 @@ impl AppError {
     pub fn status(&self) -> Status {
         match self {
             AppError::Store(StoreError::Unavailable(_)) | AppError::Hash(HashError::Busy) => Status::ServiceUnavailable,
-            AppError::Forbidden | AppError::CrossSite | AppError::NotFromDashboard => Status::Forbidden,
+            AppError::Forbidden(_) => Status::Forbidden,
             AppError::Throttled(_) => Status::TooManyRequests,
             AppError::Store(_) | AppError::Hash(_) | AppError::Random(_) => Status::InternalServerError,
         }
@@ -99,23 +143,24 @@ impl AppError {
     pub fn note(&self) -> ErrorNote {
         match self {
             AppError::Throttled(RetryAfter(s)) => ErrorNote {
+                title: None,
                 message: Some("error-throttled"),
                 retry_after_s: Some(*s),
             },
             AppError::Hash(HashError::Busy) => ErrorNote {
+                title: None,
                 message: Some("error-busy"),
                 retry_after_s: Some(1),
             },
-            AppError::CrossSite => ErrorNote {
-                message: Some("error-cross-site"),
-                retry_after_s: None,
-            },
-            AppError::NotFromDashboard => ErrorNote {
-                message: Some("error-not-from-dashboard"),
-                retry_after_s: None,
-            },
+            AppError::Forbidden(reason) => reason.note(),
             _ => ErrorNote::default(),
         }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Forbidden {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        AppError::Forbidden(self).respond_to(request)
     }
 }
 
@@ -137,3 +182,36 @@ impl<'r> Responder<'r, 'static> for AppError {
         Err(status)
     }
 }
+
+/// A request that did not succeed: a page with its status, or an internal error.
+#[derive(Responder)]
+pub enum Refused {
+    Page(Box<(Status, Template)>),
+    Error(AppError),
+}
+
+impl Refused {
+    pub fn page(status: Status, page: Template) -> Refused {
+        Refused::Page(Box::new((status, page)))
+    }
+}
+
+macro_rules! refused_from {
+    ($($error:ty),*) => {$(
+        impl From<$error> for Refused {
+            fn from(error: $error) -> Self {
+                Refused::Error(error.into())
+            }
+        }
+    )*};
+}
+
+refused_from!(
+    AppError,
+    Forbidden,
+    crate::accounts::AuthError,
+    crate::session::StartError,
+    crate::storage::StoreError,
+    crate::ids::RandomError,
+    crate::accounts::RegisterError
+);

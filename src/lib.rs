@@ -32,6 +32,7 @@ pub mod lab;
 pub mod lang;
 pub mod pages;
 pub mod record;
+pub mod register;
 pub mod session;
 pub mod state;
 pub mod storage;
@@ -51,7 +52,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(inspector::recorder())
         .attach(headers::stage())
         .mount("/", pages::routes())
-        .mount("/", accounts::routes())
+        .mount("/", register::routes())
         .mount("/", explain::routes())
         .mount("/cookie", flows::cookie::routes())
         .mount("/session", flows::session::routes())

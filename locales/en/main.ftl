@@ -132,6 +132,8 @@ error-retry-after = Try again in { $n ->
 }.
 error-cross-site = This request came from a page of another site, so it was refused: a site may not log you in, post or press buttons here on your behalf.
 error-not-from-dashboard = Instructor controls work only when a person clicks them on the dashboard itself. This request did not come from such a click, so it was refused.
+error-not-clicked = A post is published only when a person presses the button. This one was sent by a script, so it was refused.
+error-unknown-browser = This form works only from a page of this lab in the same browser. Open the lesson page first, then use its form.
 error-instructor-session-only = The instructor account logs in to the session flow only. Here its password would sit in a readable cookie or in a token nobody can take back, where the lessons attack it. Use /session/login, and a student account for the lessons.
 error-503 = The session store is unavailable right now, so logins cannot be checked. Please try again in a moment.
 

@@ -1,7 +1,6 @@
 //! Accounts: the built-in student and instructor, `/register`, and Argon2id password hashes.
 
 pub mod hashing;
-mod register;
 mod store;
 pub mod throttle;
 
@@ -9,10 +8,6 @@ pub use store::{Account, AccountStore, Attempt, AuthError, RegisterError, MAX_AC
 
 use crate::config::AppConfig;
 use crate::credentials::{Password, INSTRUCTOR_ACCOUNT};
-
-pub fn routes() -> Vec<rocket::Route> {
-    routes![register::register_page, register::register]
-}
 
 /// The instructor's password: the configured one, or a generated one printed once on standard
 /// output, so the person who started the server can log in.

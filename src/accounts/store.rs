@@ -13,8 +13,7 @@ use crate::flow::Flow;
 use crate::storage::StoreError;
 use crate::storage::{AccountBackend, MemoryAccounts, StoredAccount};
 
-/// How many accounts `/register` may add by default (`max_accounts`); keeps a class server bounded.
-pub const MAX_ACCOUNTS: usize = 10_000;
+pub use crate::config::DEFAULT_MAX_ACCOUNTS as MAX_ACCOUNTS;
 
 /// A verified account, as handlers see it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
-use super::{instructor_refused, login_refused, Inspection, LoginForm, Refused};
+use super::{instructor_refused, login_refused, Inspection, LoginForm};
 use crate::accounts::{Account, AccountStore, Attempt};
 use crate::auth::cookie::MaybeCookieUser;
 use crate::auth::{CookieClaims, CookieUser};
@@ -25,6 +25,7 @@ use crate::client::ClientAddr;
 use crate::config::AppConfig;
 use crate::cookies::{self, RawCookieHeader};
 use crate::credentials::Role;
+use crate::error::Refused;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::inspector::Inspector;

@@ -1,5 +1,5 @@
-//! The two login flows, written as mirror images: the same handler names in `cookie.rs` and
-//! `session.rs`, so that a diff of the two files shows only what the lesson is about.
+//! The three login flows, written as mirror images: the same handler names in `cookie.rs`,
+//! `session.rs` and `signed.rs`, so that a diff of two files shows only what the lesson is about.
 
 pub mod cookie;
 pub mod session;
@@ -7,10 +7,10 @@ pub mod signed;
 pub mod wire;
 
 use rocket::http::Status;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
-use crate::error::AppError;
+use crate::error::Refused;
 use crate::flow::Flow;
 use crate::inspector::Panes;
 use crate::lang::Lang;
@@ -24,38 +24,6 @@ pub struct LoginForm {
     /// `remember=on` asks for a persistent cookie (`Max-Age`) instead of a memory cookie.
     pub remember: bool,
 }
-
-/// A request that did not succeed: a page with its status, or an internal error.
-#[derive(Responder)]
-pub enum Refused {
-    Page(Box<(Status, Template)>),
-    Error(AppError),
-}
-
-impl Refused {
-    pub fn page(status: Status, page: Template) -> Refused {
-        Refused::Page(Box::new((status, page)))
-    }
-}
-
-macro_rules! refused_from {
-    ($($error:ty),*) => {$(
-        impl From<$error> for Refused {
-            fn from(error: $error) -> Self {
-                Refused::Error(error.into())
-            }
-        }
-    )*};
-}
-
-refused_from!(
-    AppError,
-    crate::accounts::AuthError,
-    crate::session::StartError,
-    crate::storage::StoreError,
-    crate::ids::RandomError,
-    crate::accounts::RegisterError
-);
 
 /// The login form again, with a message that does not say which half was wrong.
 fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Refused {

@@ -14,13 +14,14 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
-use super::{login_refused, Inspection, LoginForm, Refused};
+use super::{login_refused, Inspection, LoginForm};
 use crate::accounts::{AccountStore, Attempt};
 use crate::auth::{Instructor, SessionUser};
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::cookies::RawCookieHeader;
 use crate::error::AppError;
+use crate::error::{Forbidden, Refused};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::inspector::{Inspector, KnownBrowser};
@@ -176,19 +177,13 @@ pub async fn logout(
     jar: &CookieJar<'_>,
     client: ClientAddr,
     bus: &State<EventBus>,
-    lang: Lang,
 ) -> Result<LoggedOut, Refused> {
     let token_ok = form
         .csrf_token
         .as_deref()
         .is_some_and(|t| user.record.csrf_token.matches(t));
     if !token_ok {
-        let page = view::render(
-            "error",
-            lang,
-            context! { status: 403, title: "error-csrf-title", message: "error-csrf" },
-        );
-        return Err(Refused::page(Status::Forbidden, page));
+        return Err(Forbidden::Token.into());
     }
     sessions.end(&user.id).await?;
     jar.remove(sessions.removal_cookie());

@@ -15,7 +15,7 @@ use rocket::serde::json::Json;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{instructor_refused, login_refused, Inspection, LoginForm, Refused};
+use super::{instructor_refused, login_refused, Inspection, LoginForm};
 use crate::accounts::{AccountStore, Attempt};
 use crate::auth::signed::{decode_unverified, Claims};
 use crate::auth::{SignedUser, SigningKey};
@@ -24,6 +24,7 @@ use crate::clock::now_ms;
 use crate::cookies::RawCookieHeader;
 use crate::cookies::SIGNED as SIGNED_COOKIE;
 use crate::credentials::Role;
+use crate::error::Refused;
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::inspector::Inspector;

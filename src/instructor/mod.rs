@@ -25,10 +25,10 @@ use serde::Serialize;
 use crate::auth::{Instructor, SessionUser};
 use crate::clock::now_ms;
 use crate::credentials::Username;
-use crate::error::AppError;
+use crate::error::Refused;
+use crate::error::{AppError, Forbidden};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::flows::Refused;
 use crate::inspector::ReceiptBook;
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
@@ -52,7 +52,7 @@ impl<'r> FromRequest<'r> for DashboardView {
         match request.headers().get_one("Sec-Fetch-Dest") {
             None | Some("document") => Outcome::Success(DashboardView),
             Some(_) => {
-                AppError::NotFromDashboard.note().leave(request);
+                AppError::from(Forbidden::NotFromDashboard).note().leave(request);
                 Outcome::Error((Status::Forbidden, ()))
             }
         }
@@ -96,7 +96,7 @@ impl<'r> FromRequest<'r> for FromDashboard {
         if fetch_metadata_ok && referer_ok {
             Outcome::Success(FromDashboard)
         } else {
-            AppError::NotFromDashboard.note().leave(request);
+            AppError::from(Forbidden::NotFromDashboard).note().leave(request);
             Outcome::Error((Status::Forbidden, ()))
         }
     }
@@ -160,8 +160,8 @@ pub fn event_stream(
 }
 
 #[get("/events", rank = 2)]
-pub fn events_refused() -> Status {
-    Status::Forbidden
+pub fn events_refused() -> Forbidden {
+    Forbidden::InstructorOnly
 }
 
 /// One row of the sessions table.
@@ -243,9 +243,8 @@ pub async fn dashboard(
 }
 
 #[get("/", rank = 2)]
-pub fn dashboard_student(_student: SessionUser, lang: Lang) -> (Status, Template) {
-    let page = context! { status: 403, title: "error-403-title", message: "instructor-only" };
-    (Status::Forbidden, view::render("error", lang, page))
+pub fn dashboard_student(_student: SessionUser) -> Forbidden {
+    Forbidden::InstructorOnly
 }
 
 #[get("/", rank = 3)]
@@ -266,7 +265,7 @@ fn verify(instructor: &Instructor, token: Option<&str>) -> Result<(), Refused> {
     if instructor.0.record.csrf_token.matches(token.unwrap_or_default()) {
         Ok(())
     } else {
-        Err(Refused::Error(AppError::Forbidden))
+        Err(Forbidden::Token.into())
     }
 }
 
@@ -473,6 +472,6 @@ pub async fn reset(
 
 /// Every control, for anyone who is not a logged-in instructor: refused.
 #[post("/<_..>", rank = 2)]
-pub fn control_refused() -> Status {
-    Status::Forbidden
+pub fn control_refused() -> Forbidden {
+    Forbidden::InstructorOnly
 }

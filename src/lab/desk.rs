@@ -11,7 +11,7 @@ use super::hijack::Replay;
 use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::clock::now_ms;
-use crate::error::AppError;
+use crate::error::{AppError, Forbidden};
 use crate::ids::SessionId;
 
 const KEEP_MS: u64 = 30 * 60 * 1000;
@@ -68,7 +68,7 @@ impl LabDesks {
         if browser.token_matches(key, TOKEN_AREA, token.unwrap_or_default()) {
             Ok(())
         } else {
-            Err(AppError::Forbidden)
+            Err(Forbidden::Token.into())
         }
     }
 

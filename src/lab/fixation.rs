@@ -9,7 +9,7 @@
 //! is logged in as the student; after the real login it is refused.
 
 use rocket::form::Form;
-use rocket::http::{CookieJar, Status};
+use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
@@ -21,7 +21,7 @@ use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::credentials::Role;
-use crate::error::AppError;
+use crate::error::{AppError, Forbidden};
 use crate::flow::Flow;
 use crate::ids::{SessionId, ID_CHARS};
 use crate::inspector::{KnownBrowser, Visitor};
@@ -172,6 +172,6 @@ pub async fn replay(
 }
 
 #[post("/fixation/<_..>", rank = 2)]
-pub fn refused() -> Status {
-    Status::Forbidden
+pub fn refused() -> Forbidden {
+    Forbidden::UnknownBrowser
 }

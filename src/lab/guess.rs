@@ -11,7 +11,7 @@
 
 use md5::{Digest, Md5};
 use rocket::form::Form;
-use rocket::http::{CookieJar, Status};
+use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
@@ -21,7 +21,7 @@ use super::LabDesks;
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
-use crate::error::AppError;
+use crate::error::{AppError, Forbidden};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::ids::SessionId;
@@ -196,8 +196,8 @@ pub async fn try_guess(
 }
 
 #[post("/guess/<_..>", rank = 2)]
-pub fn refused() -> Status {
-    Status::Forbidden
+pub fn refused() -> Forbidden {
+    Forbidden::UnknownBrowser
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! while the session lives: after logout, expiry or an instructor's revocation it is refused.
 
 use rocket::form::Form;
-use rocket::http::{Cookie, CookieJar, Status};
+use rocket::http::{Cookie, CookieJar};
 use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
@@ -23,7 +23,7 @@ use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::cookies;
 use crate::credentials::Role;
-use crate::error::AppError;
+use crate::error::{AppError, Forbidden};
 use crate::flow::Flow;
 use crate::ids::ID_CHARS;
 use crate::inspector::{KnownBrowser, Visitor};
@@ -195,6 +195,6 @@ pub async fn replay_session(
 
 /// A lab form from a browser that never opened the lab: refused.
 #[post("/hijack/<_..>", rank = 2)]
-pub fn refused() -> Status {
-    Status::Forbidden
+pub fn refused() -> Forbidden {
+    Forbidden::UnknownBrowser
 }

@@ -10,7 +10,7 @@
 //! `sid` does not make you anyone else: it only logs you out.
 
 use rocket::form::Form;
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
@@ -19,7 +19,7 @@ use super::LabDesks;
 use crate::browser_id::ServerKey;
 use crate::config::AppConfig;
 use crate::cookies;
-use crate::error::AppError;
+use crate::error::{AppError, Forbidden};
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
 use crate::session::Sessions;
@@ -67,7 +67,7 @@ pub fn set_cookie(
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
     let Some(fact) = cookies::editable().find(|c| c.name == form.name) else {
-        return Err(AppError::Forbidden);
+        return Err(Forbidden::Token.into());
     };
     // The session cookie goes by the name the server uses now (`__Host-sid` behind HTTPS).
     let name = if fact.name == cookies::SID {
@@ -85,6 +85,6 @@ pub fn set_cookie(
 }
 
 #[post("/tamper/<_..>", rank = 2)]
-pub fn refused() -> Status {
-    Status::Forbidden
+pub fn refused() -> Forbidden {
+    Forbidden::UnknownBrowser
 }

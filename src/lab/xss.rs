@@ -279,7 +279,7 @@ pub mod routes {
     use crate::client::ClientAddr;
     use crate::config::AppConfig;
     use crate::credentials::Role;
-    use crate::error::AppError;
+    use crate::error::{AppError, Forbidden};
     use crate::flow::Flow;
     use crate::inspector::{KnownBrowser, Visitor};
     use crate::lab::LabDesks;
@@ -427,6 +427,7 @@ pub mod routes {
             if headers.get_one("Sec-Fetch-Site").is_none() || headers.get_one("Sec-Fetch-User") == Some("?1") {
                 Outcome::Success(PressedByPerson)
             } else {
+                AppError::from(Forbidden::NotClicked).note().leave(request);
                 Outcome::Error((Status::Forbidden, ()))
             }
         }
@@ -465,8 +466,8 @@ pub mod routes {
     }
 
     #[post("/board", rank = 2)]
-    pub fn post_refused() -> Status {
-        Status::Forbidden
+    pub fn post_refused() -> Forbidden {
+        Forbidden::UnknownBrowser
     }
 
     #[get("/xss")]
@@ -535,7 +536,7 @@ pub mod routes {
     }
 
     #[post("/stolen", rank = 2)]
-    pub fn collect_refused() -> Status {
-        Status::Forbidden
+    pub fn collect_refused() -> Forbidden {
+        Forbidden::UnknownBrowser
     }
 }

@@ -1,4 +1,4 @@
-//! `/register`: new student accounts, usable in both flows.
+//! `/register`: new student accounts, usable in every flow.
 
 use rocket::form::Form;
 use rocket::http::Status;
@@ -6,11 +6,15 @@ use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::{AccountStore, RegisterError};
+use crate::accounts::{AccountStore, RegisterError};
 use crate::credentials::{Password, Username};
-use crate::flows::Refused;
+use crate::error::Refused;
 use crate::lang::Lang;
 use crate::view;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![register_page, register]
+}
 
 #[derive(FromForm)]
 pub struct RegisterForm {
