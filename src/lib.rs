@@ -31,6 +31,7 @@ pub mod instructor;
 pub mod lab;
 pub mod lang;
 pub mod pages;
+pub mod presets;
 pub mod record;
 pub mod register;
 pub mod session;

@@ -14,6 +14,7 @@ use crate::events::EventBus;
 use crate::inspector::{Metrics, ReceiptBook};
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
+use crate::presets::Presets;
 use crate::session::Sessions;
 use crate::storage;
 use crate::view;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub events: EventBus,
     pub signing_key: SigningKey,
     pub server_key: ServerKey,
+    pub presets: Presets,
 }
 
 impl AppState {
@@ -34,7 +36,8 @@ impl AppState {
         let backend = storage::open(&config)
             .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
         let events = EventBus::default();
-        let sessions = Sessions::new(backend.sessions, &config);
+        let presets = Presets::new(&config);
+        let sessions = Sessions::new(backend.sessions, &config, presets.clone());
         let password = accounts::instructor_password(&config)?;
         let accounts = AccountStore::new(&password, backend.accounts, events.clone())
             .await
@@ -50,11 +53,12 @@ impl AppState {
             events,
             signing_key,
             server_key,
+            presets,
         })
     }
 
     fn manage(self, rocket: Rocket<Build>) -> Rocket<Build> {
-        let templates = view::templates(&self.config, &self.sessions);
+        let templates = view::templates(&self.config, &self.presets);
         rocket
             .manage(self.config)
             .manage(self.sessions)
@@ -62,6 +66,7 @@ impl AppState {
             .manage(self.events)
             .manage(self.signing_key)
             .manage(self.server_key)
+            .manage(self.presets)
             .manage(LabDesks::default())
             .manage(Boards::default())
             .manage(ReceiptBook::default())

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::config::AppConfig;
 use crate::lang::Lang;
-use crate::session::Sessions;
+use crate::presets::Presets;
 
 /// What every page's template receives besides its own fields.
 #[derive(Serialize)]
@@ -42,10 +42,10 @@ pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Template
 /// Loads the templates and registers the helpers: `t`, and `instance_name` and `store_kind`,
 /// which every page shows so a class can see which server answered and where it keeps sessions,
 /// and `weak_ids_on` for the banner while the guess lesson's weak ids are on.
-pub fn templates(config: &AppConfig, sessions: &Sessions) -> impl rocket::fairing::Fairing {
+pub fn templates(config: &AppConfig, presets: &Presets) -> impl rocket::fairing::Fairing {
     let instance = config.instance_name.clone();
     let store = config.session_store.as_str();
-    let weak_ids = sessions.weak_ids_flag();
+    let weak_ids = presets.weak_ids_flag();
     Template::custom(move |engines| {
         engines.handlebars.register_helper("t", Box::new(Translate));
         engines

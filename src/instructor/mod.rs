@@ -33,6 +33,7 @@ use crate::inspector::ReceiptBook;
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
 use crate::lang::Lang;
+use crate::presets::Presets;
 use crate::session::Sessions;
 use crate::storage::StoredSession;
 use crate::view;
@@ -202,6 +203,7 @@ pub async fn dashboard(
     receipts: &State<ReceiptBook>,
     bus: &State<EventBus>,
     sessions: &State<Sessions>,
+    presets: &State<Presets>,
     boards: &State<Boards>,
     join: join::JoinUrl,
     revoked: Option<usize>,
@@ -227,11 +229,11 @@ pub async fn dashboard(
         revoked,
         posts,
         loot,
-        class_board: boards.class_board(),
-        weak_ids: sessions.weak_ids(),
+        class_board: presets.class_board(),
+        weak_ids: presets.weak_ids(),
         join_url: join.url,
         join_loopback: join.loopback,
-        expiry_preset: sessions.expiry_preset(),
+        expiry_preset: presets.expiry(),
         idle_timeout: sessions.idle_timeout_s(),
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
@@ -379,10 +381,10 @@ pub fn expiry_preset(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<PresetForm>,
-    sessions: &State<Sessions>,
+    presets: &State<Presets>,
 ) -> Result<Redirect, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    sessions.set_expiry_preset(form.on);
+    presets.set_expiry(form.on);
     rocket::info!(
         "instructor {} set the expiry preset {}",
         instructor.0.record.user,
@@ -397,10 +399,10 @@ pub fn class_board(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<PresetForm>,
-    boards: &State<Boards>,
+    presets: &State<Presets>,
 ) -> Result<Redirect, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    boards.set_class_board(form.on);
+    presets.set_class_board(form.on);
     Ok(Redirect::to("/instructor#presets"))
 }
 
@@ -412,10 +414,16 @@ pub async fn weak_ids(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<PresetForm>,
+    presets: &State<Presets>,
     sessions: &State<Sessions>,
 ) -> Result<Redirect, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    let ended = sessions.set_weak_ids(form.on).await?;
+    presets.set_weak_ids(form.on);
+    let ended = if form.on {
+        0
+    } else {
+        sessions.end_weak_sessions().await?
+    };
     rocket::warn!(
         "instructor {} switched weak session ids {} ({ended} weak sessions ended)",
         instructor.0.record.user,
@@ -454,15 +462,15 @@ pub async fn reset(
     desks: &State<LabDesks>,
     receipts: &State<ReceiptBook>,
     boards: &State<Boards>,
+    presets: &State<Presets>,
     bus: &State<EventBus>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
+    presets.reset();
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     desks.clear();
     receipts.clear();
     boards.clear();
-    sessions.set_expiry_preset(false);
-    sessions.set_weak_ids(false).await?;
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user

@@ -9,6 +9,7 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use crate::lang::Lang;
+use crate::presets::Presets;
 use crate::session::Sessions;
 use crate::view;
 
@@ -17,10 +18,10 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/expiry")]
-pub fn page(sessions: &State<Sessions>, lang: Lang) -> Template {
+pub fn page(sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) -> Template {
     let page = context! {
         idle: sessions.idle_timeout_s(),
-        preset: sessions.expiry_preset(),
+        preset: presets.expiry(),
         absolute: sessions.absolute_timeout_s(),
     };
     view::render("lab/expiry", lang, page)

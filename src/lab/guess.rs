@@ -27,7 +27,8 @@ use crate::flow::Flow;
 use crate::ids::SessionId;
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
-use crate::session::{Sessions, WEAK_COUNTER_START};
+use crate::presets::{Presets, WEAK_COUNTER_START};
+use crate::session::Sessions;
 use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -90,12 +91,13 @@ pub fn page(
     jar: &CookieJar<'_>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
+    presets: &State<Presets>,
     lang: Lang,
 ) -> Template {
     let desk = desks.open(&visitor.0);
     let issued_so_far = |issued: u64| issued.saturating_sub(WEAK_COUNTER_START - 1) as f64;
     let now = now_ms();
-    let issued = sessions.weak_counter().max(1);
+    let issued = presets.weak_counter().max(1);
     let generators = vec![
         Generator {
             name: "counter",
@@ -132,7 +134,7 @@ pub fn page(
     let bits = calc.bits.unwrap_or(256.0).clamp(1.0, 512.0);
     let rate = calc.rate.unwrap_or(1e9).clamp(1.0, 1e15);
     let live = calc.sessions.unwrap_or(30.0).clamp(1.0, 1e9);
-    let weak = sessions.weak_ids();
+    let weak = presets.weak_ids();
     let page = context! {
         generators,
         bits,

@@ -23,7 +23,7 @@
 
 use std::collections::VecDeque;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
@@ -109,7 +109,6 @@ pub struct Boards {
     posts: Mutex<VecDeque<Post>>,
     loot: Mutex<VecDeque<Loot>>,
     next: AtomicU64,
-    class_board: AtomicBool,
 }
 
 impl Boards {
@@ -162,15 +161,6 @@ impl Boards {
 
     fn post_by_id(&self, id: u64) -> Option<Post> {
         lock(&self.posts).iter().find(|p| p.id == id).cloned()
-    }
-
-    /// Whether every visitor runs every post's markup (the instructor's class board).
-    pub fn class_board(&self) -> bool {
-        self.class_board.load(Ordering::Relaxed)
-    }
-
-    pub fn set_class_board(&self, on: bool) {
-        self.class_board.store(on, Ordering::Relaxed);
     }
 
     /// The collector address a post's script sends to from `viewer`'s browser: it names the post
@@ -243,11 +233,10 @@ impl Boards {
         (lock(&self.posts).len(), lock(&self.loot).len())
     }
 
-    /// Forgets every post and everything collected (class reset); the class board goes off.
+    /// Forgets every post and everything collected (class reset).
     pub fn clear(&self) {
         lock(&self.posts).clear();
         lock(&self.loot).clear();
-        self.set_class_board(false);
     }
 }
 
@@ -284,6 +273,7 @@ pub mod routes {
     use crate::inspector::{KnownBrowser, Visitor};
     use crate::lab::LabDesks;
     use crate::lang::Lang;
+    use crate::presets::Presets;
     use crate::session::Sessions;
     use crate::view;
 
@@ -376,11 +366,12 @@ pub mod routes {
         jar: &CookieJar<'_>,
         sessions: &State<Sessions>,
         boards: &State<Boards>,
+        presets: &State<Presets>,
         desks: &State<LabDesks>,
         lang: Lang,
     ) -> BoardPage {
         let instructor = instructors_browser(sessions, jar, desks, &visitor).await;
-        let class_board = boards.class_board();
+        let class_board = presets.class_board();
         let me = &visitor.0;
         let posts: Vec<serde_json::Value> = boards
             .posts(flow.0)
@@ -471,8 +462,8 @@ pub mod routes {
     }
 
     #[get("/xss")]
-    pub fn lesson(boards: &State<Boards>, lang: Lang) -> Template {
-        view::render("lab/xss", lang, context! { class_board: boards.class_board() })
+    pub fn lesson(presets: &State<Presets>, lang: Lang) -> Template {
+        view::render("lab/xss", lang, context! { class_board: presets.class_board() })
     }
 
     #[get("/stolen")]

@@ -4,7 +4,6 @@
 
 mod sweeper;
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use rocket::http::{Cookie, CookieJar, SameSite};
@@ -21,6 +20,7 @@ use crate::storage::{SessionStore, StoreError, StoredSession};
 
 use crate::config::{AppConfig, StoreKind};
 use crate::credentials::{Role, Username, DEMO_ACCOUNT};
+use crate::presets::Presets;
 
 /// Why a session could not be started.
 #[derive(Debug, thiserror::Error)]
@@ -42,31 +42,21 @@ pub struct Sessions {
     absolute_timeout_s: u64,
     cookie_secure: bool,
     instance: String,
-    /// The lab's short-expiry preset: when set, new sessions get this idle timeout instead.
-    idle_preset_s: Arc<AtomicU64>,
-    preset_value_s: u64,
-    /// The guess lesson's preset: ids from a counter instead of the CSPRNG.
-    weak_ids: Arc<AtomicBool>,
-    weak_counter: Arc<AtomicU64>,
+    /// The instructor's lesson switches, read when a session starts.
+    presets: Presets,
     max_per_user: usize,
     max_demo: usize,
 }
 
-/// Where the weak-id counter starts; the guess lesson counts issued ids from here.
-pub const WEAK_COUNTER_START: u64 = 1000;
-
 impl Sessions {
-    pub fn new(store: Arc<dyn SessionStore>, config: &AppConfig) -> Sessions {
+    pub fn new(store: Arc<dyn SessionStore>, config: &AppConfig, presets: Presets) -> Sessions {
         Sessions {
             store,
             idle_timeout_s: config.session_idle_timeout,
             absolute_timeout_s: config.session_absolute_timeout,
             cookie_secure: config.cookie_secure,
             instance: config.instance_name.clone(),
-            idle_preset_s: Arc::new(AtomicU64::new(0)),
-            preset_value_s: config.lab_expiry_preset,
-            weak_ids: Arc::new(AtomicBool::new(false)),
-            weak_counter: Arc::new(AtomicU64::new(WEAK_COUNTER_START)),
+            presets,
             max_per_user: config.max_sessions_per_user,
             max_demo: config.max_sessions_demo_account,
         }
@@ -87,15 +77,9 @@ impl Sessions {
             .and_then(|cookie| cookie.value().parse().ok())
     }
 
-    /// # Warning
-    /// Switches new student session ids to a counter (`SessionId::weak_from_counter`) or back to
-    /// the CSPRNG. For the guess lesson only; every page shows a banner while it is on. Switching
-    /// it off ends every session that got a counter id; returns how many.
-    pub async fn set_weak_ids(&self, on: bool) -> Result<usize, StoreError> {
-        self.weak_ids.store(on, Ordering::Relaxed);
-        if on {
-            return Ok(0);
-        }
+    /// Ends every session that got a counter id (the weak-id preset went off, or the class was
+    /// reset); returns how many.
+    pub async fn end_weak_sessions(&self) -> Result<usize, StoreError> {
         let mut ended = 0;
         for session in self.store.list(now_ms()).await?.iter().filter(|s| s.record.weak_id) {
             ended += usize::from(self.store.delete_key(&session.key).await?);
@@ -103,26 +87,9 @@ impl Sessions {
         Ok(ended)
     }
 
-    /// The next counter value a weak id would get.
-    pub fn weak_counter(&self) -> u64 {
-        self.weak_counter.load(Ordering::Relaxed)
-    }
-
-    pub fn weak_ids(&self) -> bool {
-        self.weak_ids.load(Ordering::Relaxed)
-    }
-
-    /// The flag itself, for the banner the templates show while weak ids are on.
-    pub fn weak_ids_flag(&self) -> Arc<AtomicBool> {
-        Arc::clone(&self.weak_ids)
-    }
-
     /// The idle timeout new student sessions get now, in seconds (the preset, when it is on).
     pub fn idle_timeout_s(&self) -> u64 {
-        match self.idle_preset_s.load(Ordering::Relaxed) {
-            0 => self.idle_timeout_s,
-            preset => preset,
-        }
+        self.presets.expiry().unwrap_or(self.idle_timeout_s)
     }
 
     /// The lesson presets apply to students only: the instructor's session is never shortened
@@ -159,17 +126,6 @@ impl Sessions {
         self.absolute_timeout_s
     }
 
-    /// Switches the short-expiry preset (`lab_expiry_preset` seconds of idle time) on or off.
-    /// Sessions started from now on use it; running ones keep the timeout they began with.
-    pub fn set_expiry_preset(&self, on: bool) {
-        self.idle_preset_s
-            .store(if on { self.preset_value_s } else { 0 }, Ordering::Relaxed);
-    }
-
-    pub fn expiry_preset(&self) -> Option<u64> {
-        Some(self.idle_preset_s.load(Ordering::Relaxed)).filter(|s| *s > 0)
-    }
-
     pub fn kind(&self) -> StoreKind {
         self.store.kind()
     }
@@ -178,7 +134,7 @@ impl Sessions {
     /// sessions beyond its limit (`max_sessions_per_user`).
     pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), StartError> {
         let mut record = self.record_for(account)?;
-        let id = if self.weak_ids() && account.role == Role::Student {
+        let id = if self.presets.weak_ids() && account.role == Role::Student {
             record.weak_id = true;
             self.create_weak(&record).await?
         } else {
@@ -208,7 +164,7 @@ impl Sessions {
     /// [`WEAK_ID_TRIES`] taken ids, a random one, so a login never fails because of the preset.
     async fn create_weak(&self, record: &SessionRecord) -> Result<SessionId, StartError> {
         for _ in 0..WEAK_ID_TRIES {
-            let id = SessionId::weak_from_counter(self.weak_counter.fetch_add(1, Ordering::Relaxed));
+            let id = SessionId::weak_from_counter(self.presets.next_weak_counter());
             match self.store.create(&id, record).await {
                 Ok(()) => return Ok(id),
                 Err(StoreError::Exists) => continue,

@@ -296,7 +296,12 @@ fn ids_claimed_ahead_of_the_weak_counter_never_make_a_login_fail() {
     let teacher = teacher(&app);
     weak_ids(&app, &teacher, true);
     let sessions = app.client.rocket().state::<session_lab::session::Sessions>().unwrap();
-    let next = sessions.weak_counter();
+    let next = app
+        .client
+        .rocket()
+        .state::<session_lab::presets::Presets>()
+        .unwrap()
+        .weak_counter();
     let squatter = session_lab::accounts::Account {
         username: session_lab::credentials::Username::parse("abc").unwrap(),
         role: session_lab::credentials::Role::Student,
