@@ -35,6 +35,7 @@ pub mod presets;
 pub mod record;
 pub mod register;
 pub mod session;
+pub mod signing;
 pub mod state;
 pub mod storage;
 pub mod view;

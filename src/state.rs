@@ -7,7 +7,6 @@ use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
 use crate::accounts::{self, AccountStore};
-use crate::auth::SigningKey;
 use crate::browser_id::ServerKey;
 use crate::config::AppConfig;
 use crate::events::EventBus;
@@ -16,6 +15,7 @@ use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
 use crate::presets::Presets;
 use crate::session::Sessions;
+use crate::signing::SigningKey;
 use crate::storage;
 use crate::view;
 

@@ -7,4 +7,4 @@ pub mod signed;
 
 pub use cookie::{CookieClaims, CookieUser};
 pub use session::{Instructor, SessionUser};
-pub use signed::{SignedUser, SigningKey};
+pub use signed::SignedUser;

@@ -17,8 +17,7 @@ use rocket_dyn_templates::{context, Template};
 
 use super::{instructor_refused, login_refused, Inspection, LoginForm};
 use crate::accounts::{AccountStore, Attempt};
-use crate::auth::signed::{decode_unverified, Claims};
-use crate::auth::{SignedUser, SigningKey};
+use crate::auth::SignedUser;
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::cookies::RawCookieHeader;
@@ -29,6 +28,7 @@ use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::inspector::Inspector;
 use crate::lang::Lang;
+use crate::signing::{decode_unverified, Claims, SigningKey};
 use crate::view;
 
 const FLOW: Flow = Flow::Signed;

@@ -1,6 +1,7 @@
 //! session-lab's integration tests: one binary, one module per area.
 
 mod accounts;
+mod architecture;
 mod bad_input;
 mod browser;
 mod cookie_flow;

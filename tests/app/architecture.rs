@@ -1,0 +1,143 @@
+//! The layers of docs/architecture.md, checked: every top-level module of src/ belongs to one
+//! layer, depends only on its own layer or lower ones, and no two modules depend on each other
+//! (directly or through others). A new module must be placed in a layer here to pass.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Lowest first; a module may use modules of its own layer and of the layers before it.
+const LAYERS: [(&str, &[&str]); 5] = [
+    (
+        "leaves",
+        &[
+            "bounded",
+            "browser_id",
+            "clock",
+            "config",
+            "cookies",
+            "credentials",
+            "events",
+            "flow",
+            "ids",
+            "lang",
+            "record",
+        ],
+    ),
+    ("storage", &["storage"]),
+    ("services", &["accounts", "presets", "session", "signing"]),
+    (
+        "web",
+        &[
+            "auth",
+            "catchers",
+            "client",
+            "cross_site",
+            "error",
+            "explain",
+            "flows",
+            "headers",
+            "i18n",
+            "inspector",
+            "instructor",
+            "lab",
+            "pages",
+            "register",
+            "view",
+        ],
+    ),
+    ("wiring", &["state"]),
+];
+
+/// Top-level module -> the other top-level modules its code names as `crate::…` (comments aside).
+fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(&src).unwrap();
+            let top = relative
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_owned();
+            if top == "lib" || top == "main" {
+                continue;
+            }
+            let code: String = std::fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let uses = graph.entry(top.clone()).or_default();
+            for part in code.split("crate::").skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != top {
+                    uses.insert(name);
+                }
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn modules_stand_in_layers_and_depend_only_downwards() {
+    let graph = dependencies();
+    let layer_of = |module: &str| LAYERS.iter().position(|(_, modules)| modules.contains(&module));
+    assert!(graph.len() > 25, "found the modules: {graph:?}");
+    for (module, uses) in &graph {
+        let Some(own) = layer_of(module) else {
+            panic!("src/{module} is in no layer: add it to LAYERS and to docs/architecture.md");
+        };
+        for used in uses {
+            let theirs = layer_of(used).unwrap_or_else(|| panic!("{module} uses {used}, which is in no layer"));
+            assert!(
+                theirs <= own,
+                "{module} ({}) uses {used} ({}): dependencies point down, never up",
+                LAYERS[own].0,
+                LAYERS[theirs].0
+            );
+        }
+    }
+}
+
+#[test]
+fn no_two_modules_depend_on_each_other() {
+    let graph = dependencies();
+    let reaches = |from: &str, to: &str| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.to_owned()];
+        while let Some(module) = stack.pop() {
+            for next in graph.get(&module).into_iter().flatten() {
+                if next == to {
+                    return true;
+                }
+                if seen.insert(next.clone()) {
+                    stack.push(next.clone());
+                }
+            }
+        }
+        false
+    };
+    for (module, uses) in &graph {
+        for used in uses {
+            assert!(
+                !reaches(used, module),
+                "a cycle: {module} uses {used}, which leads back to {module}"
+            );
+        }
+    }
+}
