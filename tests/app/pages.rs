@@ -214,3 +214,41 @@ fn every_test_that_docs_security_md_cites_exists() {
     }
     assert!(cited >= 30, "only {cited} citations found");
 }
+
+#[test]
+fn every_route_in_docs_contract_md_answers() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/contract.md")).unwrap();
+    let routes: Vec<(&str, &str)> = doc
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .filter_map(|route| route.split_once(' '))
+        .filter(|(method, _)| *method == "GET" || *method == "POST")
+        .collect();
+    assert!(routes.len() >= 60, "{} routes listed", routes.len());
+    let app = spawn_app();
+    let mounted: Vec<(String, String)> = app
+        .client
+        .rocket()
+        .routes()
+        .map(|r| {
+            (
+                r.method.as_str().to_owned(),
+                r.uri.path().trim_end_matches('/').to_owned(),
+            )
+        })
+        .collect();
+    for (method, path) in routes {
+        let listed = (method.to_owned(), path.trim_end_matches('/').to_owned());
+        assert!(mounted.contains(&listed), "{method} {path} is listed but not mounted");
+        let response = match method {
+            "GET" => app.browser().get(path),
+            _ => app.browser().post_form(path, ""),
+        };
+        let status = response.status();
+        assert!(
+            status != Status::NotFound && status.code < 500,
+            "{method} {path}: {status}"
+        );
+    }
+}
