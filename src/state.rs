@@ -10,7 +10,7 @@ use crate::accounts::{self, AccountStore};
 use crate::browser_id::ServerKey;
 use crate::config::AppConfig;
 use crate::events::EventBus;
-use crate::inspector::{Metrics, ReceiptBook};
+use crate::inspector::{InstructorBrowsers, Metrics, ReceiptBook};
 use crate::lab::xss::Boards;
 use crate::lab::LabDesks;
 use crate::presets::Presets;
@@ -70,6 +70,7 @@ impl AppState {
             .manage(LabDesks::default())
             .manage(Boards::default())
             .manage(ReceiptBook::default())
+            .manage(InstructorBrowsers::default())
             .manage(Metrics::default())
             .attach(templates)
     }

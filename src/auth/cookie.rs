@@ -62,23 +62,6 @@ pub struct CookieUser {
 /// One verification per request, shared by every guard that asks.
 struct Verification(Result<Option<Account>, Status>);
 
-/// A user whose cookies verified, or nobody; an error (a store outage, the throttle, a full
-/// hashing queue) passes through as its status instead of looking like "not logged in".
-pub struct MaybeCookieUser(pub Option<CookieUser>);
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for MaybeCookieUser {
-    type Error = ();
-
-    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        match CookieUser::from_request(request).await {
-            Outcome::Success(user) => Outcome::Success(MaybeCookieUser(Some(user))),
-            Outcome::Forward(_) => Outcome::Success(MaybeCookieUser(None)),
-            Outcome::Error(e) => Outcome::Error(e),
-        }
-    }
-}
-
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for CookieUser {
     type Error = ();

@@ -19,8 +19,7 @@ use rocket_dyn_templates::{context, Template};
 use super::wire::WireRequest;
 use super::{instructor_refused, login_refused, Inspection, LoginForm};
 use crate::accounts::{Account, AccountStore, Attempt};
-use crate::auth::cookie::MaybeCookieUser;
-use crate::auth::{CookieClaims, CookieUser};
+use crate::auth::{CookieClaims, CookieUser, Maybe};
 use crate::client::ClientAddr;
 use crate::config::AppConfig;
 use crate::cookies::{self, RawCookieHeader};
@@ -37,11 +36,11 @@ const FLOW: Flow = Flow::Cookie;
 const REMEMBER_DAYS: i64 = 30;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![login_page, login, home, home_anonymous, logout, staff, inspect, wire]
+    routes![login_page, login, home, logout, staff, inspect, wire]
 }
 
 #[get("/login")]
-pub fn login_page(inspector: Inspector, claims: CookieClaims, lang: Lang) -> Template {
+pub fn login_page(claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
     let inspector = inspector.panes(FLOW, stores(None, &claims));
     view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
@@ -80,9 +79,9 @@ pub async fn login(
 }
 
 /// # Warning
-/// Deliberately weak: puts the plain password in a cookie that JavaScript can read. The values
-/// are percent-encoded only as cookie syntax needs (`;`, `=`, `%`, space, non-ASCII), so they
-/// come back intact and cannot break or extend the `Set-Cookie` header.
+/// Deliberately weak: the plain password, in a cookie that JavaScript can read, sent to every
+/// page under `/cookie`. The values are percent-encoded only as cookie syntax needs (`;`, `=`,
+/// `%`, space, non-ASCII), so they come back intact and cannot break the `Set-Cookie` header.
 fn credential_cookies(account: &Account, password: &str, remember: bool, secure: bool) -> [Cookie<'static>; 3] {
     let build = |name: &'static str, value: String| {
         let mut cookie = Cookie::build((name, value))
@@ -102,28 +101,31 @@ fn credential_cookies(account: &Account, password: &str, remember: bool, secure:
     ]
 }
 
+/// What removes one of the three cookies: the same name, path and attributes, expired.
+fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
+    Cookie::build(name)
+        .path("/cookie")
+        .same_site(SameSite::Lax)
+        .http_only(false)
+        .secure(secure)
+        .build()
+}
+
 #[get("/")]
-pub fn home(user: CookieUser, inspector: Inspector, lang: Lang) -> Template {
-    let inspector = inspector.panes(FLOW, stores(Some(&user), &user.claims));
+pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
+    let user = user.0;
+    // Credentials that no longer verify (a changed password, an edited cookie).
+    let rejected = user.is_none() && (claims.username.is_some() || claims.password.is_some());
+    let inspector = inspector.panes(FLOW, stores(user.as_ref(), &claims));
     let page = context! {
         flow: FLOW,
-        logged_in: true,
-        user: user.account.username.as_str(),
-        role_cookie: user.claims.role,
+        logged_in: user.is_some(),
+        user: user.as_ref().map(|u| u.account.username.as_str()),
+        role_cookie: claims.role.as_deref(),
+        rejected,
         inspector,
     };
     view::render("cookie/home", lang, page)
-}
-
-#[get("/", rank = 2)]
-pub fn home_anonymous(claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
-    let rejected = claims.username.is_some() || claims.password.is_some();
-    let inspector = inspector.panes(FLOW, stores(None, &claims));
-    view::render(
-        "cookie/home",
-        lang,
-        context! { flow: FLOW, logged_in: false, rejected, inspector },
-    )
 }
 
 /// The inspector's "server stores" pane: nothing at all, and what was checked on this request.
@@ -141,62 +143,59 @@ fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value
 #[post("/logout")]
 pub fn logout(
     claims: CookieClaims,
-    jar: &CookieJar<'_>,
     config: &State<AppConfig>,
+    jar: &CookieJar<'_>,
     client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Redirect {
-    if let Some(user) = claims.username.as_deref() {
-        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(user));
-    }
     for name in [cookies::USERNAME, cookies::PASSWORD, cookies::ROLE] {
-        jar.remove(
-            Cookie::build(name)
-                .path("/cookie")
-                .same_site(SameSite::Lax)
-                .secure(config.cookie_secure),
-        );
+        jar.remove(removal(name, config.cookie_secure));
+    }
+    if let Some(user) = claims.username.as_deref() {
+        rocket::info!("cookie flow: a browser dropped its cookies");
+        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(user));
     }
     Redirect::to("/cookie")
 }
 
 /// # Warning
-/// Deliberately broken authorisation: the `role` cookie alone decides, and the client wrote it.
+/// Deliberately broken authorisation: the role comes from the `role` cookie, which the client
+/// wrote, not from the account.
 #[get("/staff")]
-pub fn staff(claims: CookieClaims, user: MaybeCookieUser, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let user = user.0;
-    let status = match (claims.role.as_deref(), &user) {
-        (Some("instructor"), _) => Status::Ok,
-        (_, Some(_)) => Status::Forbidden,
-        (_, None) => Status::Unauthorized,
+    let role = claims.role.as_deref();
+    let status = match (role == Some("instructor"), &user) {
+        (true, _) => Status::Ok,
+        (false, Some(_)) => Status::Forbidden,
+        (false, None) => Status::Unauthorized,
     };
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,
         logged_in: user.is_some(),
         user: user.as_ref().map(|u| u.account.username.as_str()),
-        real_role: user.as_ref().map(|u| u.account.role.as_str()),
-        role_cookie: claims.role.clone(),
+        real_role: user.as_ref().map(|u| u.account.role),
+        role_cookie: role,
         inspector: inspector.panes(FLOW, stores(user.as_ref(), &claims)),
     };
     (status, view::render("cookie/staff", lang, page))
 }
 
 #[get("/inspect")]
-pub fn inspect(claims: CookieClaims, user: MaybeCookieUser, cookies: RawCookieHeader) -> Json<Inspection> {
+pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookieHeader) -> Json<Inspection> {
     let user = user.0;
-    let password_checked = claims.username.is_some() && claims.password.is_some();
     Json(Inspection {
         flow: FLOW,
         logged_in: user.is_some(),
         user: user.as_ref().map(|u| u.account.username.to_string()),
-        role: user.as_ref().and(claims.role),
+        role: user.as_ref().and(claims.role.clone()),
         cookie_bytes: cookies.bytes(),
         cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: None,
         role_source: user.is_some().then_some("cookie"),
-        password_checked,
+        password_checked: claims.username.is_some() && claims.password.is_some(),
     })
 }
 

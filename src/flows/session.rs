@@ -7,25 +7,26 @@
 //! - logging out deletes the record: a copy of the old `sid` is worthless from that moment.
 
 use rocket::form::Form;
-use rocket::http::{CookieJar, Header, Status};
+use rocket::http::{Cookie, CookieJar, Header, SameSite, Status};
 use rocket::response::Redirect;
 use rocket::serde::json::Json;
+use rocket::time::Duration;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::wire::WireRequest;
 use super::{login_refused, Inspection, LoginForm};
 use crate::accounts::{AccountStore, Attempt};
-use crate::auth::{Instructor, SessionUser};
+use crate::auth::{Maybe, SessionUser};
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::cookies::RawCookieHeader;
-use crate::error::AppError;
-use crate::error::{Forbidden, Refused};
+use crate::credentials::Role;
+use crate::error::{AppError, Forbidden, Refused};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::inspector::{Inspector, KnownBrowser};
-use crate::lab::LabDesks;
+use crate::ids::SessionId;
+use crate::inspector::{Inspector, InstructorBrowsers, KnownBrowser};
 use crate::lang::Lang;
 use crate::session::Sessions;
 use crate::view;
@@ -33,19 +34,7 @@ use crate::view;
 const FLOW: Flow = Flow::Session;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![
-        login_page,
-        login,
-        home,
-        home_anonymous,
-        logout,
-        logout_anonymous,
-        staff,
-        staff_student,
-        staff_anonymous,
-        inspect,
-        wire
-    ]
+    routes![login_page, login, home, logout, staff, inspect, wire]
 }
 
 #[get("/login")]
@@ -63,10 +52,10 @@ pub async fn login(
     jar: &CookieJar<'_>,
     inspector: Inspector,
     client: ClientAddr,
-    browser: Option<KnownBrowser>,
-    desks: &State<LabDesks>,
     bus: &State<EventBus>,
     lang: Lang,
+    browser: Option<KnownBrowser>,
+    instructors: &State<InstructorBrowsers>,
 ) -> Result<Redirect, Refused> {
     let attempt = Attempt {
         username: &form.username,
@@ -74,56 +63,76 @@ pub async fn login(
         from: client.0,
         flow: FLOW,
     };
+    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None));
     let Some(account) = accounts.authenticate(&attempt).await? else {
-        return Err(login_refused(
-            FLOW,
-            lang,
-            &form.username,
-            inspector.panes(FLOW, stores(None)),
-        ));
+        return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
     };
     // A fresh id on every login: an id known before login (planted or stolen) dies here.
     if let Some(old) = sessions.presented_id(jar) {
         sessions.end(&old).await?;
     }
     let (id, record) = sessions.start(&account).await?;
-    jar.add(sessions.cookie(&id, form.remember));
-    if let (Some(browser), crate::credentials::Role::Instructor) = (browser, record.role) {
+    jar.add(sid_cookie(sessions, &id, form.remember));
+    if let (Some(browser), Role::Instructor) = (browser, record.role) {
         // From now on this browser never runs a board post, even after logging out.
-        desks.mark_instructor(&browser.0, client.0);
+        instructors.mark(&browser.0, client.0);
     }
     rocket::info!("session flow: {} logged in, session {id}", account.username);
     bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/session"))
 }
 
+/// The flow's only cookie: a random id that means nothing without the server's record. Scripts
+/// cannot read it; it is sent to the whole site (`/`), by its `__Host-` name behind HTTPS, and
+/// lasts as long as the session can live only when the user asked to be remembered.
+pub fn sid_cookie(sessions: &Sessions, id: &SessionId, remember: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build((sessions.cookie_name(), id.expose()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(sessions.cookie_secure());
+    if remember {
+        let seconds = i64::try_from(sessions.absolute_timeout_s()).unwrap_or(i64::MAX);
+        cookie = cookie.max_age(Duration::seconds(seconds));
+    }
+    cookie.build()
+}
+
+/// What removes the id cookie: the same name, path and attributes, expired.
+fn removal(sessions: &Sessions) -> Cookie<'static> {
+    Cookie::build(sessions.cookie_name())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(sessions.cookie_secure())
+        .build()
+}
+
 #[get("/")]
-pub fn home(user: SessionUser, inspector: Inspector, lang: Lang) -> Template {
-    let inspector = inspector.panes(FLOW, stores(Some(&user)));
+pub fn home(
+    user: Maybe<SessionUser>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+    inspector: Inspector,
+    lang: Lang,
+) -> Template {
+    let user = user.0;
+    // An id that is unknown, expired, revoked or malformed: the browser is asked to drop it.
+    let rejected = user.is_none() && jar.get(sessions.cookie_name()).is_some();
+    if rejected {
+        jar.remove(removal(sessions));
+    }
+    let inspector = inspector.panes(FLOW, stores(user.as_ref()));
     let page = context! {
         flow: FLOW,
-        logged_in: true,
-        user: user.record.user.as_str(),
-        role: user.record.role,
-        csrf_token: user.record.csrf_token.expose(),
+        logged_in: user.is_some(),
+        user: user.as_ref().map(|u| u.record.user.as_str()),
+        role: user.as_ref().map(|u| u.record.role),
+        csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose()),
+        rejected,
         inspector,
     };
     view::render("session/home", lang, page)
-}
-
-#[get("/", rank = 2)]
-pub fn home_anonymous(jar: &CookieJar<'_>, sessions: &State<Sessions>, inspector: Inspector, lang: Lang) -> Template {
-    let rejected = jar.get(sessions.cookie_name()).is_some();
-    if rejected {
-        // The id is unknown, expired, revoked or malformed: ask the browser to drop it.
-        jar.remove(sessions.removal_cookie());
-    }
-    let inspector = inspector.panes(FLOW, stores(None));
-    view::render(
-        "session/home",
-        lang,
-        context! { flow: FLOW, logged_in: false, rejected, inspector },
-    )
 }
 
 /// The inspector's "server stores" pane: this client's session record, as the store keeps it.
@@ -159,76 +168,56 @@ pub struct LoggedOut {
     clear: Header<'static>,
 }
 
-impl LoggedOut {
-    fn to(path: &'static str) -> LoggedOut {
-        LoggedOut {
-            redirect: Redirect::to(path),
-            clear: Header::new("Clear-Site-Data", "\"cookies\""),
-        }
-    }
-}
-
-/// Deletes the record on the server, then asks the browser to drop the id.
+/// Deletes the record on the server, then asks the browser to drop the id. Without a live
+/// session there is nothing to delete, but a stale id is still dropped.
 #[post("/logout", data = "<form>")]
 pub async fn logout(
-    user: SessionUser,
+    user: Maybe<SessionUser>,
     form: Form<LogoutForm>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
     client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Result<LoggedOut, Refused> {
-    let token_ok = form
-        .csrf_token
-        .as_deref()
-        .is_some_and(|t| user.record.csrf_token.matches(t));
-    if !token_ok {
-        return Err(Forbidden::Token.into());
+    if let Some(user) = user.0 {
+        let token = form.csrf_token.as_deref().unwrap_or_default();
+        if !user.record.csrf_token.matches(token) {
+            return Err(Forbidden::Token.into());
+        }
+        sessions.end(&user.id).await?;
+        rocket::info!(
+            "session flow: {} logged out, session {} deleted",
+            user.record.user,
+            user.id
+        );
+        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::User(user.record.user));
     }
-    sessions.end(&user.id).await?;
-    jar.remove(sessions.removal_cookie());
-    rocket::info!(
-        "session flow: {} logged out, session {} deleted",
-        user.record.user,
-        user.id
-    );
-    bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::User(user.record.user));
-    Ok(LoggedOut::to("/session"))
-}
-
-/// Not logged in: there is nothing to delete, but a stale `sid` cookie is still dropped.
-#[post("/logout", rank = 2)]
-pub fn logout_anonymous(sessions: &State<Sessions>, jar: &CookieJar<'_>) -> LoggedOut {
     if jar.get(sessions.cookie_name()).is_some() {
-        jar.remove(sessions.removal_cookie());
+        jar.remove(removal(sessions));
     }
-    LoggedOut::to("/session")
+    Ok(LoggedOut {
+        redirect: Redirect::to("/session"),
+        clear: Header::new("Clear-Site-Data", "\"cookies\""),
+    })
 }
 
-/// The role comes from the server's record; no cookie can change it.
+/// The role comes from the server's record, which no cookie can change.
 #[get("/staff")]
-pub fn staff(instructor: Instructor, inspector: Inspector, lang: Lang) -> Template {
-    staff_page(Status::Ok, Some(&instructor.0), inspector, lang).1
-}
-
-#[get("/staff", rank = 2)]
-pub fn staff_student(user: SessionUser, inspector: Inspector, lang: Lang) -> (Status, Template) {
-    staff_page(Status::Forbidden, Some(&user), inspector, lang)
-}
-
-#[get("/staff", rank = 3)]
-pub fn staff_anonymous(inspector: Inspector, lang: Lang) -> (Status, Template) {
-    staff_page(Status::Unauthorized, None, inspector, lang)
-}
-
-fn staff_page(status: Status, user: Option<&SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+    let user = user.0;
+    let role = user.as_ref().map(|u| u.record.role);
+    let status = match (role == Some(Role::Instructor), &user) {
+        (true, _) => Status::Ok,
+        (false, Some(_)) => Status::Forbidden,
+        (false, None) => Status::Unauthorized,
+    };
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,
         logged_in: user.is_some(),
-        user: user.map(|u| u.record.user.as_str()),
-        real_role: user.map(|u| u.record.role),
-        inspector: inspector.panes(FLOW, stores(user)),
+        user: user.as_ref().map(|u| u.record.user.as_str()),
+        real_role: role,
+        inspector: inspector.panes(FLOW, stores(user.as_ref())),
     };
     (status, view::render("session/staff", lang, page))
 }
@@ -237,15 +226,14 @@ fn staff_page(status: Status, user: Option<&SessionUser>, inspector: Inspector, 
 /// session alive.
 #[get("/inspect")]
 pub async fn inspect(
-    cookies: RawCookieHeader,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
+    cookies: RawCookieHeader,
 ) -> Result<Json<Inspection>, AppError> {
     let found = match sessions.presented_id(jar) {
         Some(id) => sessions.peek(&id).await?,
         None => None,
     };
-    let server_state = found.as_ref().and_then(|record| serde_json::to_value(record).ok());
     Ok(Json(Inspection {
         flow: FLOW,
         logged_in: found.is_some(),
@@ -253,7 +241,7 @@ pub async fn inspect(
         role: found.as_ref().map(|r| r.role.to_string()),
         cookie_bytes: cookies.bytes(),
         cookie_header: cookies.masked(),
-        server_state,
+        server_state: found.as_ref().and_then(|record| serde_json::to_value(record).ok()),
         expires_in_s: found.as_ref().map(|r| r.expires_in_s(now_ms())),
         role_source: found.is_some().then_some("server"),
         password_checked: false,

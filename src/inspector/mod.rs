@@ -10,9 +10,11 @@
 //! 3. *JavaScript can read*: `document.cookie`, printed live by static/js/app.js.
 //! 4. *The server stores*: the session record, or for the cookie flow, nothing at all.
 
+mod instructors;
 mod metrics;
 mod receipts;
 
+pub use instructors::InstructorBrowsers;
 pub use metrics::{FlowMetrics, FlowSnapshot, Metrics};
 pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Visitor};
 

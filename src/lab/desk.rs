@@ -36,8 +36,6 @@ pub struct Desk {
     /// The last guess: what was tried (as typed, at most 64 characters) and the user whose live
     /// session it found, or empty for a miss.
     pub guess_result: Option<(String, String)>,
-    /// An instructor logged in from this browser: board posts never run in it again.
-    pub instructor: bool,
 }
 
 pub struct LabDesks {
@@ -77,20 +75,9 @@ impl LabDesks {
         self.desks.update(browser, owner, now_ms(), change);
     }
 
-    /// Remembers that an instructor logged in from this browser.
-    pub fn mark_instructor(&self, browser: &BrowserId, owner: IpAddr) {
-        self.update(browser, owner, |desk| desk.instructor = true);
-    }
-
-    /// Forgets every desk: stolen ids, replays (class reset). Instructor marks are kept.
+    /// Forgets every desk: stolen ids, replays (class reset).
     pub fn clear(&self) {
-        self.desks.retain(|desk| desk.instructor);
-        self.desks.update_all(|desk| {
-            *desk = Desk {
-                instructor: true,
-                ..Desk::default()
-            }
-        });
+        self.desks.clear();
     }
 
     pub fn len(&self) -> usize {

@@ -23,6 +23,7 @@ use crate::clock::now_ms;
 use crate::credentials::Role;
 use crate::error::{AppError, Forbidden};
 use crate::flow::Flow;
+use crate::flows::session::sid_cookie;
 use crate::ids::{SessionId, ID_CHARS};
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
@@ -79,7 +80,7 @@ pub fn plant(
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
     let id = SessionId::generate()?;
-    jar.add(sessions.cookie(&id, false));
+    jar.add(sid_cookie(sessions, &id, false));
     desks.update(&browser.0, client.0, |desk| {
         desk.planted_sid = Some(id);
         desk.fixation_replay = None;
@@ -135,7 +136,7 @@ pub async fn login_keeping_id(
     };
     if adopted.is_none() {
         let (id, _) = sessions.start(&account).await?;
-        jar.add(sessions.cookie(&id, false));
+        jar.add(sid_cookie(sessions, &id, false));
     }
     desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#victim"))

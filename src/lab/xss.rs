@@ -270,7 +270,7 @@ pub mod routes {
     use crate::credentials::Role;
     use crate::error::{AppError, Forbidden};
     use crate::flow::Flow;
-    use crate::inspector::{KnownBrowser, Visitor};
+    use crate::inspector::{InstructorBrowsers, KnownBrowser, Visitor};
     use crate::lab::LabDesks;
     use crate::lang::Lang;
     use crate::presets::Presets;
@@ -334,10 +334,10 @@ pub mod routes {
     async fn instructors_browser(
         sessions: &Sessions,
         jar: &CookieJar<'_>,
-        desks: &LabDesks,
+        instructors: &InstructorBrowsers,
         visitor: &Visitor,
     ) -> bool {
-        if desks.open(&visitor.0).instructor {
+        if instructors.contains(&visitor.0) {
             return true;
         }
         match sessions.presented_id(jar) {
@@ -368,9 +368,10 @@ pub mod routes {
         boards: &State<Boards>,
         presets: &State<Presets>,
         desks: &State<LabDesks>,
+        instructors: &State<InstructorBrowsers>,
         lang: Lang,
     ) -> BoardPage {
-        let instructor = instructors_browser(sessions, jar, desks, &visitor).await;
+        let instructor = instructors_browser(sessions, jar, instructors, &visitor).await;
         let class_board = presets.class_board();
         let me = &visitor.0;
         let posts: Vec<serde_json::Value> = boards

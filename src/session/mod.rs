@@ -6,8 +6,7 @@ mod sweeper;
 
 use std::sync::Arc;
 
-use rocket::http::{Cookie, CookieJar, SameSite};
-use rocket::time::Duration;
+use rocket::http::CookieJar;
 
 pub use sweeper::sweeper;
 
@@ -69,6 +68,11 @@ impl Sessions {
         } else {
             cookies::SID
         }
+    }
+
+    /// Whether cookies get `Secure` (`cookie_secure`).
+    pub fn cookie_secure(&self) -> bool {
+        self.cookie_secure
     }
 
     /// The id in this request's session cookie, if there is one and it parses strictly.
@@ -260,30 +264,5 @@ impl Sessions {
             }
         }
         Ok(revoked)
-    }
-
-    /// The `sid` cookie: `HttpOnly`, `SameSite=Lax`, `Path=/`, `Secure` when configured, and a
-    /// `Max-Age` (as long as the session can live) only when the user asked to be remembered.
-    pub fn cookie(&self, id: &SessionId, remember: bool) -> Cookie<'static> {
-        let mut cookie = Cookie::build((self.cookie_name(), id.expose()))
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(self.cookie_secure);
-        if remember {
-            let seconds = i64::try_from(self.absolute_timeout_s).unwrap_or(i64::MAX);
-            cookie = cookie.max_age(Duration::seconds(seconds));
-        }
-        cookie.build()
-    }
-
-    /// What `CookieJar::remove` needs to expire the `sid` cookie.
-    pub fn removal_cookie(&self) -> Cookie<'static> {
-        Cookie::build(self.cookie_name())
-            .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(self.cookie_secure)
-            .build()
     }
 }
