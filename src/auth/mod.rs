@@ -6,10 +6,49 @@ mod session;
 pub mod signed;
 
 pub use cookie::{CookieClaims, CookieUser};
-pub use session::{Instructor, SessionUser};
+pub use session::{Instructor, PeekedSession, SessionUser};
 pub use signed::SignedUser;
 
 use rocket::request::{FromRequest, Outcome, Request};
+
+use crate::credentials::Role;
+
+/// Who a flow's guard says is asking, whichever way the flow decided it.
+pub trait Who {
+    fn name(&self) -> &str;
+    /// The account's role (the cookie flow's `role` cookie is a claim, not this).
+    fn role(&self) -> Role;
+}
+
+impl Who for CookieUser {
+    fn name(&self) -> &str {
+        self.account.username.as_str()
+    }
+
+    fn role(&self) -> Role {
+        self.account.role
+    }
+}
+
+impl Who for SessionUser {
+    fn name(&self) -> &str {
+        self.record.user.as_str()
+    }
+
+    fn role(&self) -> Role {
+        self.record.role
+    }
+}
+
+impl Who for SignedUser {
+    fn name(&self) -> &str {
+        &self.claims.user
+    }
+
+    fn role(&self) -> Role {
+        self.claims.role
+    }
+}
 
 /// `Option<T>` for a guard, except that an error is not swallowed: no user is `None`, but a store
 /// outage, the throttle or a full hashing queue still answers with its own status. So one handler

@@ -58,6 +58,33 @@ impl<'r> FromRequest<'r> for SessionUser {
     }
 }
 
+/// A request whose `sid` names a live session, looked up *without* counting as activity: for the
+/// inspector, so that watching a session does not keep it alive.
+#[derive(Debug, Clone)]
+pub struct PeekedSession(pub SessionUser);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for PeekedSession {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Some(sessions) = request.rocket().state::<Sessions>() else {
+            return Outcome::Error((Status::InternalServerError, ()));
+        };
+        let Some(id) = sessions.presented_id(request.cookies()) else {
+            return Outcome::Forward(Status::Unauthorized);
+        };
+        match sessions.peek(&id).await {
+            Ok(Some(record)) => Outcome::Success(PeekedSession(SessionUser { id, record })),
+            Ok(None) => Outcome::Forward(Status::Unauthorized),
+            Err(e) => {
+                rocket::error!("session {id}: store failed: {e}");
+                Outcome::Error((Status::ServiceUnavailable, ()))
+            }
+        }
+    }
+}
+
 /// A session whose server-side record has the instructor role.
 #[derive(Debug, Clone)]
 pub struct Instructor(pub SessionUser);

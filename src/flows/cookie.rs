@@ -8,28 +8,12 @@
 //! - `/cookie/staff` believes the `role` cookie, so editing it to `instructor` gets you in;
 //! - logging out only asks the browser to forget; a copy of the cookies keeps working.
 
-use rocket::form::Form;
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
-use rocket::response::Redirect;
-use rocket::serde::json::Json;
-use rocket::time::Duration;
-use rocket::State;
-use rocket_dyn_templates::{context, Template};
-
-use super::wire::WireRequest;
-use super::{instructor_refused, login_refused, Inspection, LoginForm};
-use crate::accounts::{Account, AccountStore, Attempt};
-use crate::auth::{CookieClaims, CookieUser, Maybe};
-use crate::client::ClientAddr;
+use super::instructor_refused;
+use super::prelude::*;
+use crate::accounts::Account;
+use crate::auth::{CookieClaims, CookieUser};
 use crate::config::AppConfig;
-use crate::cookies::{self, RawCookieHeader};
-use crate::credentials::Role;
-use crate::error::Refused;
-use crate::events::{EventBus, EventKind, Subject};
-use crate::flow::Flow;
-use crate::inspector::Inspector;
-use crate::lang::Lang;
-use crate::view;
+use crate::cookies;
 
 const FLOW: Flow = Flow::Cookie;
 /// How long `remember` keeps the credentials in the browser: the server has no say after that.
@@ -40,8 +24,8 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
-    let inspector = inspector.panes(FLOW, stores(None, &claims));
+pub fn login_page(inspector: Inspector, lang: Lang) -> Template {
+    let inspector = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
     view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
@@ -120,7 +104,7 @@ pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector,
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.account.username.as_str()),
+        user: user.as_ref().map(Who::name),
         role_cookie: claims.role.as_deref(),
         rejected,
         inspector,
@@ -132,7 +116,7 @@ pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector,
 fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value {
     serde_json::json!({
         "logged_in": user.is_some(),
-        "user": user.map(|u| u.account.username.as_str()),
+        "user": user.map(Who::name),
         "role_claim": claims.role,
         "rejected": user.is_none() && (claims.username.is_some() || claims.password.is_some()),
     })
@@ -174,8 +158,8 @@ pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector
         flow: FLOW,
         allowed: status == Status::Ok,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.account.username.as_str()),
-        real_role: user.as_ref().map(|u| u.account.role),
+        user: user.as_ref().map(Who::name),
+        real_role: user.as_ref().map(Who::role),
         role_cookie: role,
         inspector: inspector.panes(FLOW, stores(user.as_ref(), &claims)),
     };
@@ -188,7 +172,7 @@ pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookie
     Json(Inspection {
         flow: FLOW,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.account.username.to_string()),
+        user: user.as_ref().map(|u| u.name().to_owned()),
         role: user.as_ref().and(claims.role.clone()),
         cookie_bytes: cookies.bytes(),
         cookie_header: cookies.masked(),

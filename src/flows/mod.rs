@@ -6,7 +6,33 @@ pub mod session;
 pub mod signed;
 pub mod wire;
 
-use rocket::http::Status;
+/// What every flow file uses, so that a diff of two flow files shows only what differs.
+pub(crate) mod prelude {
+    pub(crate) use rocket::form::Form;
+    pub(crate) use rocket::http::{Cookie, CookieJar, SameSite, Status};
+    pub(crate) use rocket::response::Redirect;
+    pub(crate) use rocket::serde::json::Json;
+    pub(crate) use rocket::time::Duration;
+    pub(crate) use rocket::State;
+    pub(crate) use rocket_dyn_templates::{context, Template};
+
+    pub(crate) use super::wire::WireRequest;
+    pub(crate) use super::{login_refused, Inspection, LoggedOut, LoginForm, LogoutForm};
+    pub(crate) use crate::accounts::{AccountStore, Attempt};
+    pub(crate) use crate::auth::{Maybe, Who};
+    pub(crate) use crate::client::ClientAddr;
+    pub(crate) use crate::cookies::RawCookieHeader;
+    pub(crate) use crate::credentials::Role;
+    pub(crate) use crate::error::{Forbidden, Refused};
+    pub(crate) use crate::events::{EventBus, EventKind, Subject};
+    pub(crate) use crate::flow::Flow;
+    pub(crate) use crate::inspector::Inspector;
+    pub(crate) use crate::lang::Lang;
+    pub(crate) use crate::view;
+}
+
+use rocket::http::{Header, Status};
+use rocket::response::Redirect;
 use rocket_dyn_templates::context;
 use serde::Serialize;
 
@@ -25,8 +51,31 @@ pub struct LoginForm {
     pub remember: bool,
 }
 
+/// A logout form that carries the session's CSRF token, so another site cannot log you out.
+#[derive(FromForm)]
+pub struct LogoutForm {
+    pub csrf_token: Option<String>,
+}
+
+/// A redirect to the flow's home that also tells the browser to forget this site's cookies
+/// (`Clear-Site-Data`), so nothing of a session is left behind.
+#[derive(Responder)]
+pub struct LoggedOut {
+    redirect: Redirect,
+    clear: Header<'static>,
+}
+
+impl LoggedOut {
+    pub fn to(home: &'static str) -> LoggedOut {
+        LoggedOut {
+            redirect: Redirect::to(home),
+            clear: Header::new("Clear-Site-Data", "\"cookies\""),
+        }
+    }
+}
+
 /// The login form again, with a message that does not say which half was wrong.
-fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Refused {
+pub(crate) fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Refused {
     login_again(
         Status::Unauthorized,
         flow,
@@ -40,7 +89,7 @@ fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Re
 /// The login form again for the instructor, who may log in to the session flow only: the
 /// password was right, but this flow would put the instructor's authority where the lessons
 /// attack it (a readable cookie, a token nobody can revoke). No cookie is set.
-fn instructor_refused(flow: Flow, lang: Lang, inspector: Panes) -> Refused {
+pub(crate) fn instructor_refused(flow: Flow, lang: Lang, inspector: Panes) -> Refused {
     login_again(
         Status::Forbidden,
         flow,

@@ -6,30 +6,12 @@
 //! - `/session/staff` asks the server's record for the role, so editing cookies gets you nowhere;
 //! - logging out deletes the record: a copy of the old `sid` is worthless from that moment.
 
-use rocket::form::Form;
-use rocket::http::{Cookie, CookieJar, Header, SameSite, Status};
-use rocket::response::Redirect;
-use rocket::serde::json::Json;
-use rocket::time::Duration;
-use rocket::State;
-use rocket_dyn_templates::{context, Template};
-
-use super::wire::WireRequest;
-use super::{login_refused, Inspection, LoginForm};
-use crate::accounts::{AccountStore, Attempt};
-use crate::auth::{Maybe, SessionUser};
-use crate::client::ClientAddr;
+use super::prelude::*;
+use crate::auth::{PeekedSession, SessionUser};
 use crate::clock::now_ms;
-use crate::cookies::RawCookieHeader;
-use crate::credentials::Role;
-use crate::error::{AppError, Forbidden, Refused};
-use crate::events::{EventBus, EventKind, Subject};
-use crate::flow::Flow;
 use crate::ids::SessionId;
-use crate::inspector::{Inspector, InstructorBrowsers, KnownBrowser};
-use crate::lang::Lang;
+use crate::inspector::{InstructorBrowsers, KnownBrowser};
 use crate::session::Sessions;
-use crate::view;
 
 const FLOW: Flow = Flow::Session;
 
@@ -126,8 +108,8 @@ pub fn home(
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.record.user.as_str()),
-        role: user.as_ref().map(|u| u.record.role),
+        user: user.as_ref().map(Who::name),
+        role: user.as_ref().map(Who::role),
         csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose()),
         rejected,
         inspector,
@@ -141,8 +123,8 @@ fn stores(user: Option<&SessionUser>) -> serde_json::Value {
     let ago = |ms: u64| now.saturating_sub(ms) / 1000;
     serde_json::json!({
         "logged_in": user.is_some(),
-        "user": user.map(|u| u.record.user.as_str()),
-        "role": user.map(|u| u.record.role),
+        "user": user.map(Who::name),
+        "role": user.map(Who::role),
         "fingerprint": user.map(|u| u.id.fingerprint()),
         "created_ago_s": user.map(|u| ago(u.record.created_ms)),
         "last_seen_ago_s": user.map(|u| ago(u.record.last_seen_ms)),
@@ -152,20 +134,6 @@ fn stores(user: Option<&SessionUser>) -> serde_json::Value {
         "idle_timeout_s": user.map(|u| u.record.idle_timeout_s),
         "absolute_timeout_s": user.map(|u| u.record.absolute_timeout_s),
     })
-}
-
-/// The logout form carries this session's CSRF token, so another site cannot log you out.
-#[derive(FromForm)]
-pub struct LogoutForm {
-    csrf_token: Option<String>,
-}
-
-/// A redirect that also tells the browser to forget this site's cookies (`Clear-Site-Data`), so
-/// nothing of the session is left behind even where a cookie was set with other attributes.
-#[derive(Responder)]
-pub struct LoggedOut {
-    redirect: Redirect,
-    clear: Header<'static>,
 }
 
 /// Deletes the record on the server, then asks the browser to drop the id. Without a live
@@ -195,17 +163,14 @@ pub async fn logout(
     if jar.get(sessions.cookie_name()).is_some() {
         jar.remove(removal(sessions));
     }
-    Ok(LoggedOut {
-        redirect: Redirect::to("/session"),
-        clear: Header::new("Clear-Site-Data", "\"cookies\""),
-    })
+    Ok(LoggedOut::to("/session"))
 }
 
 /// The role comes from the server's record, which no cookie can change.
 #[get("/staff")]
 pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let user = user.0;
-    let role = user.as_ref().map(|u| u.record.role);
+    let role = user.as_ref().map(Who::role);
     let status = match (role == Some(Role::Instructor), &user) {
         (true, _) => Status::Ok,
         (false, Some(_)) => Status::Forbidden,
@@ -215,7 +180,7 @@ pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Sta
         flow: FLOW,
         allowed: status == Status::Ok,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.record.user.as_str()),
+        user: user.as_ref().map(Who::name),
         real_role: role,
         inspector: inspector.panes(FLOW, stores(user.as_ref())),
     };
@@ -225,27 +190,20 @@ pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Sta
 /// Reads the record without counting as activity, so watching the inspector does not keep a
 /// session alive.
 #[get("/inspect")]
-pub async fn inspect(
-    sessions: &State<Sessions>,
-    jar: &CookieJar<'_>,
-    cookies: RawCookieHeader,
-) -> Result<Json<Inspection>, AppError> {
-    let found = match sessions.presented_id(jar) {
-        Some(id) => sessions.peek(&id).await?,
-        None => None,
-    };
-    Ok(Json(Inspection {
+pub fn inspect(user: Maybe<PeekedSession>, cookies: RawCookieHeader) -> Json<Inspection> {
+    let user = user.0.map(|peeked| peeked.0);
+    Json(Inspection {
         flow: FLOW,
-        logged_in: found.is_some(),
-        user: found.as_ref().map(|r| r.user.to_string()),
-        role: found.as_ref().map(|r| r.role.to_string()),
+        logged_in: user.is_some(),
+        user: user.as_ref().map(|u| u.name().to_owned()),
+        role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
         cookie_header: cookies.masked(),
-        server_state: found.as_ref().and_then(|record| serde_json::to_value(record).ok()),
-        expires_in_s: found.as_ref().map(|r| r.expires_in_s(now_ms())),
-        role_source: found.is_some().then_some("server"),
+        server_state: user.as_ref().and_then(|u| serde_json::to_value(&u.record).ok()),
+        expires_in_s: user.as_ref().map(|u| u.record.expires_in_s(now_ms())),
+        role_source: user.is_some().then_some("server"),
         password_checked: false,
-    }))
+    })
 }
 
 /// This very request as it crossed the network (the sniff lesson frames it).

@@ -1,49 +1,25 @@
 //! The signed flow: a readable payload (user, role, expiry) and an HMAC-SHA256 signature in one
-//! `HttpOnly` cookie, as Flask's default session and JWTs work. The answer to the tutorial's
-//! question "if sessions are safer, why use cookies at all?": no store is needed, and the client
-//! cannot forge what it holds.
+//! `HttpOnly` cookie, the way JWTs (HS256) work. The answer to the tutorial's question "if
+//! sessions are safer, why use cookies at all?": no store is needed, and the client cannot forge
+//! what it holds.
 //!
-//! What a student should see: the payload is plain to read (only encoded), editing it breaks the
-//! signature and logs you out, the staff page trusts the signed role; but logout only deletes the
-//! browser's copy, so a copy taken earlier keeps working until its expiry: nothing on the server
-//! can take it back.
+//! What a student should see happen:
+//! - one cookie, `signed`, that JavaScript cannot read, whose payload anyone can decode;
+//! - editing the payload breaks the signature: the request is simply not logged in;
+//! - `/signed/staff` trusts the signed role, which only the server can write;
+//! - logging out only deletes the browser's copy: a copy taken earlier works until its expiry.
 
-use rocket::form::Form;
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
-use rocket::response::Redirect;
-use rocket::serde::json::Json;
-use rocket::State;
-use rocket_dyn_templates::{context, Template};
-
-use super::{instructor_refused, login_refused, Inspection, LoginForm};
-use crate::accounts::{AccountStore, Attempt};
+use super::instructor_refused;
+use super::prelude::*;
 use crate::auth::SignedUser;
-use crate::client::ClientAddr;
 use crate::clock::now_ms;
-use crate::cookies::RawCookieHeader;
-use crate::cookies::SIGNED as SIGNED_COOKIE;
-use crate::credentials::Role;
-use crate::error::Refused;
-use crate::events::{EventBus, EventKind, Subject};
-use crate::flow::Flow;
-use crate::inspector::Inspector;
-use crate::lang::Lang;
+use crate::cookies;
 use crate::signing::{decode_unverified, Claims, SigningKey};
-use crate::view;
 
 const FLOW: Flow = Flow::Signed;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![
-        login_page,
-        login,
-        home,
-        home_anonymous,
-        logout,
-        staff,
-        staff_anonymous,
-        inspect
-    ]
+    routes![login_page, login, home, logout, staff, inspect, wire]
 }
 
 #[get("/login")]
@@ -70,59 +46,75 @@ pub async fn login(
         from: client.0,
         flow: FLOW,
     };
+    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None, jar));
     let Some(account) = accounts.authenticate(&attempt).await? else {
-        return Err(login_refused(
-            FLOW,
-            lang,
-            &form.username,
-            inspector.panes(FLOW, stores(None, jar)),
-        ));
+        return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
     };
     if account.role == Role::Instructor {
-        return Err(instructor_refused(FLOW, lang, inspector.panes(FLOW, stores(None, jar))));
+        return Err(instructor_refused(FLOW, lang, panes(inspector)));
     }
-    let lifetime_s = key.lifetime_s;
     let claims = Claims {
         user: account.username.to_string(),
         role: account.role,
-        exp: now_ms() + lifetime_s * 1000,
+        exp: now_ms() + key.lifetime_s * 1000,
     };
-    let mut cookie = Cookie::build((SIGNED_COOKIE, key.sign(&claims)))
-        .path("/signed")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(key.secure);
-    if form.remember {
-        cookie = cookie.max_age(rocket::time::Duration::seconds(
-            i64::try_from(lifetime_s).unwrap_or(i64::MAX),
-        ));
-    }
-    jar.add(cookie);
+    jar.add(signed_cookie(key, &claims, form.remember));
+    rocket::info!(
+        "signed flow: {} logged in, token valid {} s",
+        account.username,
+        key.lifetime_s
+    );
     bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/signed"))
 }
 
+/// The flow's only cookie: the claims, readable by anyone who decodes them, and the server's
+/// signature over them. Scripts cannot read it; it is sent only under `/signed`, and lasts as
+/// long as the token is valid only when the user asked to be remembered.
+fn signed_cookie(key: &SigningKey, claims: &Claims, remember: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build((cookies::SIGNED, key.sign(claims)))
+        .path("/signed")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(key.secure);
+    if remember {
+        let seconds = i64::try_from(key.lifetime_s).unwrap_or(i64::MAX);
+        cookie = cookie.max_age(Duration::seconds(seconds));
+    }
+    cookie.build()
+}
+
+/// What removes the token cookie: the same name, path and attributes, expired.
+fn removal(key: &SigningKey) -> Cookie<'static> {
+    Cookie::build(cookies::SIGNED)
+        .path("/signed")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(key.secure)
+        .build()
+}
+
 #[get("/")]
-pub fn home(user: SignedUser, inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Template {
-    let inspector = inspector.panes(FLOW, stores(Some(&user), jar));
-    let page = context! { flow: FLOW, logged_in: true, user: &user.claims.user, role: user.claims.role, inspector };
+pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> Template {
+    let user = user.0;
+    // A token whose signature or expiry does not verify: no login, nothing to drop on the server.
+    let rejected = user.is_none() && jar.get(cookies::SIGNED).is_some();
+    let inspector = inspector.panes(FLOW, stores(user.as_ref(), jar));
+    let page = context! {
+        flow: FLOW,
+        logged_in: user.is_some(),
+        user: user.as_ref().map(Who::name),
+        role: user.as_ref().map(Who::role),
+        rejected,
+        inspector,
+    };
     view::render("signed/home", lang, page)
 }
 
-#[get("/", rank = 2)]
-pub fn home_anonymous(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Template {
-    let rejected = jar.get(SIGNED_COOKIE).is_some();
-    let inspector = inspector.panes(FLOW, stores(None, jar));
-    view::render(
-        "signed/home",
-        lang,
-        context! { flow: FLOW, logged_in: false, rejected, inspector },
-    )
-}
-
-/// The "server stores" pane: nothing but the key; and the payload, decoded as anyone could.
+/// The inspector's "server stores" pane: nothing but the key; and the payload, decoded as anyone
+/// could.
 fn stores(user: Option<&SignedUser>, jar: &CookieJar<'_>) -> serde_json::Value {
-    let payload = jar.get(SIGNED_COOKIE).and_then(|c| decode_unverified(c.value()));
+    let payload = jar.get(cookies::SIGNED).and_then(|c| decode_unverified(c.value()));
     let now = now_ms();
     serde_json::json!({
         "logged_in": user.is_some(),
@@ -137,67 +129,53 @@ fn stores(user: Option<&SignedUser>, jar: &CookieJar<'_>) -> serde_json::Value {
 /// earlier stays valid until its `exp`.
 #[post("/logout")]
 pub fn logout(
-    user: Option<SignedUser>,
-    jar: &CookieJar<'_>,
+    user: Maybe<SignedUser>,
     key: &State<SigningKey>,
+    jar: &CookieJar<'_>,
     client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Redirect {
-    if let Some(user) = user {
-        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(&user.claims.user));
+    jar.remove(removal(key));
+    if let Some(user) = user.0 {
+        rocket::info!(
+            "signed flow: {} dropped the token; it stays valid until it expires",
+            user.name()
+        );
+        bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::typed(user.name()));
     }
-    jar.remove(
-        Cookie::build(SIGNED_COOKIE)
-            .path("/signed")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(key.secure),
-    );
     Redirect::to("/signed")
 }
 
 /// The role comes from the signed payload: readable, but not editable.
 #[get("/staff")]
-pub fn staff(user: SignedUser, inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> (Status, Template) {
-    let status = if user.claims.role == Role::Instructor {
-        Status::Ok
-    } else {
-        Status::Forbidden
+pub fn staff(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+    let user = user.0;
+    let role = user.as_ref().map(Who::role);
+    let status = match (role == Some(Role::Instructor), &user) {
+        (true, _) => Status::Ok,
+        (false, Some(_)) => Status::Forbidden,
+        (false, None) => Status::Unauthorized,
     };
-    staff_page(status, Some(&user), inspector, jar, lang)
-}
-
-#[get("/staff", rank = 2)]
-pub fn staff_anonymous(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> (Status, Template) {
-    staff_page(Status::Unauthorized, None, inspector, jar, lang)
-}
-
-fn staff_page(
-    status: Status,
-    user: Option<&SignedUser>,
-    inspector: Inspector,
-    jar: &CookieJar<'_>,
-    lang: Lang,
-) -> (Status, Template) {
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,
         logged_in: user.is_some(),
-        user: user.map(|u| u.claims.user.as_str()),
-        real_role: user.map(|u| u.claims.role),
-        inspector: inspector.panes(FLOW, stores(user, jar)),
+        user: user.as_ref().map(Who::name),
+        real_role: role,
+        inspector: inspector.panes(FLOW, stores(user.as_ref(), jar)),
     };
     (status, view::render("signed/staff", lang, page))
 }
 
 #[get("/inspect")]
-pub fn inspect(user: Option<SignedUser>, cookies: RawCookieHeader) -> Json<Inspection> {
+pub fn inspect(user: Maybe<SignedUser>, cookies: RawCookieHeader) -> Json<Inspection> {
+    let user = user.0;
     let now = now_ms();
     Json(Inspection {
         flow: FLOW,
         logged_in: user.is_some(),
-        user: user.as_ref().map(|u| u.claims.user.clone()),
-        role: user.as_ref().map(|u| u.claims.role.to_string()),
+        user: user.as_ref().map(|u| u.name().to_owned()),
+        role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
         cookie_header: cookies.masked(),
         server_state: None,
@@ -205,4 +183,10 @@ pub fn inspect(user: Option<SignedUser>, cookies: RawCookieHeader) -> Json<Inspe
         role_source: user.is_some().then_some("signed cookie"),
         password_checked: false,
     })
+}
+
+/// This very request as it crossed the network (the sniff lesson frames it).
+#[get("/wire")]
+pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+    view::render("wire", lang, context! { flow: FLOW, wire })
 }

@@ -20,6 +20,7 @@ pub struct FlowMetrics {
 pub struct Metrics {
     pub cookie: FlowMetrics,
     pub session: FlowMetrics,
+    pub signed: FlowMetrics,
 }
 
 /// A consistent-enough copy of the counters, for a page.
