@@ -1,5 +1,6 @@
 //! session-lab's integration tests: one binary, one module per area.
 
+mod account_suite;
 mod accounts;
 mod architecture;
 mod bad_input;
