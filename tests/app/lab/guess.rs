@@ -1,0 +1,100 @@
+//! Lesson: guess. Counter ids can be guessed; 256 random bits cannot.
+
+use super::{open_lesson, page_says};
+use crate::helpers::*;
+
+#[test]
+fn guess_with_weak_ids_one_student_takes_over_anothers_session() {
+    let app = spawn_app();
+    app.browser()
+        .post_form("/register", &form(&[("username", "mina"), ("password", "pw-1234")]));
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    let csrf = teacher.csrf_token();
+    teacher.post_form(
+        "/instructor/preset/weak-ids",
+        &form(&[("csrf_token", &csrf), ("on", "true")]),
+    );
+    assert!(
+        page_says(&app.browser(), "/", "WEAK SESSION IDS ARE ON"),
+        "labelled loudly on every page"
+    );
+
+    let attacker = app.browser();
+    let token = open_lesson(&attacker, "guess");
+    attacker.login("session", "mina", "pw-1234");
+    let victim = app.browser();
+    victim.login("session", "abc", "1234");
+    let mine = attacker.cookie("sid").unwrap();
+    assert!(
+        page_says(&attacker, "/lab/guess", &mine),
+        "the weak id is shown so the pattern can be seen"
+    );
+
+    let next: session_lab::ids::SessionId = mine.parse().unwrap();
+    let counter = u64::from_be_bytes(next.as_bytes()[24..].try_into().unwrap());
+    let guess = session_lab::ids::SessionId::weak_from_counter(counter + 1).expose();
+    attacker.post_form("/lab/guess/try", &form(&[("token", &token), ("candidate", &guess)]));
+    assert!(
+        page_says(&attacker, "/lab/guess", "Hit: this id is abc"),
+        "the neighbour of my id is a classmate's session"
+    );
+    let tamper = open_lesson(&attacker, "tamper");
+    attacker.post_form(
+        "/lab/tamper/set",
+        &form(&[("token", &tamper), ("name", "sid"), ("value", &guess)]),
+    );
+    assert!(
+        page_says(&attacker, "/session", "You are logged in as abc."),
+        "taken over by guessing"
+    );
+
+    teacher.post_form(
+        "/instructor/preset/weak-ids",
+        &form(&[("csrf_token", &csrf), ("on", "false")]),
+    );
+    assert!(!page_says(&app.browser(), "/", "WEAK SESSION IDS ARE ON"));
+    let later = app.browser();
+    later.login("session", "abc", "1234");
+    assert!(
+        !later.cookie("sid").unwrap().starts_with("AAAAAAAAAA"),
+        "back to the CSPRNG"
+    );
+}
+
+#[test]
+fn guess_with_the_csprng_every_guess_misses_and_the_calculator_follows_its_inputs() {
+    let app = spawn_app();
+    let student = app.browser();
+    let token = open_lesson(&student, "guess");
+    student.login("session", "abc", "1234");
+    let random = session_lab::ids::SessionId::generate().unwrap().expose();
+    for candidate in [
+        random.as_str(),
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD-o",
+        "not an id",
+    ] {
+        student.post_form("/lab/guess/try", &form(&[("token", &token), ("candidate", candidate)]));
+        let page = student.get("/lab/guess").into_string().unwrap();
+        // The result names what was tried, so it cannot be an earlier step's.
+        assert!(
+            page.contains(&format!("<code class=\"tried\">{candidate}</code>")),
+            "{candidate}"
+        );
+        assert!(page.contains("Miss: no live session has this id."), "{candidate}");
+    }
+    assert!(
+        !page_says(&student, "/lab/guess", &student.cookie("sid").unwrap()[..12]),
+        "a strong id is never shown"
+    );
+    assert!(page_says(
+        &student,
+        "/lab/guess?bits=10&rate=1&sessions=1",
+        "the first hit comes after 8.5 minutes"
+    ));
+    assert!(page_says(
+        &student,
+        "/lab/guess?bits=256&rate=1000000000&sessions=30",
+        "× 10^"
+    ));
+}
