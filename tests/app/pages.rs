@@ -252,3 +252,59 @@ fn every_route_in_docs_contract_md_answers() {
         );
     }
 }
+
+/// The README's configuration table states the defaults that src/config.rs sets, the one place
+/// they are written (Rocket.toml sets none of the app's keys).
+#[test]
+fn the_readme_states_the_defaults_the_code_uses() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let documented: std::collections::BTreeMap<String, String> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|rest| {
+            let (key, rest) = rest.split_once("` | ")?;
+            let default = rest.split(" | ").next()?.trim_matches('`').trim_matches('"').to_owned();
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+                .then(|| (key.to_owned(), default))
+        })
+        .collect();
+    let config = session_lab::config::AppConfig::from_figment(&rocket::Config::figment()).unwrap();
+    let code: [(&str, String); 15] = [
+        ("session_store", config.session_store.as_str().to_owned()),
+        ("session_dir", config.session_dir.display().to_string()),
+        ("redis_url", config.redis_url.clone()),
+        ("redis_prefix", config.redis_prefix.clone()),
+        ("lab_expiry_preset", config.lab_expiry_preset.to_string()),
+        ("session_idle_timeout", config.session_idle_timeout.to_string()),
+        ("session_absolute_timeout", config.session_absolute_timeout.to_string()),
+        ("session_sweep_interval", config.session_sweep_interval.to_string()),
+        ("cookie_secure", config.cookie_secure.to_string()),
+        (
+            "instructor_password",
+            if config.instructor_password.is_none() {
+                "unset".into()
+            } else {
+                "set".into()
+            },
+        ),
+        (
+            "trusted_proxies",
+            if config.trusted_proxies.is_empty() {
+                "[]".into()
+            } else {
+                "some".into()
+            },
+        ),
+        ("max_sessions_per_user", config.max_sessions_per_user.to_string()),
+        ("max_accounts", config.max_accounts.to_string()),
+        (
+            "max_sessions_demo_account",
+            config.max_sessions_demo_account.to_string(),
+        ),
+        ("default_lang", config.default_lang.code().to_owned()),
+    ];
+    for (key, value) in code {
+        assert_eq!(documented.get(key), Some(&value), "README's default for {key}");
+    }
+}
