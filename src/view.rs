@@ -48,6 +48,7 @@ pub fn templates(config: &AppConfig, presets: &Presets) -> impl rocket::fairing:
     let weak_ids = presets.weak_ids_flag();
     Template::custom(move |engines| {
         engines.handlebars.register_helper("t", Box::new(Translate));
+        engines.handlebars.register_helper("flow_key", Box::new(FlowKey));
         engines
             .handlebars
             .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
@@ -88,6 +89,30 @@ impl HelperDef for LiveFlag {
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         Ok(ScopedJson::Derived(Value::Bool(self.0.load(Ordering::Relaxed))))
+    }
+}
+
+/// `(flow_key "pane-js-{flow}" flow)`: the key for this flow, so that a shared template names
+/// each flow's text without a chain of `(eq flow "…")`.
+struct FlowKey;
+
+impl HelperDef for FlowKey {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let pattern = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("flow_key", 0))?;
+        let flow = h
+            .param(1)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("flow_key", 1))?;
+        Ok(ScopedJson::Derived(Value::String(pattern.replace("{flow}", flow))))
     }
 }
 

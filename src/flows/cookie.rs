@@ -186,5 +186,5 @@ pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookie
 /// This very request as it crossed the network (the sniff lesson frames it).
 #[get("/wire")]
 pub fn wire(wire: WireRequest, lang: Lang) -> Template {
-    view::render("wire", lang, context! { flow: FLOW, wire })
+    view::render("wire", lang, context! { flow: FLOW, wire, password_exposed: true })
 }

@@ -188,5 +188,5 @@ pub fn inspect(user: Maybe<SignedUser>, cookies: RawCookieHeader) -> Json<Inspec
 /// This very request as it crossed the network (the sniff lesson frames it).
 #[get("/wire")]
 pub fn wire(wire: WireRequest, lang: Lang) -> Template {
-    view::render("wire", lang, context! { flow: FLOW, wire })
+    view::render("wire", lang, context! { flow: FLOW, wire, password_exposed: false })
 }

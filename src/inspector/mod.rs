@@ -33,6 +33,8 @@ pub struct Panes {
     pub set: Option<Receipt>,
     /// What the server keeps for this client, as the flow describes it.
     pub stores: serde_json::Value,
+    /// The partial that draws `stores` for this flow.
+    pub stores_partial: &'static str,
 }
 
 /// The inputs of the panes, gathered from the request; a handler adds what its flow stores.
@@ -50,8 +52,14 @@ impl Inspector {
             Flow::Signed => self.signed_receipt,
             Flow::Session => self.session_receipt,
         };
+        let stores_partial = match flow {
+            Flow::Cookie => "partials/stores/cookie",
+            Flow::Session => "partials/stores/session",
+            Flow::Signed => "partials/stores/signed",
+        };
         Panes {
             flow,
+            stores_partial,
             sent_bytes: self.sent.bytes(),
             sent: self.sent.masked(),
             set,
