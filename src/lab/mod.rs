@@ -22,10 +22,70 @@ pub use desk::{Desk, LabDesks};
 use crate::lang::Lang;
 use crate::view;
 
-/// The lessons that exist, in teaching order.
-pub const LESSONS: [&str; 8] = [
-    "tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation", "signed",
-];
+/// The lessons, in teaching order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lesson {
+    Tamper,
+    Xss,
+    Hijack,
+    Expiry,
+    Guess,
+    Sniff,
+    Fixation,
+    Signed,
+}
+
+impl Lesson {
+    pub const ALL: [Lesson; 8] = [
+        Lesson::Tamper,
+        Lesson::Xss,
+        Lesson::Hijack,
+        Lesson::Expiry,
+        Lesson::Guess,
+        Lesson::Sniff,
+        Lesson::Fixation,
+        Lesson::Signed,
+    ];
+
+    /// The lesson's address, `/lab/<slug>`.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Lesson::Tamper => "tamper",
+            Lesson::Xss => "xss",
+            Lesson::Hijack => "hijack",
+            Lesson::Expiry => "expiry",
+            Lesson::Guess => "guess",
+            Lesson::Sniff => "sniff",
+            Lesson::Fixation => "fixation",
+            Lesson::Signed => "signed",
+        }
+    }
+
+    /// The locale keys of its title and summary on `/lab`.
+    fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            Lesson::Tamper => ("tamper-title", "tamper-summary"),
+            Lesson::Xss => ("xss-title", "xss-summary"),
+            Lesson::Hijack => ("hijack-title", "hijack-summary"),
+            Lesson::Expiry => ("expiry-title", "expiry-summary"),
+            Lesson::Guess => ("guess-title", "guess-summary"),
+            Lesson::Sniff => ("sniff-title", "sniff-summary"),
+            Lesson::Fixation => ("fixation-title", "fixation-summary"),
+            Lesson::Signed => ("signed-lesson-title", "signed-lesson-summary"),
+        }
+    }
+}
+
+/// The lessons' slugs, in teaching order.
+pub const LESSONS: [&str; 8] = {
+    let mut slugs = [""; 8];
+    let mut i = 0;
+    while i < Lesson::ALL.len() {
+        slugs[i] = Lesson::ALL[i].slug();
+        i += 1;
+    }
+    slugs
+};
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut routes = routes![index];
@@ -42,5 +102,12 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/")]
 pub fn index(lang: Lang) -> Template {
-    view::render("lab/index", lang, context! { lessons: LESSONS })
+    let lessons: Vec<serde_json::Value> = Lesson::ALL
+        .iter()
+        .map(|lesson| {
+            let (title, summary) = lesson.keys();
+            serde_json::json!({ "slug": lesson.slug(), "title": title, "summary": summary })
+        })
+        .collect();
+    view::render("lab/index", lang, context! { lessons })
 }
