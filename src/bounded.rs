@@ -107,28 +107,6 @@ impl<K: Eq + Hash + Clone, V: Clone + Default> Bounded<K, V> {
         self.len() == 0
     }
 
-    /// Keeps only the entries whose value passes `keep`.
-    pub fn retain(&self, keep: impl Fn(&V) -> bool) {
-        let mut inner = self.lock();
-        let gone: Vec<K> = inner
-            .entries
-            .iter()
-            .filter(|(_, e)| !keep(&e.value))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for key in gone {
-            remove(&mut inner, &key);
-        }
-    }
-
-    /// Changes every value in place.
-    pub fn update_all(&self, change: impl Fn(&mut V)) {
-        let mut inner = self.lock();
-        for entry in inner.entries.values_mut() {
-            change(&mut entry.value);
-        }
-    }
-
     pub fn clear(&self) {
         let mut inner = self.lock();
         inner.entries.clear();

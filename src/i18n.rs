@@ -37,11 +37,6 @@ impl Lang {
         LOCALES.try_lookup_with_args(&self.id(), key, args)
     }
 
-    /// The text for `key` without arguments; a missing key shows as the key itself.
-    pub fn text(self, key: &str) -> String {
-        self.try_text(key, &HashMap::new()).unwrap_or_else(|| key.to_owned())
-    }
-
     /// Picks the language for a request, without side effects (catchers use this too).
     pub fn negotiate(request: &Request<'_>) -> Lang {
         let from_query = request

@@ -13,7 +13,7 @@ use crate::flow::Flow;
 use crate::storage::StoreError;
 use crate::storage::{AccountBackend, MemoryAccounts, StoredAccount};
 
-pub use crate::config::DEFAULT_MAX_ACCOUNTS as MAX_ACCOUNTS;
+use crate::config::DEFAULT_MAX_ACCOUNTS;
 
 /// A verified account, as handlers see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,7 @@ impl AccountStore {
             hasher,
             throttle: Throttle::default(),
             events,
-            max_accounts: MAX_ACCOUNTS,
+            max_accounts: DEFAULT_MAX_ACCOUNTS,
         })
     }
 

@@ -56,7 +56,6 @@ impl<'r> FromRequest<'r> for CookieClaims {
 #[derive(Debug, Clone)]
 pub struct CookieUser {
     pub account: Account,
-    pub claims: CookieClaims,
 }
 
 /// One verification per request, shared by every guard that asks.
@@ -100,7 +99,6 @@ impl<'r> FromRequest<'r> for CookieUser {
             Ok(Some(account)) if account.role == Role::Instructor => Outcome::Forward(Status::Unauthorized),
             Ok(Some(account)) => Outcome::Success(CookieUser {
                 account: account.clone(),
-                claims,
             }),
             Ok(None) => Outcome::Forward(Status::Unauthorized),
             Err(status) => Outcome::Error((*status, ())),

@@ -15,7 +15,7 @@ mod metrics;
 mod receipts;
 
 pub use instructors::InstructorBrowsers;
-pub use metrics::{FlowMetrics, FlowSnapshot, Metrics};
+pub use metrics::Metrics;
 pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Visitor};
 
 use rocket::request::{FromRequest, Outcome, Request};

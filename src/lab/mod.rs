@@ -17,7 +17,7 @@ pub mod xss;
 
 use rocket_dyn_templates::{context, Template};
 
-pub use desk::{Desk, LabDesks};
+pub use desk::LabDesks;
 
 use crate::lang::Lang;
 use crate::view;

@@ -229,10 +229,6 @@ impl Boards {
         lock(&self.loot).iter().rev().cloned().collect()
     }
 
-    pub fn counts(&self) -> (usize, usize) {
-        (lock(&self.posts).len(), lock(&self.loot).len())
-    }
-
     /// Forgets every post and everything collected (class reset).
     pub fn clear(&self) {
         lock(&self.posts).clear();

@@ -248,13 +248,6 @@ impl Sessions {
         self.store.delete_key(key).await
     }
 
-    /// Every live session of `user`, oldest first; costs that user's sessions only.
-    pub async fn list_user(&self, user: &Username) -> Result<Vec<StoredSession>, StoreError> {
-        let mut sessions = self.store.list_user(user, now_ms()).await?;
-        sessions.sort_by_key(|s| (s.record.created_ms, s.key.clone()));
-        Ok(sessions)
-    }
-
     /// Ends every session of `user` except the one filed under `keep`; returns how many ended.
     pub async fn revoke_user(&self, user: &Username, keep: Option<&str>) -> Result<usize, StoreError> {
         let mut revoked = 0;

@@ -14,7 +14,7 @@ pub use accounts::{AccountBackend, FileAccounts, MemoryAccounts, RedisAccounts, 
 pub use file::FileStore;
 pub use memory::MemoryStore;
 pub use redis::RedisStore;
-pub use sessions::{is_storage_key, parse_storage_key, SessionStore, StoreError, StoredSession};
+pub use sessions::{SessionStore, StoreError, StoredSession};
 
 use crate::config::{AppConfig, StoreKind};
 
