@@ -279,14 +279,8 @@ fn checked(instructor: &Instructor, form: &Control) -> Result<(), Refused> {
 async fn revoke_all_but_own(instructor: &Instructor, sessions: &Sessions, bus: &EventBus) -> Result<usize, Refused> {
     let own_key = instructor.0.id.storage_key();
     let mut revoked = 0;
-    for session in sessions
-        .list()
-        .await
-        .map_err(AppError::from)?
-        .iter()
-        .filter(|s| s.key != own_key)
-    {
-        if sessions.revoke(&session.key).await.map_err(AppError::from)? {
+    for session in sessions.list().await?.iter().filter(|s| s.key != own_key) {
+        if sessions.revoke(&session.key).await? {
             revoked += 1;
             bus.emit(
                 EventKind::Revoked,
@@ -312,7 +306,7 @@ pub async fn revoke(
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
     let key = form.key.as_deref().unwrap_or_default();
-    let revoked = sessions.revoke(key).await.map_err(AppError::from)?;
+    let revoked = sessions.revoke(key).await?;
     if revoked {
         bus.emit(
             EventKind::Revoked,

@@ -78,7 +78,7 @@ pub fn parse_storage_key(key: &str) -> Option<[u8; 32]> {
 /// A session as a listing shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSession {
-    /// [`SessionId::storage_key`]: 64 hex digits of a keyed hash of the id.
+    /// [`SessionId::storage_key`]: 64 hex digits of a one-way hash of the id.
     pub key: String,
     pub record: SessionRecord,
 }
