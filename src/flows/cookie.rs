@@ -54,8 +54,8 @@ pub async fn login(
     if account.role == Role::Instructor {
         return Err(instructor_refused(FLOW, lang, panes(inspector)));
     }
-    for cookie in credential_cookies(&account, &form.password, form.remember, config.cookie_secure) {
-        jar.add(cookie);
+    for (name, value) in credentials(&account, &form.password) {
+        jar.add(credential_cookie(name, value, form.remember, config.cookie_secure));
     }
     rocket::info!("cookie flow: {} logged in", account.username);
     bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
@@ -66,22 +66,24 @@ pub async fn login(
 /// Deliberately weak: the plain password, in a cookie that JavaScript can read, sent to every
 /// page under `/cookie`. The values are percent-encoded only as cookie syntax needs (`;`, `=`,
 /// `%`, space, non-ASCII), so they come back intact and cannot break the `Set-Cookie` header.
-fn credential_cookies(account: &Account, password: &str, remember: bool, secure: bool) -> [Cookie<'static>; 3] {
-    let build = |name: &'static str, value: String| {
-        let mut cookie = Cookie::build((name, value))
-            .path("/cookie")
-            .same_site(SameSite::Lax)
-            .http_only(false)
-            .secure(secure);
-        if remember {
-            cookie = cookie.max_age(Duration::days(REMEMBER_DAYS));
-        }
-        cookie.build()
-    };
+fn credential_cookie(name: &'static str, value: String, remember: bool, secure: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build((name, value))
+        .path("/cookie")
+        .same_site(SameSite::Lax)
+        .http_only(false)
+        .secure(secure);
+    if remember {
+        cookie = cookie.max_age(Duration::days(REMEMBER_DAYS));
+    }
+    cookie.build()
+}
+
+/// What the three cookies hold: the account's name and role, and the password as typed.
+fn credentials(account: &Account, password: &str) -> [(&'static str, String); 3] {
     [
-        build(cookies::USERNAME, account.username.to_string()),
-        build(cookies::PASSWORD, password.to_owned()),
-        build(cookies::ROLE, account.role.to_string()),
+        (cookies::USERNAME, account.username.to_string()),
+        (cookies::PASSWORD, password.to_owned()),
+        (cookies::ROLE, account.role.to_string()),
     ]
 }
 
