@@ -23,16 +23,25 @@ pub struct SessionUser {
 /// One store lookup per request, shared by every guard that asks.
 struct Resolved(Result<Option<SessionUser>, ()>);
 
+/// The session service and the id this request presents, or the outcome to give without one.
+fn presented<'r, T>(request: &'r Request<'_>) -> Result<(&'r Sessions, SessionId), Outcome<T, ()>> {
+    let Some(sessions) = request.rocket().state::<Sessions>() else {
+        return Err(Outcome::Error((Status::InternalServerError, ())));
+    };
+    match sessions.presented_id(request.cookies()) {
+        Some(id) => Ok((sessions, id)),
+        None => Err(Outcome::Forward(Status::Unauthorized)),
+    }
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SessionUser {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(sessions) = request.rocket().state::<Sessions>() else {
-            return Outcome::Error((Status::InternalServerError, ()));
-        };
-        let Some(id) = sessions.presented_id(request.cookies()) else {
-            return Outcome::Forward(Status::Unauthorized);
+        let (sessions, id) = match presented(request) {
+            Ok(found) => found,
+            Err(outcome) => return outcome,
         };
         let resolved = request
             .local_cache_async(async {
@@ -68,11 +77,9 @@ impl<'r> FromRequest<'r> for PeekedSession {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(sessions) = request.rocket().state::<Sessions>() else {
-            return Outcome::Error((Status::InternalServerError, ()));
-        };
-        let Some(id) = sessions.presented_id(request.cookies()) else {
-            return Outcome::Forward(Status::Unauthorized);
+        let (sessions, id) = match presented(request) {
+            Ok(found) => found,
+            Err(outcome) => return outcome,
         };
         match sessions.peek(&id).await {
             Ok(Some(record)) => Outcome::Success(PeekedSession(SessionUser { id, record })),

@@ -3,9 +3,9 @@
 //! configuration and are kept in memory by every instance.
 
 use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs;
+use std::io::ErrorKind;
+use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock};
 
@@ -112,20 +112,7 @@ impl AccountBackend for FileAccounts {
         let json = serde_json::to_vec(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let (dir, name) = (self.dir.clone(), account_file(username));
         task::spawn_blocking(move || {
-            let temp = dir.join(format!(".tmp-{:016x}", rand::random::<u64>()));
-            let written = (|| {
-                let mut file = OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .mode(0o600)
-                    .open(&temp)?;
-                file.write_all(&json)?;
-                file.sync_all()
-            })();
-            if let Err(e) = written {
-                let _ = fs::remove_file(&temp);
-                return Err(io_unavailable("write an account file", e));
-            }
+            let temp = super::write_temp(&dir, &json, None).map_err(|e| io_unavailable("write an account file", e))?;
             // `link` refuses an existing name: a taken username is never overwritten.
             let linked = fs::hard_link(&temp, dir.join(&name));
             let _ = fs::remove_file(&temp);

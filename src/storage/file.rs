@@ -14,7 +14,7 @@
 //!   look up whose session it was); readers and the sweep remove such markers.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -164,21 +164,8 @@ fn load_at(dir: &Path, path: &Path, now_ms: u64, touch: bool) -> Result<Option<S
 
 fn create_at(dir: &Path, path: &Path, record: &SessionRecord) -> Result<(), StoreError> {
     let json = serde_json::to_vec(record).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let temp = dir.join(format!(".tmp-{}", random_suffix()));
-    let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)?;
-        file.write_all(&json)?;
-        file.set_modified(ms_to_time(record.last_seen_ms))?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(unavailable("write a session file", &e));
-    }
+    let temp = super::write_temp(dir, &json, Some(ms_to_time(record.last_seen_ms)))
+        .map_err(|e| unavailable("write a session file", &e))?;
     let mut outcome = fs::hard_link(&temp, path);
     if matches!(&outcome, Err(e) if e.kind() == ErrorKind::AlreadyExists) {
         // The name is taken: by a live session (refuse), or by an expired one (replace it).

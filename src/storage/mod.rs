@@ -45,3 +45,36 @@ pub fn open(config: &AppConfig) -> Result<Backend, StoreError> {
         }
     })
 }
+
+/// Writes `bytes` to a new temporary file in `dir` (a random name, opened create-new, `0600`),
+/// gives it `modified` as its time when asked, and syncs it; the caller links it into place,
+/// which fails when the final name exists, and removes the temporary name. On failure nothing
+/// is left behind.
+pub(crate) fn write_temp(
+    dir: &std::path::Path,
+    bytes: &[u8],
+    modified: Option<std::time::SystemTime>,
+) -> std::io::Result<std::path::PathBuf> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let temp = dir.join(format!(".tmp-{:016x}", rand::random::<u64>()));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        if let Some(time) = modified {
+            file.set_modified(time)?;
+        }
+        file.sync_all()
+    })();
+    match written {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}

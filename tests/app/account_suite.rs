@@ -104,7 +104,7 @@ macro_rules! account_suite {
     ($backend:ident, #[$meta:meta] $make:expr) => {
         mod $backend {
             use super::*;
-            account_suite!(@cases #[$meta] $make;
+            suite_cases!(account_suite, #[$meta] $make;
                 an_inserted_account_reads_back,
                 a_taken_name_is_never_overwritten,
                 every_valid_name_is_its_own_account,
@@ -114,23 +114,6 @@ macro_rules! account_suite {
     };
     ($backend:ident, $make:expr) => {
         account_suite!($backend, #[cfg(all())] $make);
-    };
-    (@cases #[$meta:meta] $make:expr; $($case:ident),* $(,)?) => {
-        $(
-            #[test]
-            #[$meta]
-            fn $case() {
-                let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(2)
-                    .enable_all()
-                    .build()
-                    .expect("a runtime");
-                runtime.block_on(async {
-                    let (_guard, backend) = $make;
-                    crate::account_suite::$case(backend).await;
-                });
-            }
-        )*
     };
 }
 

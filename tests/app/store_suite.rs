@@ -246,7 +246,7 @@ macro_rules! store_suite {
     ($backend:ident, #[$meta:meta] $make:expr) => {
         mod $backend {
             use super::*;
-            store_suite!(@cases #[$meta] $make;
+            suite_cases!(store_suite, #[$meta] $make;
                 create_then_load_returns_the_record,
                 create_never_overwrites_a_live_session,
                 unknown_ids_load_as_none,
@@ -266,23 +266,6 @@ macro_rules! store_suite {
     };
     ($backend:ident, $make:expr) => {
         store_suite!($backend, #[cfg(all())] $make);
-    };
-    (@cases #[$meta:meta] $make:expr; $($case:ident),* $(,)?) => {
-        $(
-            #[test]
-            #[$meta]
-            fn $case() {
-                let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(2)
-                    .enable_all()
-                    .build()
-                    .expect("a runtime");
-                runtime.block_on(async {
-                    let (_guard, store) = $make;
-                    crate::store_suite::$case(store).await;
-                });
-            }
-        )*
     };
 }
 

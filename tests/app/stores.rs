@@ -396,13 +396,6 @@ fn bad_store_settings_stop_launch() {
 #[test]
 #[ignore = "needs redis-server and nginx; run ./scripts/test"]
 fn the_two_instances_recipe_behaves_as_documented() {
-    let free_port = || {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port()
-    };
     for store in ["redis", "memory"] {
         let output = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/two-instances"))
             .args(["--store", store, "--check"])
@@ -513,13 +506,6 @@ fn behind_the_recipes_proxy_two_thousand_idle_connections_do_not_stop_the_app() 
     use std::io::{Read, Write};
     use std::net::TcpStream;
 
-    let free_port = || {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port()
-    };
     let lb = free_port();
     let mut recipe = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/two-instances"))
         .args(["--store", "memory"])
@@ -566,4 +552,13 @@ fn behind_the_recipes_proxy_two_thousand_idle_connections_do_not_stop_the_app() 
     drop(idle);
     let _ = Command::new("kill").arg("-TERM").arg(recipe.id().to_string()).status();
     let _ = recipe.wait();
+}
+
+/// A loopback port nothing listens on now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
