@@ -281,3 +281,21 @@ pub fn attributes(line: &str) -> Vec<String> {
 pub fn json(response: LocalResponse<'_>) -> serde_json::Value {
     serde_json::from_str(&response.into_string().unwrap_or_default()).expect("a JSON body")
 }
+
+/// Every file below `folder` (relative to the crate), with its path and its text.
+pub fn files_under(folder: &str) -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).expect("a readable folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).expect("a text file");
+                files.push((path, text));
+            }
+        }
+    }
+    files
+}

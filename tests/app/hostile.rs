@@ -59,6 +59,15 @@ const CLICKED: [(&str, &str); 6] = [
     ("Host", "localhost"),
 ];
 
+/// A receiver of the class events this app will emit from now on.
+fn subscribe(app: &TestApp) -> rocket::tokio::sync::broadcast::Receiver<session_lab::events::ClassEvent> {
+    app.client
+        .rocket()
+        .state::<session_lab::events::EventBus>()
+        .unwrap()
+        .subscribe()
+}
+
 fn post_on_board(browser: &Browser<'_>, flow: &str, body: &str) -> Status {
     let token = field_value(&browser.get(&format!("/{flow}/board")).into_string().unwrap(), "token");
     browser
@@ -548,12 +557,7 @@ fn collector_records_credit_a_post_only_with_the_ticket_the_board_printed() {
 #[test]
 fn the_projected_event_feed_gets_no_free_text_and_no_flood() {
     let app = spawn_app();
-    let mut events = app
-        .client
-        .rocket()
-        .state::<session_lab::events::EventBus>()
-        .unwrap()
-        .subscribe();
+    let mut events = subscribe(&app);
     let attacker = app.browser_at("10.0.0.66");
     for i in 0..60 {
         let name = format!("<img src=x onerror=alert({i})> VISIT evil.example");
@@ -721,12 +725,7 @@ fn ten_failures_for_one_account_from_one_address_get_429_on_every_route() {
 #[test]
 fn failures_on_any_route_count_towards_the_limit() {
     let app = spawn_app();
-    let mut events = app
-        .client
-        .rocket()
-        .state::<session_lab::events::EventBus>()
-        .unwrap()
-        .subscribe();
+    let mut events = subscribe(&app);
     let attacker = app.browser_at("10.0.0.66");
     attacker.set_cookie("username", "abc", "/cookie");
     attacker.set_cookie("password", "wrong", "/cookie");

@@ -94,26 +94,16 @@ fn only_the_boards_allow_inline_scripts() {
 #[test]
 fn the_board_is_the_only_template_that_prints_unescaped() {
     let mut triple = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/templates"
-    ))];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            if entry.path().is_dir() {
-                stack.push(entry.path());
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            for (i, _) in text.match_indices("{{{") {
-                let name = entry
-                    .path()
-                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                    .unwrap()
-                    .display()
-                    .to_string();
-                triple.push(format!("{name}: {}", &text[i..(i + 12).min(text.len())]));
-            }
+    for (path, text) in crate::helpers::files_under("templates") {
+        for (i, _) in text.match_indices("{{{") {
+            let name = path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap()
+                .display()
+                .to_string()
+                .trim_start_matches('/')
+                .to_owned();
+            triple.push(format!("{name}: {}", &text[i..(i + 12).min(text.len())]));
         }
     }
     assert_eq!(triple, ["templates/lab/board.html.hbs: {{{body}}}</"], "{triple:?}");

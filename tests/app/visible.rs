@@ -274,26 +274,15 @@ fn every_key_exists_in_both_locales_and_every_used_key_exists() {
         "missing in English"
     );
     let mut used = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/templates"
-    ))];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            if entry.path().is_dir() {
-                stack.push(entry.path());
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            for part in text.split("{{t \"").skip(1) {
-                used.insert(part.split('"').next().unwrap().to_owned());
-            }
-            // `(flow_key "pane-js-{flow}" …)` names one key per flow.
-            for part in text.split("(flow_key \"").skip(1) {
-                let pattern = part.split('"').next().unwrap();
-                for flow in ["cookie", "session", "signed"] {
-                    used.insert(pattern.replace("{flow}", flow));
-                }
+    for (_, text) in crate::helpers::files_under("templates") {
+        for part in text.split("{{t \"").skip(1) {
+            used.insert(part.split('"').next().unwrap().to_owned());
+        }
+        // `(flow_key "pane-js-{flow}" …)` names one key per flow.
+        for part in text.split("(flow_key \"").skip(1) {
+            let pattern = part.split('"').next().unwrap();
+            for flow in ["cookie", "session", "signed"] {
+                used.insert(pattern.replace("{flow}", flow));
             }
         }
     }
@@ -320,24 +309,16 @@ fn every_key_the_code_names_exists_in_both_locales() {
         "same-origin",
     ];
     let mut named = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            if entry.path().is_dir() {
-                stack.push(entry.path());
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            for literal in text.split('"').skip(1).step_by(2) {
-                let shaped = literal.contains('-')
-                    && !literal.ends_with('-')
-                    && literal.starts_with(|c: char| c.is_ascii_lowercase())
-                    && literal
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                if shaped && !not_keys.contains(&literal) {
-                    named.insert(literal.to_owned());
-                }
+    for (_, text) in crate::helpers::files_under("src") {
+        for literal in text.split('"').skip(1).step_by(2) {
+            let shaped = literal.contains('-')
+                && !literal.ends_with('-')
+                && literal.starts_with(|c: char| c.is_ascii_lowercase())
+                && literal
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if shaped && !not_keys.contains(&literal) {
+                named.insert(literal.to_owned());
             }
         }
     }
