@@ -43,13 +43,22 @@ impl SigningKey {
     /// A random source that fails is an error: a key of zeros would let anyone sign.
     pub fn from_config(config: &crate::config::AppConfig) -> Result<SigningKey, crate::ids::RandomError> {
         use rand::TryRngCore;
+        SigningKey::from_config_with(config, |bytes| {
+            rand::rngs::OsRng.try_fill_bytes(bytes).map_err(|e| e.to_string())
+        })
+    }
+
+    /// [`SigningKey::from_config`] with the random source passed in, so that its failure can be
+    /// shown to stop launch instead of leaving a key of zeros.
+    fn from_config_with(
+        config: &crate::config::AppConfig,
+        fill: impl FnOnce(&mut [u8]) -> Result<(), String>,
+    ) -> Result<SigningKey, crate::ids::RandomError> {
         let key = match config.signing_key_bytes() {
             Some(key) => key,
             None => {
                 let mut bytes = vec![0u8; 32];
-                rand::rngs::OsRng
-                    .try_fill_bytes(&mut bytes)
-                    .map_err(|e| crate::ids::RandomError::new(e.to_string()))?;
+                fill(&mut bytes).map_err(crate::ids::RandomError::new)?;
                 bytes
             }
         };
@@ -98,6 +107,23 @@ pub fn decode_unverified(token: &str) -> Option<serde_json::Value> {
 mod tests {
     use super::*;
     use crate::clock::now_ms;
+
+    #[test]
+    fn a_failing_random_source_is_an_error_not_a_key_of_zeros() {
+        let config = crate::config::AppConfig::default();
+        let failed = SigningKey::from_config_with(&config, |_| Err("no entropy".into()));
+        assert!(failed.is_err());
+        let drawn = SigningKey::from_config_with(&config, |bytes| {
+            bytes.fill(7);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            drawn.key,
+            vec![7; 32],
+            "positive control: the source's bytes are the key"
+        );
+    }
 
     #[test]
     fn a_signature_cannot_be_moved_to_other_claims() {

@@ -439,7 +439,7 @@ pub mod routes {
         desks.check(key, &browser.0, form.token.as_deref())?;
         let name = match flow.0 {
             Flow::Cookie => claims.username.unwrap_or_default(),
-            _ => match sessions.presented_id(jar) {
+            Flow::Session | Flow::Signed => match sessions.presented_id(jar) {
                 Some(id) => sessions
                     .peek(&id)
                     .await?
