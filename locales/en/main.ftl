@@ -344,6 +344,7 @@ hijack-replayed = { $n ->
 }
 hijack-attacker-in = The attacker is logged in as { $user }.
 hijack-attacker-staff = ...and the staff-only page opens for them.
+hijack-nothing-pasted = Nothing to replay: the paste held no username, password or role. Copy what the cookie flow's "JavaScript can read" pane shows, all of it or any part, and paste it again.
 hijack-attacker-out = Refused: the attacker is not logged in.
 hijack-see-cookie = The replay logs the attacker in, and keeps doing so after you log out: logout only asked your browser to forget, and the password in the stolen cookies stays valid until it is changed.
 hijack-see-session = The replay works while your session lives, and is refused the moment you log out, it expires, or the instructor revokes it: the id means nothing once the server deletes its record.

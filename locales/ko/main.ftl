@@ -326,6 +326,7 @@ hijack-nothing-stolen = 공격자는 아직 아무것도 갖고 있지 않습니
 hijack-replayed = { $n }초 전에 다시 보냄:
 hijack-attacker-in = 공격자가 { $user }(으)로 로그인했습니다.
 hijack-attacker-staff = ...게다가 직원 전용 페이지까지 열립니다.
+hijack-nothing-pasted = 다시 보낼 것이 없습니다. 붙여 넣은 글에 username, password, role이 하나도 없습니다. 쿠키 방식의 "JavaScript가 읽을 수 있는 것" 창에 보이는 내용을 전부 또는 일부 복사해서 다시 붙여 넣으세요.
 hijack-attacker-out = 거부됨: 공격자는 로그인하지 못했습니다.
 hijack-see-cookie = 다시 보내기로 공격자가 로그인하고, 당신이 로그아웃한 뒤에도 계속 그렇습니다. 로그아웃은 브라우저에게 잊어 달라고 부탁했을 뿐이고, 훔친 쿠키 속 비밀번호는 바뀌기 전까지 유효하기 때문입니다.
 hijack-see-session = 세션이 살아 있는 동안은 다시 보내기가 통하지만, 로그아웃하거나 만료되거나 강사가 무효화하는 순간 거부됩니다. 서버가 기록을 지우면 ID는 아무 의미가 없습니다.

@@ -167,6 +167,7 @@ pub async fn replay(
         user: result.map(|(user, _)| user),
         at_ms: now_ms(),
         ago_s: 0,
+        nothing_pasted: false,
     };
     desks.update(&browser.0, client.0, |desk| desk.fixation_replay = Some(replay));
     Ok(Redirect::to("/lab/fixation#attacker"))

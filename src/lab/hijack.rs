@@ -46,6 +46,9 @@ pub struct Replay {
     pub at_ms: u64,
     /// Seconds since the replay, filled in when the page is shown.
     pub ago_s: u64,
+    /// The paste held no cookie-flow credentials at all (nothing, or something else).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_pasted: bool,
 }
 
 impl Replay {
@@ -57,8 +60,26 @@ impl Replay {
             staff: false,
             at_ms: now_ms(),
             ago_s: 0,
+            nothing_pasted: false,
         }
     }
+}
+
+/// The cookies in whatever a student pasted from the "JavaScript can read" pane: the header form
+/// `a=b; c=d`, one pair a line, the quoted `document.cookie = "…"` line, or the whole pane with
+/// all of these at once. Values are decoded as a browser would send them.
+pub fn pasted_cookies(text: &str) -> Vec<(String, String)> {
+    text.split([';', '\n', '\r'])
+        .map(|piece| {
+            let piece = piece.trim();
+            let piece = piece.strip_prefix("document.cookie").unwrap_or(piece).trim_start();
+            let piece = piece.strip_prefix('=').unwrap_or(piece);
+            piece.trim().trim_matches(['"', '\'', '`']).trim()
+        })
+        .filter(|piece| piece.contains('='))
+        .filter_map(|piece| Cookie::parse_encoded(piece.to_owned()).ok())
+        .map(|cookie| (cookie.name().to_owned(), cookie.value().to_owned()))
+        .collect()
 }
 
 #[get("/hijack")]
@@ -100,14 +121,8 @@ pub async fn replay_cookie(
     client: ClientAddr,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let header = form.cookie_header.as_deref().unwrap_or_default();
-    let value = |name: &str| {
-        header
-            .split(';')
-            .filter_map(|pair| Cookie::parse_encoded(pair.trim().to_owned()).ok())
-            .find(|cookie| cookie.name() == name)
-            .map(|cookie| cookie.value().to_owned())
-    };
+    let pasted = pasted_cookies(form.cookie_header.as_deref().unwrap_or_default());
+    let value = |name: &str| pasted.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
     let (username, password, role) = (value(cookies::USERNAME), value(cookies::PASSWORD), value(cookies::ROLE));
     let account = match (&username, &password) {
         (Some(username), Some(password)) => {
@@ -132,6 +147,7 @@ pub async fn replay_cookie(
         },
         None => Replay {
             staff: role.as_deref() == Some("instructor"),
+            nothing_pasted: username.is_none() && password.is_none() && role.is_none(),
             role,
             ..Replay::refused()
         },
@@ -197,4 +213,38 @@ pub async fn replay_session(
 #[post("/hijack/<_..>", rank = 2)]
 pub fn refused() -> Forbidden {
     Forbidden::UnknownBrowser
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted_cookies;
+
+    #[test]
+    fn every_way_the_pane_shows_the_cookies_can_be_pasted() {
+        let want = vec![
+            ("username".to_owned(), "abc".to_owned()),
+            ("password".to_owned(), "a b;c".to_owned()),
+            ("role".to_owned(), "student".to_owned()),
+        ];
+        let header = "username=abc; password=a%20b%3Bc; role=student";
+        let quoted = format!("\"{header}\"");
+        let lines = "username=abc\npassword=a%20b%3Bc\nrole=student";
+        let pane = format!("document.cookie\n= \"{header}\"\n\n{lines}");
+        for paste in [
+            header.to_owned(),
+            quoted,
+            lines.to_owned(),
+            format!("document.cookie = \"{header}\""),
+        ] {
+            assert_eq!(pasted_cookies(&paste), want, "{paste:?}");
+        }
+        let mut twice = pasted_cookies(&pane);
+        twice.dedup();
+        assert!(
+            twice.starts_with(&want) && twice.iter().all(|c| want.contains(c)),
+            "{twice:?}"
+        );
+        assert!(pasted_cookies("").is_empty());
+        assert!(pasted_cookies("document.cookie is empty: no script can read any cookie.").is_empty());
+    }
 }

