@@ -39,7 +39,7 @@ pub fn routes() -> Vec<rocket::Route> {
 struct Generator {
     name: &'static str,
     samples: Vec<String>,
-    bits: f64,
+    bits: String,
     note: &'static str,
 }
 
@@ -50,6 +50,12 @@ pub fn expected_seconds(bits: f64, rate: f64, sessions: f64) -> f64 {
 
 /// "3.2 × 10^51 years", "12 minutes": a duration a class can read.
 fn human(seconds: f64, lang: Lang) -> String {
+    if seconds < 1.0 {
+        return match lang {
+            Lang::Ko => "1초 미만".into(),
+            Lang::En => "less than a second".into(),
+        };
+    }
     let units: [(f64, &str, &str); 5] = [
         (31_557_600.0, "years", "년"),
         (86_400.0, "days", "일"),
@@ -75,6 +81,16 @@ fn human(seconds: f64, lang: Lang) -> String {
     }
 }
 
+/// A number as a person writes it: `1000000000`, `16.9`, never `1000000000.0`.
+fn plain(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 && rounded.abs() < 1e16 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    }
+}
+
 #[derive(FromForm, Clone, Copy)]
 pub struct Calculator {
     bits: Option<f64>,
@@ -84,7 +100,7 @@ pub struct Calculator {
 
 #[allow(clippy::too_many_arguments)]
 #[get("/guess?<calc..>")]
-pub fn page(
+pub async fn page(
     calc: Calculator,
     visitor: Visitor,
     key: &State<ServerKey>,
@@ -104,13 +120,13 @@ pub fn page(
             samples: (0..3)
                 .map(|i| SessionId::weak_from_counter(issued + i).expose())
                 .collect(),
-            bits: issued_so_far(issued).log2().max(1.0),
+            bits: plain(issued_so_far(issued).log2().max(1.0)),
             note: "guess-note-counter",
         },
         Generator {
             name: "timestamp",
             samples: (0..3).map(|i| SessionId::weak_from_counter(now + i).expose()).collect(),
-            bits: 120_000f64.log2(),
+            bits: plain(60_000f64.log2()),
             note: "guess-note-timestamp",
         },
         Generator {
@@ -118,7 +134,7 @@ pub fn page(
             samples: (0..3)
                 .map(|i| format!("{:x}", Md5::digest((issued + i).to_string())))
                 .collect(),
-            bits: issued_so_far(issued).log2().max(1.0),
+            bits: plain(issued_so_far(issued).log2().max(1.0)),
             note: "guess-note-md5",
         },
         Generator {
@@ -127,7 +143,7 @@ pub fn page(
                 .filter_map(|_| SessionId::generate().ok())
                 .map(|id| id.expose())
                 .collect(),
-            bits: 256.0,
+            bits: plain(256.0),
             note: "guess-note-csprng",
         },
     ];
@@ -135,11 +151,20 @@ pub fn page(
     let rate = calc.rate.unwrap_or(1e9).clamp(1.0, 1e15);
     let live = calc.sessions.unwrap_or(30.0).clamp(1.0, 1e9);
     let weak = presets.weak_ids();
+    // A hit on a session that has ended since (the preset went off, a logout) says so.
+    let ended = match &desk.guess_result {
+        Some((tried, user)) if !user.is_empty() => match tried.parse::<SessionId>() {
+            Ok(id) => matches!(sessions.peek(&id).await, Ok(None)),
+            Err(_) => true,
+        },
+        _ => false,
+    };
     let page = context! {
         generators,
-        bits,
-        rate,
-        live,
+        bits: plain(bits),
+        rate: plain(rate),
+        live: plain(live),
+        ended,
         answer: human(expected_seconds(bits, rate, live), lang),
         weak,
         // Only a weak (counter) id is ever shown: it is predictable anyway, and seeing one is how a

@@ -98,3 +98,48 @@ fn guess_with_the_csprng_every_guess_misses_and_the_calculator_follows_its_input
         "× 10^"
     ));
 }
+
+#[test]
+fn guess_the_calculator_writes_numbers_as_people_do_and_a_dead_hit_says_so() {
+    let app = spawn_app();
+    let student = app.browser();
+    let page = student
+        .get("/lab/guess?bits=10&rate=1000000000&sessions=1")
+        .into_string()
+        .unwrap();
+    assert!(page.contains("less than a second"), "not 0.0 seconds");
+    assert!(page.contains("value=\"1000000000\""), "not 1000000000.0");
+    assert!(!page.contains(".0\""), "no number with a stray .0 in the calculator");
+    let bits = page
+        .split("<td>")
+        .filter(|cell| cell.starts_with(|c: char| c.is_ascii_digit()));
+    for cell in bits {
+        let number = cell.split('<').next().unwrap();
+        assert!(
+            number.split('.').nth(1).is_none_or(|d| d.len() <= 1),
+            "one decimal at most: {number}"
+        );
+    }
+
+    // A hit, then the session ends: the hit says the session has ended since.
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    let token = teacher.csrf_token();
+    let switch = |on: &str| {
+        let body = form(&[("csrf_token", &token), ("on", on)]);
+        teacher.post_form("/instructor/preset/weak-ids", &body);
+    };
+    switch("true");
+    let victim = app.browser();
+    victim.login("session", "abc", "1234");
+    let lab_token = open_lesson(&student, "guess");
+    let sid = victim.cookie("sid").unwrap();
+    student.post_form("/lab/guess/try", &form(&[("token", &lab_token), ("candidate", &sid)]));
+    let hit = student.get("/lab/guess").into_string().unwrap();
+    assert!(
+        hit.contains("Hit: this id is abc") && !hit.contains("has ended since"),
+        "positive control"
+    );
+    switch("false");
+    assert!(page_says(&student, "/lab/guess", "That session has ended since"));
+}
