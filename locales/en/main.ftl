@@ -288,6 +288,9 @@ instructor-yours = your session
 instructor-revoke = Revoke
 instructor-none = No live sessions.
 instructor-fingerprint-hint = A fingerprint is the start of a one-way hash of the id. It tells sessions apart, and cannot be turned back into an id. Revoking deletes the record: the next request with that id is refused.
+instructor-revoked-nobody = No live session of { $user }: nothing was revoked. Check the spelling, or the list below.
+instructor-reset-confirm = Reset the class? Every session but yours ends, and the lab's posts, collected data and presets are cleared.
+instructor-revoke-all-confirm = End every session but yours? Every student has to log in again.
 instructor-revoked = { $n ->
     [one] { $n } session revoked.
    *[other] { $n } sessions revoked.

@@ -195,7 +195,7 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
 }
 
 #[allow(clippy::too_many_arguments)]
-#[get("/?<revoked>")]
+#[get("/?<revoked>&<who>")]
 pub async fn dashboard(
     instructor: Instructor,
     _view: DashboardView,
@@ -207,6 +207,7 @@ pub async fn dashboard(
     boards: &State<Boards>,
     join: join::JoinUrl,
     revoked: Option<usize>,
+    who: Option<&str>,
     lang: Lang,
 ) -> Result<Template, AppError> {
     let now = now_ms();
@@ -227,6 +228,10 @@ pub async fn dashboard(
         count: rows.len(),
         rows,
         revoked,
+        revoked_shown: revoked.is_some(),
+        // A revocation by name that found nobody says so, naming whom it looked for.
+        nobody: revoked == Some(0) && who.is_some(),
+        who: who.and_then(|w| Username::parse(w).ok()).map(|u| u.to_string()),
         posts,
         loot,
         class_board: presets.class_board(),
@@ -338,6 +343,7 @@ pub async fn revoke_user(
     };
     let own_key = instructor.0.id.storage_key();
     let revoked = sessions.revoke_user(&user, Some(&own_key)).await?;
+    let answer = Redirect::to(format!("/instructor?revoked={revoked}&who={user}#revoked"));
     if revoked > 0 {
         bus.emit(EventKind::Revoked, Flow::Session, Subject::User(user));
     }
@@ -345,7 +351,7 @@ pub async fn revoke_user(
         "instructor {} revoked {revoked} sessions of a user",
         instructor.0.record.user
     );
-    Ok(done(revoked))
+    Ok(answer)
 }
 
 /// Ends every session except the instructor's own, so the dashboard stays open.

@@ -90,7 +90,15 @@
     });
   }
 
+  // Destructive dashboard controls ask first.
+  function confirmFirst(form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-confirm]").forEach(confirmFirst);
     var paste = document.getElementById("stolen-cookies");
     if (paste && window.sessionStorage) keepPaste(paste);
     var events = document.getElementById("events");

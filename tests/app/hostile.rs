@@ -626,7 +626,10 @@ fn revoking_a_user_ends_exactly_that_users_sessions() {
         "/instructor/revoke-user",
         &form(&[("csrf_token", &token), ("user", "mina")]),
     );
-    assert_eq!(revoke.headers().get_one("Location"), Some("/instructor?revoked=3"));
+    assert_eq!(
+        revoke.headers().get_one("Location"),
+        Some("/instructor?revoked=3&who=mina#revoked")
+    );
     for b in &mina {
         assert_eq!(crate::helpers::json(b.get("/session/inspect"))["logged_in"], false);
     }
@@ -1073,4 +1076,33 @@ fn error_pages_under_static_are_not_cacheable() {
     assert_eq!(missing.headers().get_one("Cache-Control"), Some("no-store"));
     let found = app.browser().get("/static/css/app.css");
     assert_eq!(found.headers().get_one("Cache-Control"), Some("public, max-age=3600"));
+}
+
+#[test]
+fn revoking_an_account_with_no_session_says_so_and_destructive_controls_ask_first() {
+    let app = spawn_app();
+    let teacher = teacher(&app);
+    let token = dashboard_token(&teacher);
+    let revoke = teacher.post_form(
+        "/instructor/revoke-user",
+        &form(&[("csrf_token", &token), ("user", "nobody_here")]),
+    );
+    let location = revoke.headers().get_one("Location").unwrap().to_owned();
+    assert_eq!(location, "/instructor?revoked=0&who=nobody_here#revoked");
+    let page = teacher
+        .get(location.trim_end_matches("#revoked"))
+        .into_string()
+        .unwrap();
+    assert!(
+        page.contains("No live session of nobody_here: nothing was revoked."),
+        "not silence"
+    );
+    for action in ["/instructor/reset", "/instructor/revoke-all"] {
+        let form_tag = page
+            .split("<form")
+            .find(|f| f.contains(&format!("action=\"{action}\"")))
+            .unwrap();
+        assert!(form_tag.contains("data-confirm="), "{action} asks first");
+        assert!(form_tag.contains("class=\"danger\""), "{action} looks destructive");
+    }
 }

@@ -235,7 +235,10 @@ fn revoking_a_user_or_everyone_keeps_the_instructor_logged_in() {
         "/instructor/revoke-user",
         &form(&[("csrf_token", &token), ("user", "abc")]),
     );
-    assert_eq!(by_user.headers().get_one("Location"), Some("/instructor?revoked=2"));
+    assert_eq!(
+        by_user.headers().get_one("Location"),
+        Some("/instructor?revoked=2&who=abc#revoked")
+    );
     assert!(!logged_in(&abc_one) && !logged_in(&abc_two) && logged_in(&mina));
 
     let all = teacher.post_form("/instructor/revoke-all", &form(&[("csrf_token", &token)]));
