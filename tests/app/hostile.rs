@@ -10,6 +10,7 @@ use session_lab::ids::SessionId;
 use crate::helpers::{
     field_value, figment, form, set_cookies, spawn_app, spawn_app_with, Browser, TestApp, INSTRUCTOR_PASSWORD,
 };
+use crate::lab::xss::post_on_board;
 
 /// The instructor, logged in from the login page as a browser would (so the browser has its id).
 fn teacher(app: &TestApp) -> Browser<'_> {
@@ -66,13 +67,6 @@ fn subscribe(app: &TestApp) -> rocket::tokio::sync::broadcast::Receiver<session_
         .state::<session_lab::events::EventBus>()
         .unwrap()
         .subscribe()
-}
-
-fn post_on_board(browser: &Browser<'_>, flow: &str, body: &str) -> Status {
-    let token = field_value(&browser.get(&format!("/{flow}/board")).into_string().unwrap(), "token");
-    browser
-        .post_form(&format!("/{flow}/board"), &form(&[("token", &token), ("body", body)]))
-        .status()
 }
 
 const PAYLOAD: &str = "<script>fetch('/instructor').then(r => r.text())</script>";

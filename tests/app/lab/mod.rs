@@ -7,7 +7,7 @@ mod hijack;
 mod signed;
 mod sniff;
 mod tamper;
-mod xss;
+pub mod xss;
 
 use rocket::http::Status;
 
