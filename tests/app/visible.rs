@@ -412,7 +412,12 @@ fn the_korean_pages_are_korean_throughout() {
         for sentence in &english {
             assert!(!page.contains(sentence.as_str()), "{path} shows English: {sentence:?}");
         }
+        // The glossary's register: students are 여러분, the person in a story is 사용자 or 피해자.
+        assert!(!page.contains("당신"), "{path} says 당신");
     }
+    let ko = std::fs::read_to_string(format!("{}/locales/ko/main.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let says = ko.lines().filter(|line| line.contains("당신")).collect::<Vec<_>>();
+    assert!(says.is_empty(), "the Korean locale says 당신: {says:#?}");
 }
 
 #[test]
