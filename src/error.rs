@@ -54,6 +54,9 @@ pub enum Forbidden {
     /// A lab form from a browser this server never issued an id to, or from another origin.
     #[error("not from a browser of this lab")]
     UnknownBrowser,
+    /// Ending the other sessions of the demo account, which the whole class shares.
+    #[error("the shared demo account")]
+    SharedAccount,
 }
 
 impl Forbidden {
@@ -65,6 +68,7 @@ impl Forbidden {
             Forbidden::NotClicked => ("error-403-title", "error-not-clicked"),
             Forbidden::InstructorOnly => ("error-403-title", "instructor-only"),
             Forbidden::UnknownBrowser => ("error-403-title", "error-unknown-browser"),
+            Forbidden::SharedAccount => ("error-403-title", "error-shared-account"),
         };
         ErrorNote {
             title: Some(title),

@@ -78,6 +78,14 @@ session-role = Role, from the server's record
 session-fingerprint = Session fingerprint (not the id)
 session-expires = Ends in
 session-logout-hint = Logging out deletes the record on the server. A copy of the old id is worthless from that moment.
+session-logout-others = Log out everywhere else
+session-logout-others-hint = Ends every other session of this account (another browser, another device, or an id someone copied) and keeps this one. The server can do this because it holds every session; a signed cookie or a copied password cannot be called back like this.
+session-logout-others-shared = The demo account abc is shared by the whole class, so it cannot end its other sessions: that would log out your classmates. Register your own account to try "log out everywhere else".
+session-ended-others = { $count ->
+    [0] There was no other session of this account to end.
+    [one] One other session of this account ended; its id opens nothing any more.
+   *[other] { $count } other sessions of this account ended; their ids open nothing any more.
+}
 session-rejected = Your browser sent a session id the server does not know: it expired, was revoked, or was never issued. The server asked your browser to forget it.
 session-staff-why-in = The server read your role from its own session record for { $user }. Editing your cookies cannot change it.
 session-staff-hint = The role comes from the server's record, not from anything your browser sends.
@@ -105,6 +113,7 @@ error-password-control = A password may not contain control characters.
 error-username-taken = That username is taken. Choose another.
 error-accounts-full = This server holds as many accounts as it will keep. Ask the instructor.
 error-csrf-title = Form expired
+error-shared-account = The demo account is shared by the whole class, so its other sessions are not yours to end. Register your own account to try this.
 error-csrf = This form did not carry the token of your session, so it was refused. Go back, reload the page and try again.
 error-400-title = Bad request
 error-400 = The server could not understand this request.

@@ -75,6 +75,13 @@ session-role = 역할 (서버 기록에서 읽음)
 session-fingerprint = 세션 지문 (ID 자체가 아님)
 session-expires = 남은 시간
 session-logout-hint = 로그아웃하면 서버의 기록이 삭제됩니다. 그 순간부터 예전 ID의 사본은 아무 쓸모가 없습니다.
+session-logout-others = 다른 곳에서 모두 로그아웃
+session-logout-others-hint = 이 계정의 다른 세션(다른 브라우저, 다른 기기, 누군가 복사해 간 ID)을 모두 끝내고 지금 이 세션만 남깁니다. 서버가 모든 세션을 쥐고 있기 때문에 할 수 있는 일입니다. 서명된 쿠키나 복사된 비밀번호는 이렇게 되돌려 받을 수 없습니다.
+session-logout-others-shared = 데모 계정 abc는 반 전체가 함께 쓰므로 다른 세션을 끝낼 수 없습니다. 끝내면 친구들이 로그아웃됩니다. "다른 곳에서 모두 로그아웃"을 해 보려면 자기 계정을 만드세요.
+session-ended-others = { $count ->
+    [0] 끝낼 다른 세션이 없었습니다.
+   *[other] 이 계정의 다른 세션 { $count }개가 끝났습니다. 그 ID로는 이제 아무것도 열리지 않습니다.
+}
 session-rejected = 브라우저가 서버가 모르는 세션 ID를 보냈습니다. 만료되었거나, 취소되었거나, 발급된 적이 없는 ID입니다. 서버가 브라우저에게 이 ID를 지우라고 알렸습니다.
 session-staff-why-in = 서버가 { $user }의 세션 기록에서 역할을 직접 읽었습니다. 쿠키를 고쳐도 바뀌지 않습니다.
 session-staff-hint = 역할은 브라우저가 보내는 값이 아니라 서버의 기록에서 나옵니다.
@@ -102,6 +109,7 @@ error-password-control = 비밀번호에 제어 문자를 넣을 수 없습니�
 error-username-taken = 이미 있는 사용자 이름입니다. 다른 이름을 고르세요.
 error-accounts-full = 이 서버가 보관할 수 있는 계정 수가 꽉 찼습니다. 강사에게 문의하세요.
 error-csrf-title = 폼이 만료됨
+error-shared-account = 데모 계정은 반 전체가 함께 쓰므로, 그 계정의 다른 세션은 여러분이 끝낼 수 없습니다. 해 보려면 자기 계정을 만드세요.
 error-csrf = 이 폼에 현재 세션의 토큰이 없어서 거부되었습니다. 뒤로 가서 페이지를 새로 고친 뒤 다시 시도하세요.
 error-400-title = 잘못된 요청
 error-400 = 서버가 이 요청을 이해하지 못했습니다.

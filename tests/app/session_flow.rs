@@ -340,3 +340,81 @@ async fn the_sweep_frees_expired_sessions_without_any_request() {
         "freed by the periodic sweep, not by a lookup"
     );
 }
+
+#[test]
+fn logout_others_ends_exactly_the_other_sessions_of_the_account() {
+    let app = spawn_app();
+    let registrar = app.browser();
+    let registered = registrar.post_form("/register", &form(&[("username", "alice"), ("password", "alice-pass")]));
+    assert_eq!(registered.status(), Status::SeeOther);
+    let [laptop, phone, thief] = [app.browser(), app.browser(), app.browser()];
+    for device in [&laptop, &phone] {
+        assert_eq!(device.login(FLOW, "alice", "alice-pass").status(), Status::SeeOther);
+    }
+    thief.set_cookie("sid", &phone.cookie("sid").unwrap(), "/");
+    let bystander = app.browser();
+    bystander.login(FLOW, "abc", "1234");
+    let before = app.stored_sessions();
+
+    let refused = laptop.post_form("/session/logout-others", &form(&[("csrf_token", "forged")]));
+    assert_eq!(refused.status(), Status::Forbidden);
+    assert_eq!(app.stored_sessions(), before, "a forged token ends nothing");
+
+    let token = laptop.csrf_token();
+    let ended = laptop.post_form("/session/logout-others", &form(&[("csrf_token", &token)]));
+    assert_eq!(ended.status(), Status::SeeOther);
+    let to = ended.headers().get_one("Location").unwrap().to_owned();
+    assert_eq!(
+        to, "/session?ended=1#ended",
+        "the phone's session is one, copied or not"
+    );
+    assert!(set_cookies(&ended).is_empty(), "this browser keeps its id");
+    let page = laptop.get(to.trim_end_matches("#ended")).into_string().unwrap();
+    assert!(page.contains("You are logged in as alice."), "{page}");
+    assert!(page.contains("One other session of this account ended"), "{page}");
+    for gone in [&phone, &thief] {
+        assert_eq!(json(gone.get("/session/inspect"))["logged_in"], false);
+    }
+    assert_eq!(
+        json(bystander.get("/session/inspect"))["logged_in"],
+        true,
+        "other accounts untouched"
+    );
+    assert_eq!(app.stored_sessions(), before - 1);
+
+    let again = laptop.post_form("/session/logout-others", &form(&[("csrf_token", &token)]));
+    assert_eq!(again.headers().get_one("Location"), Some("/session?ended=0#ended"));
+    let page = laptop.get("/session?ended=0").into_string().unwrap();
+    assert!(
+        page.contains("There was no other session of this account to end."),
+        "{page}"
+    );
+    assert!(
+        laptop.get("/session?ended=x").status() == Status::Ok,
+        "a bad count is ignored"
+    );
+}
+
+#[test]
+fn logout_others_refuses_the_shared_demo_account_and_the_logged_out() {
+    let app = spawn_app();
+    let classmates = [app.browser(), app.browser()];
+    for classmate in &classmates {
+        classmate.login(FLOW, "abc", "1234");
+    }
+    let page = classmates[0].get("/session").into_string().unwrap();
+    assert!(page.contains("shared by the whole class"), "{page}");
+    assert!(!page.contains("action=\"/session/logout-others\""), "no button for abc");
+    let token = classmates[0].csrf_token();
+    let refused = classmates[0].post_form("/session/logout-others", &form(&[("csrf_token", &token)]));
+    assert_eq!(refused.status(), Status::Forbidden);
+    assert!(refused.into_string().unwrap().contains("Register your own account"));
+    assert_eq!(json(classmates[1].get("/session/inspect"))["logged_in"], true);
+    assert_eq!(app.stored_sessions(), 2);
+
+    let stranger = app.browser();
+    let nobody = stranger.post_form("/session/logout-others", &form(&[("csrf_token", "x")]));
+    assert_eq!(nobody.status(), Status::SeeOther);
+    assert_eq!(nobody.headers().get_one("Location"), Some("/session"));
+    assert_eq!(app.stored_sessions(), 2);
+}
