@@ -11,7 +11,7 @@ use rocket_dyn_templates::Template;
 
 use crate::accounts::hashing::HashError;
 use crate::accounts::throttle::RetryAfter;
-use crate::accounts::{AuthError, RegisterError};
+use crate::accounts::{AuthError, ChangeError, RegisterError};
 use crate::ids::RandomError;
 use crate::session::StartError;
 use crate::storage::StoreError;
@@ -99,6 +99,18 @@ impl From<StartError> for AppError {
         match error {
             StartError::Store(e) => AppError::Store(e),
             StartError::Random(e) => AppError::Random(e),
+        }
+    }
+}
+
+impl From<ChangeError> for AppError {
+    fn from(error: ChangeError) -> Self {
+        match error {
+            ChangeError::Auth(e) => e.into(),
+            ChangeError::Store(e) => AppError::Store(e),
+            ChangeError::Hash(e) => AppError::Hash(e),
+            // Handled as a page by /session/password; here only for completeness.
+            ChangeError::Builtin => AppError::Forbidden(Forbidden::SharedAccount),
         }
     }
 }
@@ -217,5 +229,6 @@ refused_from!(
     crate::session::StartError,
     crate::storage::StoreError,
     crate::ids::RandomError,
-    crate::accounts::RegisterError
+    crate::accounts::RegisterError,
+    crate::accounts::ChangeError
 );

@@ -4,7 +4,7 @@ pub mod hashing;
 mod store;
 pub mod throttle;
 
-pub use store::{Account, AccountStore, Attempt, AuthError, RegisterError};
+pub use store::{Account, AccountStore, Attempt, AuthError, ChangeError, RegisterError};
 
 use crate::config::AppConfig;
 use crate::credentials::{Password, INSTRUCTOR_ACCOUNT};

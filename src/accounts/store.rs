@@ -46,6 +46,20 @@ pub enum AuthError {
     Hash(#[from] HashError),
 }
 
+/// Why a password change did not happen, beyond a wrong current password.
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeError {
+    /// `abc` and `teacher` take their passwords from the configuration.
+    #[error("a built-in account")]
+    Builtin,
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// One password check as it arrived: from whom, through which flow.
 pub struct Attempt<'a> {
     pub username: &'a str,
@@ -185,6 +199,29 @@ impl AccountStore {
             }
         }
         Ok(account)
+    }
+
+    /// Sets a new password for a registered account after checking the current one (throttled
+    /// and reported like any login). `Ok(None)`: the current password was wrong.
+    /// The built-in accounts come from the configuration, so they answer `Builtin`.
+    pub async fn change_password(&self, current: &Attempt<'_>, new: &Password) -> Result<Option<Account>, ChangeError> {
+        let builtin = Username::parse(current.username)
+            .ok()
+            .is_some_and(|name| self.builtins.contains_key(&name));
+        if builtin {
+            return Err(ChangeError::Builtin);
+        }
+        let Some(account) = self.authenticate(current).await? else {
+            return Ok(None);
+        };
+        let stored = StoredAccount {
+            role: account.role,
+            phc: self.hasher.hash(new).await?,
+        };
+        if !self.registered.replace(&account.username, &stored).await? {
+            return Ok(None);
+        }
+        Ok(Some(account))
     }
 
     /// How many password verifications have run since start-up (unknown usernames included).

@@ -17,7 +17,9 @@ use crate::session::Sessions;
 const FLOW: Flow = Flow::Session;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![login_page, login, home, logout, logout_others, staff, inspect, wire]
+    let mut routes = routes![login_page, login, home, logout, staff, inspect, wire];
+    routes.extend(super::account::routes());
+    routes
 }
 
 #[get("/login")]
@@ -114,6 +116,7 @@ pub fn home(
         role: user.as_ref().map(Who::role),
         csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose()),
         shared_account: user.as_ref().is_some_and(|u| u.record.user.as_str() == DEMO_ACCOUNT),
+        own_password: user.as_ref().is_some_and(|u| !super::account::built_in(u)),
         ended: user.as_ref().and(ended),
         rejected,
         inspector,
@@ -168,43 +171,6 @@ pub async fn logout(
         jar.remove(removal(sessions));
     }
     Ok(LoggedOut::to("/session"))
-}
-
-/// "Log out everywhere else": ends every other session of this account, wherever its id is,
-/// and keeps this one. ASVS 5.0 requirement 7.5.2 asks that users can view and end any or all
-/// of their active sessions, after authenticating again; this teaching app lets the session's
-/// own form token do. The demo account is shared by the whole class, so there the answer is
-/// `403`: one student must not log out everyone else.
-#[post("/logout-others", data = "<form>")]
-pub async fn logout_others(
-    user: Maybe<SessionUser>,
-    form: Form<LogoutForm>,
-    sessions: &State<Sessions>,
-    client: ClientAddr,
-    bus: &State<EventBus>,
-) -> Result<Redirect, Refused> {
-    let Some(user) = user.0 else {
-        return Ok(Redirect::to("/session"));
-    };
-    let token = form.csrf_token.as_deref().unwrap_or_default();
-    if !user.record.csrf_token.matches(token) {
-        return Err(Forbidden::Token.into());
-    }
-    if user.record.user.as_str() == DEMO_ACCOUNT {
-        return Err(Forbidden::SharedAccount.into());
-    }
-    let ended = sessions
-        .revoke_user(&user.record.user, Some(&user.id.storage_key()))
-        .await?;
-    rocket::info!(
-        "session flow: {} ended {ended} other session(s), kept {}",
-        user.record.user,
-        user.id
-    );
-    if ended > 0 {
-        bus.emit_from(client.0, EventKind::Revoked, FLOW, Subject::User(user.record.user));
-    }
-    Ok(Redirect::to(format!("/session?ended={ended}#ended")))
 }
 
 /// The role comes from the server's record, which no cookie can change.

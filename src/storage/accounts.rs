@@ -29,6 +29,8 @@ pub trait AccountBackend: Send + Sync + 'static {
     async fn get(&self, username: &Username) -> Result<Option<StoredAccount>, StoreError>;
     /// Adds the account unless the name is taken: `Ok(false)` then, and nothing changes.
     async fn insert_new(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError>;
+    /// Replaces an existing account (a new password hash): `Ok(false)` when there is none.
+    async fn replace(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError>;
     async fn count(&self) -> Result<usize, StoreError>;
 }
 
@@ -56,6 +58,14 @@ impl AccountBackend for MemoryAccounts {
         }
         accounts.insert(username.clone(), account.clone());
         Ok(true)
+    }
+
+    async fn replace(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
+        let mut accounts = self.accounts.write().unwrap_or_else(PoisonError::into_inner);
+        Ok(accounts
+            .get_mut(username)
+            .map(|stored| *stored = account.clone())
+            .is_some())
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
@@ -126,6 +136,29 @@ impl AccountBackend for FileAccounts {
         .map_err(|e| StoreError::Unavailable(e.to_string()))?
     }
 
+    /// Written to a temporary file and renamed over the old one: a reader sees the old account
+    /// or the new one, never half of either.
+    async fn replace(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
+        let json = serde_json::to_vec(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (dir, name) = (self.dir.clone(), account_file(username));
+        task::spawn_blocking(move || {
+            let path = dir.join(&name);
+            if !path.exists() {
+                return Ok(false);
+            }
+            let temp = super::write_temp(&dir, &json, None).map_err(|e| io_unavailable("write an account file", e))?;
+            let renamed = fs::rename(&temp, &path);
+            if renamed.is_err() {
+                let _ = fs::remove_file(&temp);
+            }
+            renamed
+                .map(|()| true)
+                .map_err(|e| io_unavailable("replace an account file", e))
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))?
+    }
+
     async fn count(&self) -> Result<usize, StoreError> {
         let dir = self.dir.clone();
         task::spawn_blocking(move || {
@@ -175,6 +208,25 @@ impl AccountBackend for RedisAccounts {
             redis::cmd("HSETNX").arg(&self.key).arg(username.as_str()).arg(json),
         )
         .await
+    }
+
+    /// Accounts are never deleted, so checking and then writing cannot race with a removal.
+    async fn replace(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
+        let exists: bool = send(
+            &self.connection,
+            redis::cmd("HEXISTS").arg(&self.key).arg(username.as_str()),
+        )
+        .await?;
+        if !exists {
+            return Ok(false);
+        }
+        let json = serde_json::to_string(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let _: usize = send(
+            &self.connection,
+            redis::cmd("HSET").arg(&self.key).arg(username.as_str()).arg(json),
+        )
+        .await?;
+        Ok(true)
     }
 
     async fn count(&self) -> Result<usize, StoreError> {

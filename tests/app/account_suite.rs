@@ -29,6 +29,24 @@ pub async fn an_inserted_account_reads_back(backend: Arc<dyn AccountBackend>) {
     assert_eq!(backend.count().await.unwrap(), 1);
 }
 
+/// A password change: the new hash replaces the old one; replacing a name nobody registered
+/// creates nothing (a change must never become a registration).
+pub async fn a_replaced_account_reads_back_and_a_missing_one_is_not_made(backend: Arc<dyn AccountBackend>) {
+    assert!(!backend
+        .replace(&name("mina"), &account("$argon2id$ghost"))
+        .await
+        .unwrap());
+    assert!(backend.get(&name("mina")).await.unwrap().is_none());
+    assert_eq!(backend.count().await.unwrap(), 0);
+    assert!(backend
+        .insert_new(&name("mina"), &account("$argon2id$old"))
+        .await
+        .unwrap());
+    assert!(backend.replace(&name("mina"), &account("$argon2id$new")).await.unwrap());
+    assert_eq!(backend.get(&name("mina")).await.unwrap().unwrap().phc, "$argon2id$new");
+    assert_eq!(backend.count().await.unwrap(), 1, "replaced, not added");
+}
+
 pub async fn a_taken_name_is_never_overwritten(backend: Arc<dyn AccountBackend>) {
     assert!(backend
         .insert_new(&name("mina"), &account("$argon2id$first"))
@@ -107,6 +125,7 @@ macro_rules! account_suite {
             suite_cases!(account_suite, #[$meta] $make;
                 an_inserted_account_reads_back,
                 a_taken_name_is_never_overwritten,
+                a_replaced_account_reads_back_and_a_missing_one_is_not_made,
                 every_valid_name_is_its_own_account,
                 concurrent_inserts_of_one_name_make_exactly_one_account,
             );

@@ -418,3 +418,105 @@ fn logout_others_refuses_the_shared_demo_account_and_the_logged_out() {
     assert_eq!(nobody.headers().get_one("Location"), Some("/session"));
     assert_eq!(app.stored_sessions(), 2);
 }
+
+/// Registers `alice` with `alice-pass` and returns nothing: every flow can log her in.
+fn register_alice(app: &crate::helpers::TestApp) {
+    let registered = app
+        .browser()
+        .post_form("/register", &form(&[("username", "alice"), ("password", "alice-pass")]));
+    assert_eq!(registered.status(), Status::SeeOther);
+}
+
+#[test]
+fn a_password_change_ends_the_other_sessions_and_the_cookie_flows_old_copy() {
+    let app = spawn_app();
+    register_alice(&app);
+    let [here, elsewhere, cookie_copy] = [app.browser(), app.browser(), app.browser()];
+    here.login(FLOW, "alice", "alice-pass");
+    elsewhere.login(FLOW, "alice", "alice-pass");
+    cookie_copy.login("cookie", "alice", "alice-pass");
+    let old_copy = cookie_copy.get("/cookie").into_string().unwrap();
+    assert!(old_copy.contains("You are logged in as alice."), "{old_copy}");
+    let page = here.get("/session/password").into_string().unwrap();
+    assert!(page.contains("name=\"current_password\""), "{page}");
+    let token = here.csrf_token();
+    let change = |current: &str, new: &str, token: &str| {
+        here.post_form(
+            "/session/password",
+            &form(&[
+                ("current_password", current),
+                ("new_password", new),
+                ("csrf_token", token),
+            ]),
+        )
+    };
+
+    assert_eq!(change("alice-pass", "alice-new", "forged").status(), Status::Forbidden);
+    let wrong = change("not-it", "alice-new", &token);
+    assert_eq!(wrong.status(), Status::Unauthorized);
+    assert!(wrong
+        .into_string()
+        .unwrap()
+        .contains("The current password is not right"));
+    let short = change("alice-pass", "abc", &token);
+    assert_eq!(short.status(), Status::UnprocessableEntity);
+    assert_eq!(
+        json(elsewhere.get("/session/inspect"))["logged_in"],
+        true,
+        "nothing changed yet"
+    );
+
+    let changed = change("alice-pass", "alice-new", &token);
+    assert_eq!(changed.status(), Status::SeeOther);
+    assert_eq!(changed.headers().get_one("Location"), Some("/session/password?ended=1"));
+    let page = here.get("/session/password?ended=1").into_string().unwrap();
+    assert!(page.contains("The password is changed."), "{page}");
+    assert!(page.contains("One other session of this account ended"), "{page}");
+    assert_eq!(
+        json(here.get("/session/inspect"))["logged_in"],
+        true,
+        "this session stays"
+    );
+    assert_eq!(json(elsewhere.get("/session/inspect"))["logged_in"], false);
+    let old_copy = cookie_copy.get("/cookie").into_string().unwrap();
+    assert!(!old_copy.contains("You are logged in as alice."), "{old_copy}");
+    assert_eq!(
+        app.browser().login("cookie", "alice", "alice-pass").status(),
+        Status::Unauthorized
+    );
+    assert_eq!(
+        app.browser().login(FLOW, "alice", "alice-new").status(),
+        Status::SeeOther
+    );
+}
+
+#[test]
+fn the_built_in_accounts_passwords_cannot_be_changed() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login(FLOW, "abc", "1234");
+    let page = student.get("/session/password").into_string().unwrap();
+    assert!(page.contains("cannot be changed here"), "{page}");
+    assert!(!page.contains("name=\"new_password\""));
+    let token = student.csrf_token();
+    let refused = student.post_form(
+        "/session/password",
+        &form(&[
+            ("current_password", "1234"),
+            ("new_password", "mine-now"),
+            ("csrf_token", &token),
+        ]),
+    );
+    assert_eq!(refused.status(), Status::Forbidden);
+    assert_eq!(
+        app.browser().login(FLOW, "abc", "1234").status(),
+        Status::SeeOther,
+        "abc still opens with 1234"
+    );
+    assert_eq!(
+        app.browser().login(FLOW, "abc", "mine-now").status(),
+        Status::Unauthorized
+    );
+    let nobody = app.browser().get("/session/password");
+    assert_eq!(nobody.status(), Status::SeeOther, "logged out: to the login form");
+}

@@ -390,6 +390,7 @@ fn the_korean_pages_are_korean_throughout() {
         "/session/staff",
         "/session/wire",
         "/session/board",
+        "/session/password",
         "/signed",
         "/signed/login",
         "/signed/staff",
