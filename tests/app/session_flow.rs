@@ -520,3 +520,63 @@ fn the_built_in_accounts_passwords_cannot_be_changed() {
     let nobody = app.browser().get("/session/password");
     assert_eq!(nobody.status(), Status::SeeOther, "logged out: to the login form");
 }
+
+/// A session left open is not a way around the login throttle: guessing the current password
+/// on the change form counts like failed logins, and another session's form token is no key.
+#[test]
+fn the_password_form_is_throttled_and_takes_only_its_own_sessions_token() {
+    let app = spawn_app();
+    register_alice(&app);
+    let [owner, other] = [app.browser(), app.browser()];
+    owner.login(FLOW, "alice", "alice-pass");
+    other.login(FLOW, "alice", "alice-pass");
+    let foreign = other.csrf_token();
+    let body = |current: &str, token: &str| {
+        form(&[
+            ("current_password", current),
+            ("new_password", "taken-over"),
+            ("csrf_token", token),
+        ])
+    };
+    assert_eq!(
+        owner
+            .post_form("/session/password", &body("alice-pass", &foreign))
+            .status(),
+        Status::Forbidden
+    );
+    assert_eq!(
+        owner
+            .post_form("/session/logout-others", &form(&[("csrf_token", &foreign)]))
+            .status(),
+        Status::Forbidden
+    );
+    assert_eq!(json(other.get("/session/inspect"))["logged_in"], true);
+
+    let token = owner.csrf_token();
+    let mut statuses = Vec::new();
+    for guess in 0..12 {
+        statuses.push(
+            owner
+                .post_form("/session/password", &body(&format!("guess-{guess}"), &token))
+                .status(),
+        );
+    }
+    assert!(
+        statuses[..10].iter().all(|s| *s == Status::Unauthorized),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[10..].iter().all(|s| *s == Status::TooManyRequests),
+        "{statuses:?}"
+    );
+    let right = owner.post_form("/session/password", &body("alice-pass", &token));
+    assert_eq!(right.status(), Status::TooManyRequests, "even the right password waits");
+    assert!(right.headers().get_one("Retry-After").is_some());
+    // From another address (not throttled): the password was never changed.
+    let elsewhere = app.browser_at("10.1.2.3");
+    assert_eq!(
+        elsewhere.login(FLOW, "alice", "taken-over").status(),
+        Status::Unauthorized
+    );
+    assert_eq!(elsewhere.login(FLOW, "alice", "alice-pass").status(), Status::SeeOther);
+}
