@@ -92,6 +92,13 @@ impl HelperDef for LiveFlag {
     }
 }
 
+/// The helper's string parameter at `index`, or the error that names the helper.
+fn str_param<'a>(h: &'a Helper<'_>, helper: &'static str, index: usize) -> Result<&'a str, RenderError> {
+    h.param(index)
+        .and_then(|p| p.value().as_str())
+        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(helper, index).into())
+}
+
 /// `(flow_key "pane-js-{flow}" flow)`: the key for this flow, so that a shared template names
 /// each flow's text without a chain of `(eq flow "…")`.
 struct FlowKey;
@@ -104,14 +111,8 @@ impl HelperDef for FlowKey {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let pattern = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("flow_key", 0))?;
-        let flow = h
-            .param(1)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("flow_key", 1))?;
+        let pattern = str_param(h, "flow_key", 0)?;
+        let flow = str_param(h, "flow_key", 1)?;
         Ok(ScopedJson::Derived(Value::String(pattern.replace("{flow}", flow))))
     }
 }
@@ -128,10 +129,7 @@ impl HelperDef for Translate {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let key = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let key = str_param(h, "t", 0)?;
         let lang = ctx
             .data()
             .get("lang")

@@ -20,6 +20,16 @@ pub struct SessionUser {
     pub record: SessionRecord,
 }
 
+impl SessionUser {
+    /// A form of this session's pages: it must carry this session's token (and no other's).
+    pub fn check_form(&self, csrf_token: Option<&str>) -> Result<(), crate::error::Forbidden> {
+        match self.record.csrf_token.matches(csrf_token.unwrap_or_default()) {
+            true => Ok(()),
+            false => Err(crate::error::Forbidden::Token),
+        }
+    }
+}
+
 /// One store lookup per request, shared by every guard that asks.
 struct Resolved(Result<Option<SessionUser>, ()>);
 

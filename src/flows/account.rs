@@ -40,10 +40,7 @@ pub async fn logout_others(
     let Some(user) = user.0 else {
         return Ok(Redirect::to("/session"));
     };
-    let token = form.csrf_token.as_deref().unwrap_or_default();
-    if !user.record.csrf_token.matches(token) {
-        return Err(Forbidden::Token.into());
-    }
+    user.check_form(form.csrf_token.as_deref())?;
     if user.record.user.as_str() == DEMO_ACCOUNT {
         return Err(Forbidden::SharedAccount.into());
     }
@@ -108,10 +105,7 @@ pub async fn change_password(
     let Some(user) = user.0 else {
         return Ok(Redirect::to("/session/login"));
     };
-    let token = form.csrf_token.as_deref().unwrap_or_default();
-    if !user.record.csrf_token.matches(token) {
-        return Err(Forbidden::Token.into());
-    }
+    user.check_form(form.csrf_token.as_deref())?;
     let refuse =
         |status: Status, error: &'static str| Err(Refused::page(status, password_view(&user, lang, Some(error), None)));
     if built_in(&user) {

@@ -151,11 +151,7 @@ pub fn logout(
 pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let user = user.0;
     let role = claims.role.as_deref();
-    let status = match (role == Some("instructor"), &user) {
-        (true, _) => Status::Ok,
-        (false, Some(_)) => Status::Forbidden,
-        (false, None) => Status::Unauthorized,
-    };
+    let status = staff_status(role == Some("instructor"), user.is_some());
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,

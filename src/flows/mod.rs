@@ -18,7 +18,7 @@ pub(crate) mod prelude {
     pub(crate) use rocket_dyn_templates::{context, Template};
 
     pub(crate) use super::wire::WireRequest;
-    pub(crate) use super::{login_refused, Inspection, LoggedOut, LoginForm, LogoutForm};
+    pub(crate) use super::{login_refused, staff_status, Inspection, LoggedOut, LoginForm, LogoutForm};
     pub(crate) use crate::accounts::{AccountStore, Attempt};
     pub(crate) use crate::auth::{Maybe, Who};
     pub(crate) use crate::client::ClientAddr;
@@ -42,6 +42,16 @@ use crate::flow::Flow;
 use crate::inspector::Panes;
 use crate::lang::Lang;
 use crate::view;
+
+/// A staff page's answer: `200` for an instructor (as the flow decides who that is), `403` for
+/// anyone else logged in, `401` for a visitor.
+pub fn staff_status(instructor: bool, logged_in: bool) -> Status {
+    match (instructor, logged_in) {
+        (true, _) => Status::Ok,
+        (false, true) => Status::Forbidden,
+        (false, false) => Status::Unauthorized,
+    }
+}
 
 /// The login form of both flows.
 #[derive(FromForm)]

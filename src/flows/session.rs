@@ -155,10 +155,7 @@ pub async fn logout(
     bus: &State<EventBus>,
 ) -> Result<LoggedOut, Refused> {
     if let Some(user) = user.0 {
-        let token = form.csrf_token.as_deref().unwrap_or_default();
-        if !user.record.csrf_token.matches(token) {
-            return Err(Forbidden::Token.into());
-        }
+        user.check_form(form.csrf_token.as_deref())?;
         sessions.end(&user.id).await?;
         rocket::info!(
             "session flow: {} logged out, session {} deleted",
@@ -178,11 +175,7 @@ pub async fn logout(
 pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let user = user.0;
     let role = user.as_ref().map(Who::role);
-    let status = match (role == Some(Role::Instructor), &user) {
-        (true, _) => Status::Ok,
-        (false, Some(_)) => Status::Forbidden,
-        (false, None) => Status::Unauthorized,
-    };
+    let status = staff_status(role == Some(Role::Instructor), user.is_some());
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,

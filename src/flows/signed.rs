@@ -151,11 +151,7 @@ pub fn logout(
 pub fn staff(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> (Status, Template) {
     let user = user.0;
     let role = user.as_ref().map(Who::role);
-    let status = match (role == Some(Role::Instructor), &user) {
-        (true, _) => Status::Ok,
-        (false, Some(_)) => Status::Forbidden,
-        (false, None) => Status::Unauthorized,
-    };
+    let status = staff_status(role == Some(Role::Instructor), user.is_some());
     let page = context! {
         flow: FLOW,
         allowed: status == Status::Ok,
