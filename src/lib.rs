@@ -58,6 +58,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/", explain::routes())
         .mount("/cookie", flows::cookie::routes())
         .mount("/session", flows::session::routes())
+        .mount("/session", flows::account::routes())
         .mount("/signed", flows::signed::routes())
         .mount("/instructor", instructor::routes())
         .mount("/lab", lab::routes())

@@ -58,6 +58,13 @@ pub struct CookieUser {
     pub account: Account,
 }
 
+impl super::Presented for CookieUser {
+    fn presented(request: &Request<'_>) -> bool {
+        let claims = CookieClaims::from_request(request);
+        claims.username.is_some() || claims.password.is_some()
+    }
+}
+
 /// One verification per request, shared by every guard that asks.
 struct Verification(Result<Option<Account>, Status>);
 

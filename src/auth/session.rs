@@ -6,14 +6,17 @@ use rocket::request::{FromRequest, Outcome, Request};
 use std::time::Instant;
 
 use super::cookie::cookie_header_len;
+use crate::client::ClientAddr;
 use crate::credentials::Role;
 use crate::ids::SessionId;
-use crate::inspector::Metrics;
+use crate::inspector::{InstructorBrowsers, KnownBrowser, Metrics};
 use crate::record::SessionRecord;
 use crate::session::Sessions;
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
-/// timeout starts again. Unknown, expired, revoked and malformed ids all simply forward.
+/// timeout starts again. Unknown, expired, revoked and malformed ids all forward, and the
+/// browser is asked to drop them. A browser that presents an instructor's session is marked, so
+/// that it never runs a board post, even after logging out.
 #[derive(Debug, Clone)]
 pub struct SessionUser {
     pub id: SessionId,
@@ -21,6 +24,22 @@ pub struct SessionUser {
 }
 
 impl SessionUser {
+    /// The record as the inspector's "server stores" pane shows it: ages and deadlines in seconds
+    /// from now, and the fingerprint of the key it is stored under (never the id itself).
+    pub fn pane(&self, now: u64) -> serde_json::Value {
+        let ago = |ms: u64| now.saturating_sub(ms) / 1000;
+        serde_json::json!({
+            "fingerprint": self.id.fingerprint(),
+            "created_ago_s": ago(self.record.created_ms),
+            "last_seen_ago_s": ago(self.record.last_seen_ms),
+            "expires_in_s": self.record.expires_in_s(now),
+            "expires_ms": self.record.expires_ms(),
+            "now_ms": now,
+            "idle_timeout_s": self.record.idle_timeout_s,
+            "absolute_timeout_s": self.record.absolute_timeout_s,
+        })
+    }
+
     /// A form of this session's pages: it must carry this session's token (and no other's).
     pub fn check_form(&self, csrf_token: Option<&str>) -> Result<(), crate::error::Forbidden> {
         match self.record.csrf_token.matches(csrf_token.unwrap_or_default()) {
@@ -30,8 +49,25 @@ impl SessionUser {
     }
 }
 
+impl super::Presented for SessionUser {
+    fn presented(request: &Request<'_>) -> bool {
+        let sessions = request.rocket().state::<Sessions>();
+        sessions.is_some_and(|sessions| request.cookies().get(sessions.cookie_name()).is_some())
+    }
+}
+
+impl super::Presented for PeekedSession {
+    fn presented(request: &Request<'_>) -> bool {
+        SessionUser::presented(request)
+    }
+}
+
 /// One store lookup per request, shared by every guard that asks.
 struct Resolved(Result<Option<SessionUser>, ()>);
+
+fn sessions_of<'r>(request: &'r Request<'_>) -> Option<&'r Sessions> {
+    request.rocket().state::<Sessions>()
+}
 
 /// The session service and the id this request presents, or the outcome to give without one.
 fn presented<'r, T>(request: &'r Request<'_>) -> Result<(&'r Sessions, SessionId), Outcome<T, ()>> {
@@ -44,6 +80,19 @@ fn presented<'r, T>(request: &'r Request<'_>) -> Result<(&'r Sessions, SessionId
     }
 }
 
+/// What resolving a live id does besides the lookup: an instructor's browser is remembered.
+async fn mark_instructor(request: &Request<'_>, record: &SessionRecord) {
+    if record.role != Role::Instructor {
+        return;
+    }
+    if let (Outcome::Success(browser), Some(marks)) = (
+        request.guard::<KnownBrowser>().await,
+        request.rocket().state::<InstructorBrowsers>(),
+    ) {
+        marks.mark(&browser.0, ClientAddr::of(request).0);
+    }
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SessionUser {
     type Error = ();
@@ -51,7 +100,10 @@ impl<'r> FromRequest<'r> for SessionUser {
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let (sessions, id) = match presented(request) {
             Ok(found) => found,
-            Err(outcome) => return outcome,
+            Err(outcome) => {
+                sessions_of(request).inspect(|sessions| sessions.drop_cookie(request.cookies()));
+                return outcome;
+            }
         };
         let resolved = request
             .local_cache_async(async {
@@ -59,6 +111,9 @@ impl<'r> FromRequest<'r> for SessionUser {
                 let resumed = sessions.resume(&id).await;
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
                     metrics.session.record(cookie_header_len(request), started.elapsed());
+                }
+                if let Ok(Some(record)) = &resumed {
+                    mark_instructor(request, record).await;
                 }
                 Resolved(match resumed {
                     Ok(record) => Ok(record.map(|record| SessionUser { id, record })),
@@ -71,7 +126,10 @@ impl<'r> FromRequest<'r> for SessionUser {
             .await;
         match &resolved.0 {
             Ok(Some(user)) => Outcome::Success(user.clone()),
-            Ok(None) => Outcome::Forward(Status::Unauthorized),
+            Ok(None) => {
+                sessions.drop_cookie(request.cookies());
+                Outcome::Forward(Status::Unauthorized)
+            }
             Err(()) => Outcome::Error((Status::ServiceUnavailable, ())),
         }
     }

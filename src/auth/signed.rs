@@ -16,6 +16,12 @@ pub struct SignedUser {
     pub claims: Claims,
 }
 
+impl super::Presented for SignedUser {
+    fn presented(request: &Request<'_>) -> bool {
+        request.cookies().get(crate::cookies::SIGNED).is_some()
+    }
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SignedUser {
     type Error = ();

@@ -9,9 +9,9 @@
 
 use super::prelude::*;
 use crate::accounts::ChangeError;
-use crate::auth::SessionUser;
 use crate::credentials::{Password, DEMO_ACCOUNT};
-use crate::session::Sessions;
+use rocket::request::{FromRequest, Outcome, Request};
+use serde::Serialize;
 
 const FLOW: Flow = Flow::Session;
 
@@ -22,6 +22,36 @@ pub fn routes() -> Vec<rocket::Route> {
 /// The account's password comes from this server's configuration, not from its owner.
 pub(crate) fn built_in(user: &SessionUser) -> bool {
     user.record.user.as_str() == DEMO_ACCOUNT || user.record.role == Role::Instructor
+}
+
+/// The home page's account controls: what this session may do to its own account, and what
+/// "log out everywhere else" just did (`?ended=N`).
+#[derive(Serialize)]
+pub struct AccountPanel {
+    csrf_token: Option<String>,
+    shared_account: bool,
+    own_password: bool,
+    ended: Option<usize>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for AccountPanel {
+    type Error = <SessionUser as FromRequest<'r>>::Error;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let user = match request.guard::<Maybe<SessionUser>>().await {
+            Outcome::Success(user) => user.0,
+            Outcome::Error(e) => return Outcome::Error(e),
+            Outcome::Forward(status) => return Outcome::Forward(status),
+        };
+        let ended = request.query_value::<usize>("ended").and_then(Result::ok);
+        Outcome::Success(AccountPanel {
+            csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose().to_owned()),
+            shared_account: user.as_ref().is_some_and(|u| u.record.user.as_str() == DEMO_ACCOUNT),
+            own_password: user.as_ref().is_some_and(|u| !built_in(u)),
+            ended: user.as_ref().and(ended),
+        })
+    }
 }
 
 /// "Log out everywhere else": ends every other session of this account, wherever its id is,

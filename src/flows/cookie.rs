@@ -8,12 +8,7 @@
 //! - `/cookie/staff` believes the `role` cookie, so editing it to `instructor` gets you in;
 //! - logging out only asks the browser to forget; a copy of the cookies keeps working.
 
-use super::instructor_refused;
 use super::prelude::*;
-use crate::accounts::Account;
-use crate::auth::{CookieClaims, CookieUser};
-use crate::config::AppConfig;
-use crate::cookies;
 
 const FLOW: Flow = Flow::Cookie;
 /// How long `remember` keeps the credentials in the browser: the server has no say after that.
@@ -87,21 +82,10 @@ fn credentials(account: &Account, password: &str) -> [(&'static str, String); 3]
     ]
 }
 
-/// What removes one of the three cookies: the same name, path and attributes, expired.
-fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
-    Cookie::build(name)
-        .path("/cookie")
-        .same_site(SameSite::Lax)
-        .http_only(false)
-        .secure(secure)
-        .build()
-}
-
 #[get("/")]
 pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
+    let rejected = user.rejected();
     let user = user.0;
-    // Credentials that no longer verify (a changed password, an edited cookie).
-    let rejected = user.is_none() && (claims.username.is_some() || claims.password.is_some());
     let inspector = inspector.panes(FLOW, stores(user.as_ref(), &claims));
     let page = context! {
         flow: FLOW,
@@ -135,7 +119,8 @@ pub fn logout(
     bus: &State<EventBus>,
 ) -> Redirect {
     for name in [cookies::USERNAME, cookies::PASSWORD, cookies::ROLE] {
-        jar.remove(removal(name, config.cookie_secure));
+        // Removal keeps the name, path and attributes it is given (Rocket sends it expired).
+        jar.remove(credential_cookie(name, String::new(), false, config.cookie_secure));
     }
     if let Some(user) = claims.username.as_deref() {
         rocket::info!("cookie flow: a browser dropped its cookies");

@@ -17,18 +17,26 @@ pub(crate) mod prelude {
     pub(crate) use rocket::State;
     pub(crate) use rocket_dyn_templates::{context, Template};
 
+    pub(crate) use super::account::AccountPanel;
     pub(crate) use super::wire::WireRequest;
-    pub(crate) use super::{login_refused, staff_status, Inspection, LoggedOut, LoginForm, LogoutForm};
-    pub(crate) use crate::accounts::{AccountStore, Attempt};
+    pub(crate) use super::{instructor_refused, login_refused, staff_status};
+    pub(crate) use super::{Inspection, LoggedOut, LoginForm, LogoutForm};
+    pub(crate) use crate::accounts::{Account, AccountStore, Attempt};
+    /// Each flow's guard, and the service each flow keeps its state in (or its settings).
+    pub(crate) use crate::auth::{CookieClaims, CookieUser, PeekedSession, SessionUser, SignedUser};
     pub(crate) use crate::auth::{Maybe, Who};
     pub(crate) use crate::client::ClientAddr;
-    pub(crate) use crate::cookies::RawCookieHeader;
+    pub(crate) use crate::clock::now_ms;
+    pub(crate) use crate::config::AppConfig;
+    pub(crate) use crate::cookies::{self, RawCookieHeader};
     pub(crate) use crate::credentials::Role;
     pub(crate) use crate::error::{Forbidden, Refused};
     pub(crate) use crate::events::{EventBus, EventKind, Subject};
     pub(crate) use crate::flow::Flow;
+    pub(crate) use crate::ids::SessionId;
     pub(crate) use crate::inspector::Inspector;
     pub(crate) use crate::lang::Lang;
+    pub(crate) use crate::session::Sessions;
     pub(crate) use crate::view;
 }
 

@@ -7,19 +7,11 @@
 //! - logging out deletes the record: a copy of the old `sid` is worthless from that moment.
 
 use super::prelude::*;
-use crate::auth::{PeekedSession, SessionUser};
-use crate::clock::now_ms;
-use crate::credentials::DEMO_ACCOUNT;
-use crate::ids::SessionId;
-use crate::inspector::{InstructorBrowsers, KnownBrowser};
-use crate::session::Sessions;
 
 const FLOW: Flow = Flow::Session;
 
 pub fn routes() -> Vec<rocket::Route> {
-    let mut routes = routes![login_page, login, home, logout, staff, inspect, wire];
-    routes.extend(super::account::routes());
-    routes
+    routes![login_page, login, home, logout, staff, inspect, wire]
 }
 
 #[get("/login")]
@@ -39,8 +31,6 @@ pub async fn login(
     client: ClientAddr,
     bus: &State<EventBus>,
     lang: Lang,
-    browser: Option<KnownBrowser>,
-    instructors: &State<InstructorBrowsers>,
 ) -> Result<Redirect, Refused> {
     let attempt = Attempt {
         username: &form.username,
@@ -56,12 +46,8 @@ pub async fn login(
     if let Some(old) = sessions.presented_id(jar) {
         sessions.end(&old).await?;
     }
-    let (id, record) = sessions.start(&account).await?;
+    let (id, _) = sessions.start(&account).await?;
     jar.add(sid_cookie(sessions, &id, form.remember));
-    if let (Some(browser), Role::Instructor) = (browser, record.role) {
-        // From now on this browser never runs a board post, even after logging out.
-        instructors.mark(&browser.0, client.0);
-    }
     rocket::info!("session flow: {} logged in, session {id}", account.username);
     bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
     Ok(Redirect::to("/session"))
@@ -83,41 +69,17 @@ pub fn sid_cookie(sessions: &Sessions, id: &SessionId, remember: bool) -> Cookie
     cookie.build()
 }
 
-/// What removes the id cookie: the same name, path and attributes, expired.
-fn removal(sessions: &Sessions) -> Cookie<'static> {
-    Cookie::build(sessions.cookie_name())
-        .path("/")
-        .same_site(SameSite::Lax)
-        .http_only(true)
-        .secure(sessions.cookie_secure())
-        .build()
-}
-
-#[get("/?<ended>")]
-pub fn home(
-    ended: Option<usize>,
-    user: Maybe<SessionUser>,
-    sessions: &State<Sessions>,
-    jar: &CookieJar<'_>,
-    inspector: Inspector,
-    lang: Lang,
-) -> Template {
+#[get("/")]
+pub fn home(user: Maybe<SessionUser>, account: AccountPanel, inspector: Inspector, lang: Lang) -> Template {
+    let rejected = user.rejected();
     let user = user.0;
-    // An id that is unknown, expired, revoked or malformed: the browser is asked to drop it.
-    let rejected = user.is_none() && jar.get(sessions.cookie_name()).is_some();
-    if rejected {
-        jar.remove(removal(sessions));
-    }
     let inspector = inspector.panes(FLOW, stores(user.as_ref()));
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
         user: user.as_ref().map(Who::name),
         role: user.as_ref().map(Who::role),
-        csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose()),
-        shared_account: user.as_ref().is_some_and(|u| u.record.user.as_str() == DEMO_ACCOUNT),
-        own_password: user.as_ref().is_some_and(|u| !super::account::built_in(u)),
-        ended: user.as_ref().and(ended),
+        account,
         rejected,
         inspector,
     };
@@ -126,25 +88,15 @@ pub fn home(
 
 /// The inspector's "server stores" pane: this client's session record, as the store keeps it.
 fn stores(user: Option<&SessionUser>) -> serde_json::Value {
-    let now = now_ms();
-    let ago = |ms: u64| now.saturating_sub(ms) / 1000;
     serde_json::json!({
         "logged_in": user.is_some(),
         "user": user.map(Who::name),
         "role": user.map(Who::role),
-        "fingerprint": user.map(|u| u.id.fingerprint()),
-        "created_ago_s": user.map(|u| ago(u.record.created_ms)),
-        "last_seen_ago_s": user.map(|u| ago(u.record.last_seen_ms)),
-        "expires_in_s": user.map(|u| u.record.expires_in_s(now)),
-        "expires_ms": user.map(|u| u.record.expires_ms()),
-        "now_ms": now,
-        "idle_timeout_s": user.map(|u| u.record.idle_timeout_s),
-        "absolute_timeout_s": user.map(|u| u.record.absolute_timeout_s),
+        "record": user.map(|u| u.pane(now_ms())),
     })
 }
 
-/// Deletes the record on the server, then asks the browser to drop the id. Without a live
-/// session there is nothing to delete, but a stale id is still dropped.
+/// Deletes the record on the server, then asks the browser to drop the id.
 #[post("/logout", data = "<form>")]
 pub async fn logout(
     user: Maybe<SessionUser>,
@@ -157,16 +109,10 @@ pub async fn logout(
     if let Some(user) = user.0 {
         user.check_form(form.csrf_token.as_deref())?;
         sessions.end(&user.id).await?;
-        rocket::info!(
-            "session flow: {} logged out, session {} deleted",
-            user.record.user,
-            user.id
-        );
+        rocket::info!("session flow: {} logged out, session {} deleted", user.name(), user.id);
         bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::User(user.record.user));
     }
-    if jar.get(sessions.cookie_name()).is_some() {
-        jar.remove(removal(sessions));
-    }
+    sessions.drop_cookie(jar);
     Ok(LoggedOut::to("/session"))
 }
 
@@ -187,8 +133,6 @@ pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Sta
     (status, view::render("session/staff", lang, page))
 }
 
-/// Reads the record without counting as activity, so watching the inspector does not keep a
-/// session alive.
 #[get("/inspect")]
 pub fn inspect(user: Maybe<PeekedSession>, cookies: RawCookieHeader) -> Json<Inspection> {
     let user = user.0.map(|peeked| peeked.0);

@@ -9,11 +9,7 @@
 //! - `/signed/staff` trusts the signed role, which only the server can write;
 //! - logging out only deletes the browser's copy: a copy taken earlier works until its expiry.
 
-use super::instructor_refused;
 use super::prelude::*;
-use crate::auth::SignedUser;
-use crate::clock::now_ms;
-use crate::cookies;
 use crate::signing::{decode_unverified, Claims, SigningKey};
 
 const FLOW: Flow = Flow::Signed;
@@ -96,9 +92,8 @@ fn removal(key: &SigningKey) -> Cookie<'static> {
 
 #[get("/")]
 pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> Template {
+    let rejected = user.rejected();
     let user = user.0;
-    // A token whose signature or expiry does not verify: no login, nothing to drop on the server.
-    let rejected = user.is_none() && jar.get(cookies::SIGNED).is_some();
     let inspector = inspector.panes(FLOW, stores(user.as_ref(), jar));
     let page = context! {
         flow: FLOW,

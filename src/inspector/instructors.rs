@@ -1,4 +1,4 @@
-//! The browsers an instructor has logged in from. The XSS boards never run a post in such a
+//! The browsers an instructor's session has been used from. The XSS boards never run a post in such a
 //! browser, even after the instructor logged out: a script loaded then could still be running
 //! when the instructor logs in again. Bounded per client address like all per-browser state.
 
@@ -8,7 +8,7 @@ use crate::bounded::Bounded;
 use crate::browser_id::BrowserId;
 use crate::clock::now_ms;
 
-/// A class day: a mark lasts twelve hours after the instructor's last login from the browser.
+/// A class day: a mark lasts twelve hours after the browser last presented the instructor's session.
 const KEEP_MS: u64 = 12 * 60 * 60 * 1000;
 const PER_ADDRESS: usize = 8;
 const MAX_BROWSERS: usize = 1_000;
@@ -22,7 +22,8 @@ impl Default for InstructorBrowsers {
 }
 
 impl InstructorBrowsers {
-    /// Remembers that an instructor logged in from this browser.
+    /// Remembers that this browser presented an instructor's session (the `SessionUser` guard
+    /// calls this on every such request, the one after login included).
     pub fn mark(&self, browser: &BrowserId, owner: IpAddr) {
         self.0.update(browser, owner, now_ms(), |marked| *marked = true);
     }

@@ -6,7 +6,7 @@ mod sweeper;
 
 use std::sync::Arc;
 
-use rocket::http::CookieJar;
+use rocket::http::{Cookie, CookieJar, SameSite};
 
 pub use sweeper::sweeper;
 
@@ -79,6 +79,19 @@ impl Sessions {
     pub fn presented_id(&self, jar: &CookieJar<'_>) -> Option<SessionId> {
         jar.get(self.cookie_name())
             .and_then(|cookie| cookie.value().parse().ok())
+    }
+
+    /// Asks the browser to drop its id cookie, if it sent one: the same name, path and attributes
+    /// as `flows::session::sid_cookie` sets, expired.
+    pub fn drop_cookie(&self, jar: &CookieJar<'_>) {
+        if jar.get(self.cookie_name()).is_some() {
+            let removal = Cookie::build(self.cookie_name())
+                .path("/")
+                .same_site(SameSite::Lax)
+                .http_only(true)
+                .secure(self.cookie_secure);
+            jar.remove(removal);
+        }
     }
 
     /// Ends every session that got a counter id (the weak-id preset went off, or the class was

@@ -132,3 +132,34 @@ fn no_two_modules_depend_on_each_other() {
         }
     }
 }
+
+/// Lines that differ between two files: both files' lengths minus twice their longest common
+/// subsequence of lines (what a minimal `diff` prints as `<` and `>` lines).
+fn changed_lines(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let mut row = vec![0usize; b.len() + 1];
+    for line in &a {
+        let mut diagonal = 0;
+        for (j, other) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if line == other { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    a.len() + b.len() - 2 * row[b.len()]
+}
+
+/// The cookie and session flows are mirror images: their diff is the lesson (which cookies,
+/// readable or `HttpOnly`, where the role comes from, what logout deletes), at most 150 lines.
+#[test]
+fn the_cookie_and_session_flows_differ_only_by_the_lesson() {
+    let read = |file: &str| std::fs::read_to_string(Path::new("src/flows").join(file)).unwrap();
+    let (cookie, session) = (read("cookie.rs"), read("session.rs"));
+    assert!(cookie.contains(".http_only(false)") && session.contains(".http_only(true)"));
+    assert_eq!(changed_lines("a\nb\nc\n", "a\nx\nc\nd\n"), 3, "the measure itself");
+    let changed = changed_lines(&cookie, &session);
+    assert!(
+        changed <= 150,
+        "diff src/flows/cookie.rs src/flows/session.rs: {changed} changed lines"
+    );
+}

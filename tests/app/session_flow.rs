@@ -70,6 +70,36 @@ fn home_says_not_logged_in_without_cookies() {
     mirror::home_says_not_logged_in_without_cookies(FLOW);
 }
 
+/// An id that names no live session (unknown, expired, malformed) is reported on the home page
+/// and dropped by whichever session page receives it first, so a dead id does not linger.
+#[test]
+fn a_dead_or_malformed_sid_is_reported_and_dropped_by_any_session_page() {
+    let app = spawn_app();
+    let unknown = SessionId::generate().unwrap().expose();
+    for (value, page) in [
+        (unknown.as_str(), "/session"),
+        ("not-an-id", "/session"),
+        (unknown.as_str(), "/session/staff"),
+    ] {
+        let student = app.browser();
+        student.set_cookie("sid", value, "/");
+        let response = student.get(page);
+        let attrs = attributes(&set_cookie_line(&response, "sid"));
+        assert!(attrs.contains(&"max-age=0".to_string()), "{value} at {page}: {attrs:?}");
+        assert!(attrs.contains(&"httponly".to_string()), "{attrs:?}");
+        if page == "/session" {
+            let body = response.into_string().unwrap();
+            assert!(body.contains("does not know"), "{value}: the home page says why");
+        }
+        assert_eq!(student.cookie("sid"), None, "{value} at {page}: the browser forgot it");
+    }
+    // Without any id there is nothing to report or drop.
+    let visitor = app.browser();
+    let response = visitor.get("/session");
+    assert!(set_cookies(&response).iter().all(|line| !line.starts_with("sid=")));
+    assert!(!response.into_string().unwrap().contains("does not know"));
+}
+
 #[test]
 fn logout_expires_the_cookies_and_redirects() {
     let app = spawn_app();
