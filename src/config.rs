@@ -64,6 +64,32 @@ pub struct AppConfig {
     pub max_sessions_demo_account: usize,
     /// How many accounts `/register` may add.
     pub max_accounts: usize,
+    /// Argon2id memory cost in KiB for the password hashes (and so for every cookie-flow request).
+    pub password_hash_memory_kib: u32,
+    /// Argon2id passes over that memory.
+    pub password_hash_iterations: u32,
+}
+
+/// The Argon2id cost of one password hash: what every login, and every cookie-flow request, pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashCost {
+    pub memory_kib: u32,
+    pub iterations: u32,
+}
+
+impl HashCost {
+    /// The OWASP Password Storage Cheat Sheet's second Argon2id configuration (section "Argon2id"):
+    /// m = 19 MiB, t = 2, p = 1.
+    pub const OWASP: HashCost = HashCost {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+    };
+
+    /// Whether the cost reaches the weakest of the Cheat Sheet's five equivalent configurations
+    /// (m = 7 MiB with t = 5, and so on: memory times passes of at least 35 840 KiB).
+    pub fn meets_owasp(self) -> bool {
+        u64::from(self.memory_kib) * u64::from(self.iterations) >= 7168 * 5
+    }
 }
 
 /// How many accounts `/register` may add unless `max_accounts` says otherwise.
@@ -92,6 +118,8 @@ impl Default for AppConfig {
             max_sessions_per_user: 10,
             max_sessions_demo_account: 100,
             max_accounts: DEFAULT_MAX_ACCOUNTS,
+            password_hash_memory_kib: HashCost::OWASP.memory_kib,
+            password_hash_iterations: HashCost::OWASP.iterations,
         }
     }
 }
@@ -142,6 +170,13 @@ impl AppConfig {
         Ok(config)
     }
 
+    pub fn hash_cost(&self) -> HashCost {
+        HashCost {
+            memory_kib: self.password_hash_memory_kib,
+            iterations: self.password_hash_iterations,
+        }
+    }
+
     /// The configured signing key, if it is valid base64url of at least 32 bytes.
     pub fn signing_key_bytes(&self) -> Option<Vec<u8>> {
         use base64::Engine;
@@ -174,6 +209,11 @@ impl AppConfig {
         }
         if self.signing_key.is_some() && self.signing_key_bytes().is_none() {
             return Err("signing_key must be base64url of at least 32 bytes".into());
+        }
+        if !(8..=1024 * 1024).contains(&self.password_hash_memory_kib)
+            || !(1..=16).contains(&self.password_hash_iterations)
+        {
+            return Err("password_hash_memory_kib must be 8 to 1048576 and password_hash_iterations 1 to 16".into());
         }
         let name_ok = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
         if !(1..=32).contains(&self.instance_name.len()) || !self.instance_name.chars().all(name_ok) {

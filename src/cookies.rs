@@ -107,6 +107,21 @@ impl RawCookieHeader {
     pub fn bytes(&self) -> usize {
         self.0.as_ref().map_or(0, String::len)
     }
+
+    /// The bytes of one flow's own cookies in the header: their `name=value` pairs and the `; `
+    /// between them, as if the browser had sent nothing else. The lab's own cookies and other
+    /// flows' cookies are left out, so the flows compare fairly.
+    pub fn flow_bytes(&self, flow: Flow) -> usize {
+        let Some(header) = self.0.as_deref() else {
+            return 0;
+        };
+        let own = |pair: &&str| {
+            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
+            fact_of(name).is_some_and(|fact| fact.flow == Some(flow))
+        };
+        let pairs: Vec<&str> = header.split(';').map(str::trim).filter(own).collect();
+        pairs.iter().map(|pair| pair.len()).sum::<usize>() + 2 * pairs.len().saturating_sub(1)
+    }
 }
 
 #[rocket::async_trait]
@@ -121,6 +136,15 @@ impl<'r> FromRequest<'r> for RawCookieHeader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flows_bytes_count_only_its_own_cookies() {
+        let header = RawCookieHeader(Some("lang=ko; username=abc; sid=xyz; password=1234; theme=dark".into()));
+        assert_eq!(header.flow_bytes(Flow::Cookie), "username=abc; password=1234".len());
+        assert_eq!(header.flow_bytes(Flow::Session), "sid=xyz".len());
+        assert_eq!(header.flow_bytes(Flow::Signed), 0);
+        assert_eq!(RawCookieHeader(None).flow_bytes(Flow::Cookie), 0);
+    }
 
     #[test]
     fn every_httponly_value_is_masked_and_lengths_stay_true() {

@@ -39,7 +39,13 @@ impl AppState {
         let presets = Presets::new(&config);
         let sessions = Sessions::new(backend.sessions, &config, presets.clone());
         let password = accounts::instructor_password(&config)?;
-        let accounts = AccountStore::new(&password, backend.accounts, events.clone())
+        if !config.hash_cost().meets_owasp() {
+            rocket::warn!(
+                "password hashes cost {:?}, below the OWASP Password Storage Cheat Sheet's Argon2id minimum",
+                config.hash_cost()
+            );
+        }
+        let accounts = AccountStore::new(&password, backend.accounts, events.clone(), config.hash_cost())
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
             .with_max_accounts(config.max_accounts);
@@ -72,6 +78,7 @@ impl AppState {
             .manage(ReceiptBook::default())
             .manage(InstructorBrowsers::default())
             .manage(Metrics::default())
+            .manage(crate::explain::Calibration::default())
             .attach(templates)
     }
 }

@@ -6,7 +6,11 @@ nav-session = 세션 방식
 nav-register = 계정 만들기
 nav-compare = 나란히 보기
 nav-explain = 작동 원리
-footer-served = 응답한 인스턴스: { $instance } · 세션 저장소: { $store }
+footer-served = 응답한 인스턴스: { $instance } · 세션 저장소: { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    }
 footer-text = session-lab은 한 가지를 가르칩니다. 로그인 정보를 쿠키에 둘 때와 서버 쪽 세션에 둘 때 무엇이 달라지는지입니다. 쿠키 방식은 일부러 취약하게 만들었습니다.
 back-home = 첫 화면으로
 back-to-flow = 이 방식의 첫 화면으로
@@ -46,7 +50,11 @@ index-try-3 = 학생 계정으로 두 강사 전용 페이지를 열어 보세�
 index-try-4 = 각 방식에서 로그아웃한 뒤, 예전 쿠키의 사본이 아직 얼마나 쓸모 있을지 생각해 보세요.
 index-accounts = 학생 계정 abc(비밀번호 1234)가 기본으로 있고, 강사 계정은 teacher입니다.
 index-server-title = 이 서버
-index-store = 세션 기록 저장 위치: { $store }
+index-store = 세션 기록 저장 위치: { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    }
 
 ## 쿠키 방식
 cookie-flow-name = 쿠키 방식: 인증 정보를 쿠키에
@@ -181,7 +189,7 @@ seconds-ago = { $n }초 전
 compare-title = 두 방식을 나란히
 compare-lead = 각 열은 완전한 하나의 방식입니다. 로그인하고, 둘러보고, 로그아웃해 보세요. 각 인스펙터가 무엇을 보여 주는지 살펴보고, 아래의 비교표도 확인하세요. 어느 쪽이든 바뀌면 비교표가 새로 고쳐집니다.
 facts-title = 같은 질문, 방식별 답
-facts-bytes = 요청마다 보내는 Cookie 헤더
+facts-bytes = 요청마다 Cookie 헤더에 실리는 그 방식의 쿠키
 facts-bytes-unit = 바이트
 facts-password = 로그인 후 비밀번호가 있는 곳
 facts-password-cookie = 브라우저의 쿠키 안. 모든 요청에 실려 가고, 페이지의 어떤 스크립트든 읽을 수 있습니다.
@@ -198,7 +206,7 @@ facts-hint = 숫자는 이 서버가 여러분의 브라우저에 보낸 실제 
 
 ## /explain
 explain-title = 작동 원리와 그 대가
-explain-lead = 같은 로그인을 두 가지 방식으로 보관합니다. 아래에서 각 방식을 단계별로 보고, 이 서버가 실제 요청에서 잰 숫자로 장단점을 비교하고, 이 수업의 출발점인 Flask-Session 튜토리얼을 비롯해 여러 곳에서 되풀이되는 오해를 바로잡습니다.
+explain-lead = 같은 로그인을 세 가지 방식으로 보관합니다. 아래에서 각 방식을 단계별로 보고, 이 서버가 잰 숫자로 장단점을 비교하고, 이 수업의 출발점인 Flask-Session 튜토리얼의 표를 실제로 맞는 내용과 나란히 놓고, 그 튜토리얼을 비롯해 여러 곳에서 되풀이되는 오해를 바로잡습니다.
 explain-how-title = 단계별 흐름
 lane-browser = 브라우저
 lane-server = 서버
@@ -219,35 +227,106 @@ explain-corrections-title = Flask-Session 튜토리얼의 여섯 단계 바로�
 explain-correction-1 = 서버가 "기본으로" HttpOnly를 붙이지는 않습니다. Set-Cookie 줄에 HttpOnly가 적혀 있을 때만 그 쿠키가 HttpOnly가 됩니다(RFC 6265, 4.1.2.6절). 일부 프레임워크는 세션 쿠키에 붙여 주지만 보통의 set_cookie 호출은 그렇지 않습니다. 이 앱은 sid에는 붙이고, 쿠키 방식의 쿠키에는 일부러 붙이지 않습니다.
 explain-correction-2 = 새 ID는 요청에 ID가 없을 때만이 아니라 로그인할 때마다 발급해야 합니다. 로그인 전에 알려진 ID(공격자가 심어 두었거나 훔친 ID)는 로그인과 함께 없어져야 합니다(OWASP 세션 관리 치트 시트의 Renew the Session ID After Any Privilege Level Change 절, ASVS 5.0 요구 사항 7.2.4: 권한이 바뀔 때마다 세션 ID를 새로 발급).
 explain-correction-3 = 메모리 쿠키는 브라우저 세션이 끝날 때 사라지지만 서버의 기록은 남습니다. 유휴 시간 만료나 절대 만료가 되거나 로그아웃으로 지울 때까지 살아 있습니다. 또 탭을 복원하는 브라우저는 메모리 쿠키를 며칠씩 간직하기도 합니다.
-explain-table-title = 쿠키와 세션, 실제로 재어 보기
-explain-table-lead = Flask-Session 튜토리얼의 비교표를 바로잡고 넓힌 것입니다. 앞쪽 행은 이 서버가 각 방식의 쿠키를 실은 요청에서 직접 잰 값입니다.
+explain-table-title = 로그인을 보관하는 세 가지 방식, 실제로 재어 보기
+explain-table-lead = 첫 번째 열은 안티패턴입니다. 처음 만드는 사람들이, 그리고 Flask-Session 튜토리얼의 표가 "쿠키"라고 부르는 것이 이것이라서 함께 보여 줍니다. 정직한 비교는 나머지 두 열 사이에 있습니다. 서버가 아무것도 기억하지 않고 검사하는 서명된 쿠키, 그리고 서버가 조회해야 하지만 언제든 끝낼 수 있는 서버 세션입니다. 아래의 숫자는 모두 이 서버가 잰 값입니다.
+explain-col-cookie = 쿠키에 인증 정보 (안티패턴)
+explain-col-signed = 서명된 쿠키
+explain-col-session = 서버 세션
+seq-signed-1 = 브라우저가 로그인 폼을 전송합니다.
+seq-signed-2 = 서버가 비밀번호를 해시와 한 번 비교합니다.
+seq-signed-3 = 응답은 쿠키 하나를 설정합니다. 사용자, 역할, 만료 시각을 base64url로 인코딩한 것, 점 하나, 그리고 서버의 키로 만든 그 내용의 HMAC-SHA256입니다. HttpOnly가 붙고 /signed 아래로만 전송됩니다.
+seq-signed-4 = 이후 모든 요청이 토큰을 싣고 옵니다.
+seq-signed-5 = 서버는 자기 키로 HMAC을 다시 계산해 상수 시간에 비교하고, 만료 시각을 확인합니다. 저장소도 조회도 없습니다. 서버는 아무것도 기억하지 않습니다.
+seq-signed-6 = 페이지를 보냅니다. 역할은 서명된 내용에서 나옵니다. 누구나 읽을 수 있지만 키 없이는 아무도 바꿀 수 없습니다.
+row-where-signed = 브라우저. 사용자, 역할, 만료 시각을 담은 쿠키 하나(디코딩하면 누구나 읽을 수 있음)와 그 내용에 대한 서버의 서명.
+row-check = 사용자를 알아보는 비용, 지금 잰 값
+row-check-cookie = (Argon2id 검사 한 번, m = { $kib } KiB, t = { $passes }) 비밀번호 자체가 인증 정보이므로 요청마다 치릅니다.
+row-check-signed = (서명의 HMAC-SHA256 검사 한 번과 만료 확인)
+row-check-session = ({ $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    } 저장소 조회 한 번)
+row-probe-busy = 재지 못했습니다. 비밀번호 해시 대기열이 가득 찼습니다. 1분 뒤에 새로 고치세요.
+row-probe-down = 재지 못했습니다. 세션 저장소가 응답하지 않았습니다. 저장소가 돌아오면 새로 고치세요.
+row-rate = 프로세서 코어 하나가 1초에 할 수 있는 검사 수(위 행에서 계산)
+row-rate-unit = 회/초
+row-speed-avg = ({ $n }개 요청의 평균, 코어를 기다린 시간 포함)
+row-bytes-signed-probe = (방금 서명한 abc의 토큰. 아직 아무도 이 방식을 쓰지 않았습니다.)
+row-server-memory = 서버가 로그인한 사용자마다 보관하는 것
+row-server-memory-none = 없습니다.
+row-server-memory-session = (세션마다) 사용자, 역할, 폼 토큰, 시각을 담은 기록. 파일 저장소와 Redis 저장소가 기록하는 형태로 잰 크기입니다(메모리 저장소도 같은 항목을 보관합니다).
+row-js = 페이지의 스크립트가 읽을 수 있는 것
+row-js-cookie = 전부입니다. document.cookie에 사용자 이름, 비밀번호, 역할이 보입니다.
+row-js-signed = 없습니다(HttpOnly). 하지만 내용은 인코딩되어 있을 뿐이라, 쿠키를 손에 넣은 사람은 키 없이도 사용자, 역할, 만료 시각을 읽습니다.
+row-js-session = 없습니다(HttpOnly). ID는 서버의 기록 없이는 아무 의미도 없습니다.
+row-stolen = 훔친 사본으로 할 수 있는 일과 그 기간
+row-stolen-cookie = 비밀번호 자체를 얻습니다. 비밀번호가 바뀔 때까지 기한 없이 로그인됩니다. 쿠키 자체는 브라우저가 닫힐 때까지, "쿠키 유지"를 고르면 { $days }일 동안 남습니다.
+row-stolen-signed = 토큰이 만료될 때까지, 곧 로그인 후 { $lifetime }초 동안 로그인됩니다. 서버의 어떤 조치로도 줄일 수 없습니다.
+row-stolen-session = 기록이 끝날 때까지 로그인됩니다. 요청 없이 { $idle }초, 로그인 후 늦어도 { $absolute }초, 또는 로그아웃이나 무효화 중 가장 먼저 오는 때입니다.
+row-logout = 로그아웃으로 할 수 있는 일
+row-logout-cookie = 브라우저에게 잊어 달라고 부탁할 뿐입니다. 미리 만든 사본은 계속 통합니다.
+row-logout-signed = 마찬가지입니다. 브라우저는 잊지만 사본은 만료될 때까지 유효합니다.
+row-logout-session = 기록을 지웁니다. ID의 모든 사본이 그 즉시 통하지 않습니다.
+row-revocation-signed = 키를 바꾸면(모두가 로그아웃됩니다) 되고, 그 밖에는 무효화한 토큰의 목록이나 사용자별 버전 번호를 두고 요청마다 확인하는 방법뿐입니다. 그것은 다시 서버의 상태이고 요청마다의 조회입니다(OWASP JSON Web Token Cheat Sheet for Java의 "Token Explicit Revocation by the User" 절).
+row-csrf = 다른 사이트가 시작한 요청에도 실려 가는가 (CSRF)
+row-csrf-cookie = 예, 모든 쿠키가 그렇습니다. 여기서 붙인 SameSite=Lax는 사이트 간 POST 요청에는 싣지 않지만 최상위 링크 이동에는 싣습니다(RFC 6265bis, 4.1.2.7절). 이 방식에는 자체 토큰이 없습니다.
+row-csrf-signed = 예. 서명은 사용자가 누구인지를 증명할 뿐, 사용자가 그 요청을 보내려 했다는 것은 증명하지 못합니다. 폼에는 SameSite, Origin 검사, 토큰 같은 방어가 따로 필요합니다.
+row-csrf-session = 예. 서버 세션만으로는 CSRF를 막지 못합니다. 이 앱에서는 이 방식의 모든 폼이 세션의 토큰도 함께 싣습니다(OWASP CSRF 방지 치트 시트의 "Synchronizer Token Pattern" 절).
+row-scaling-signed = 서명 키만 공유하면 됩니다. 키를 가진 서버는 누구에게도 묻지 않고 토큰을 검사합니다. 서명된 쿠키의 진짜 장점입니다.
+row-capacity-signed = 내용이 쿠키 하나에 들어가야 하고(이름과 값을 합쳐 4096바이트, RFC 6265bis 5.6절) 모든 요청에 실려 가므로 작게 유지합니다. 여기서는 사용자, 역할, 만료 시각입니다.
+explain-seed-title = Flask-Session 튜토리얼의 표, 그리고 실제로 맞는 내용
+explain-seed-lead = 이 수업은 한국어 Flask-Session 튜토리얼에서 출발했습니다. 그 비교표를 원문 그대로 옮기고, 마지막 열에 실제로 맞는 내용을 이 서버가 잰 숫자와 함께 적었습니다.
+seed-col-row = 구분
+seed-col-cookie = 쿠키 (원문)
+seed-col-session = 세션 (원문)
+seed-col-holds = 실제로 맞는 내용
+seed-where-cookie = { "" }
+seed-where-session = { "" }
+seed-where-holds = 상태가 있는 곳에 대해서는 맞지만, 세션에도 브라우저가 필요합니다. 세션 ID가 쿠키이고, 쿠키의 모든 규칙이 그대로 적용됩니다. 또 쿠키에는 날것의 데이터 대신 서명된 토큰을 담을 수도 있습니다.
+seed-security-cookie = { "" }
+seed-security-session = { "" }
+seed-security-holds = 보안은 "쿠키"라는 말이 아니라 쿠키에 무엇을 담느냐에 달려 있습니다. 쿠키에 인증 정보를 담으면 깨진 설계이고, 서명된 쿠키는 고칠 수 없지만 무효화할 수도 없으며, 세션 ID는 가진 사람이 주인인 토큰이라 살아 있는 동안은 비밀번호만큼 값집니다(OWASP 세션 관리 치트 시트의 "Introduction" 절).
+seed-speed-cookie = { "" }
+seed-speed-session = { "" }
+seed-speed-holds = 여기서 잰 값으로는 서명 검사가 { $hmac } µs, { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    } 저장소 조회가 { $lookup } µs로, 둘 다 네트워크 왕복 한 번에 비하면 작습니다. 느린 것은 요청마다 비밀번호 해시를 검증하는 안티패턴뿐입니다({ $hash } µs).
+seed-expiry-cookie = { "" }
+seed-expiry-session = { "" }
+seed-expiry-holds = 둘 다 수명이 있습니다. 쿠키는 Max-Age나 Expires까지 살고, RFC 6265bis를 따르는 브라우저에서는 최대 400일입니다(5.6.2절). 둘 다 없으면 브라우저 세션이 끝날 때까지입니다. 서버 세션은 서버가 정할 때 끝납니다. 여기서는 { $idle }초 동안 요청이 없거나 로그인 후 { $absolute }초가 지나거나 로그아웃할 때입니다. 브라우저를 닫아도 서버의 기록은 끝나지 않고, 탭을 복원하는 브라우저에서는 쿠키도 늘 사라지지는 않습니다.
+seed-more-title = 튜토리얼 코드의 세 가지 추가 수정
+seed-more-encrypted = 튜토리얼은 Flask의 기본 세션을 "암호화된 쿠키"라고 부릅니다. Flask는 그 쿠키에 서명할 뿐(itsdangerous, HMAC-SHA1) 암호화하지 않습니다. 누구나 내용을 디코딩할 수 있고, 키가 없으면 아무도 바꿀 수 없습니다. 서명은 무결성을, 암호화는 기밀성을 지킵니다. 이 앱의 서명 방식이 그 차이를 보여 줍니다.
+seed-more-password = 튜토리얼의 로그인은 평문 비밀번호를 세션에 넣고(session["passwd"]) 페이지에 출력합니다. 세션에는 필요한 최소한만 담아야 합니다(여기서는 사용자, 역할, 폼 토큰, 시각). 비밀번호는 느린 해시로만 보관하고, 세션 기록이나 페이지에는 절대 두지 않습니다.
+seed-more-logout = 튜토리얼의 로그아웃은 세션의 항목을 None으로 바꾸는 GET 링크입니다. GET은 어느 페이지든 일으킬 수 있으므로(이미지 태그 하나면 됩니다) 로그아웃은 토큰을 실은 POST여야 하고, 서버의 기록을 지우고 쿠키를 만료시켜야 합니다. 이 앱의 /session/logout이 그렇게 합니다(OWASP 세션 관리 치트 시트의 "Manual Session Expiration" 절).
 row-where = 로그인 정보가 있는 곳
 row-where-cookie = 브라우저. 사용자 이름, 비밀번호, 역할을 담은 쿠키 세 개.
-row-where-session = 서버의 { $store } 저장소. 브라우저는 무작위 ID만 갖고 있습니다.
-row-bytes = 요청마다 오가는 것
+row-where-session = 서버의 { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    } 저장소. 브라우저는 무작위 ID만 갖고 있습니다.
+row-bytes = 요청마다 실리는 그 방식의 쿠키 바이트 수
 row-bytes-last = (마지막 요청)
 row-bytes-avg = ({ $n }개 요청의 평균)
 row-no-data = 아직 잰 값이 없습니다. 이 방식으로 로그인해 페이지를 연 뒤 이 페이지를 새로 고치세요.
-row-speed = 사용자를 알아보는 데 걸리는 시간
-row-speed-cookie = (요청당 평균) 매번 Argon2id 비밀번호 검사 전체.
-row-speed-session = (요청당 평균) 저장소 조회 한 번.
-row-speed-ratio = 여기서는 쿠키 방식이 약 { $ratio }배 느립니다.
+row-speed = 지금까지 이 서버에 온 실제 요청에서 잰 값
 row-capacity = 용량
 row-capacity-cookie = 브라우저는 쿠키 하나에 4096바이트, 사이트당 쿠키 50개까지만 보장하면 됩니다(RFC 6265, 6.1절). RFC 6265bis 초안은 이를 정확히 정합니다. 이름과 값을 합쳐 4096바이트가 넘는 쿠키는 무시됩니다(5.6절). 보통은 서버가 먼저 거부합니다. nginx의 기본 헤더 버퍼는 8 KB이고, 사이트의 모든 쿠키가 모든 요청의 Cookie 헤더 하나에 실려 가기 때문입니다.
-row-capacity-session = 서버 저장소가 허락하는 만큼입니다. 이 앱의 메모리 저장소에서 세션 하나는 약 255바이트(cargo bench)이고, 네트워크로는 아무것도 더 오가지 않습니다.
-row-security = 보안
-row-security-cookie = 페이지의 어떤 스크립트든, 통신을 볼 수 있는 누구든 읽을 수 있고, 역할 쿠키는 그냥 고칠 수 있습니다. 비밀번호 자체가 드러납니다.
-row-security-session = ID는 아무것도 드러내지 않고 추측할 수도 없으며(256비트 난수), HttpOnly가 스크립트로부터 지켜 줍니다. 하지만 ID를 가진 사람은 세션이 끝날 때까지 그 사용자로 행세할 수 있습니다.
-row-expiry = 수명
-row-expiry-cookie = 브라우저가 닫힐 때까지, 또는 Max-Age까지 브라우저가 간직합니다(RFC 6265bis 초안 5.6.2절은 Max-Age를 400일로 제한합니다). 서버는 브라우저에게 쿠키를 지워 달라고 할 수 있지만, 다른 곳에 만들어진 사본은 지울 수 없습니다. 인증 정보의 사본은 비밀번호가 바뀔 때까지 통합니다.
-row-expiry-session = 서버가 정합니다. 쿠키가 뭐라고 하든 마지막 요청 후 { $idle }초, 로그인 후 늦어도 { $absolute }초입니다.
+row-capacity-session = 저장소가 허락하는 만큼입니다. 오가는 것은 ID뿐입니다. 기록마다 저장소의 메모리나 디스크를 씁니다(위의 "서버가 보관하는 것" 행).
 row-revocation = 무효화
-row-revocation-cookie = 비밀번호를 바꾸지 않는 한 불가능합니다. 로그아웃은 브라우저에게 잊어 달라고 부탁할 뿐입니다.
-row-revocation-session = 기록을 지우면 ID의 모든 사본이 즉시 거부됩니다(로그아웃 또는 관리자).
+row-revocation-cookie = 비밀번호를 바꾸는 방법뿐입니다.
+row-revocation-session = 기록을 지웁니다. 이 앱에서는 강사의 무효화, "다른 곳에서 모두 로그아웃", 비밀번호 바꾸기가 모두 그렇게 합니다.
 row-scaling = 서버가 여러 대일 때
 row-scaling-cookie = 어느 서버든 쿠키를 검사할 수 있습니다. 계정 데이터베이스에 닿을 수 있고, 요청마다 비밀번호 해시 비용을 치를 수 있다면요.
-row-scaling-session = 모든 서버가 세션 저장소(Redis, 데이터베이스)를 공유하거나, 로드 밸런서가 클라이언트를 늘 같은 서버로 보내야 합니다.
-explain-table-measured = "사용자를 알아보는 데 걸리는 시간"은 이 서버에서 현재 저장소로, 비밀번호 검사나 저장소 조회 부분만 잰 값입니다. 두 방식으로 로그인해 조금 둘러본 뒤 새로 고치면 숫자가 움직입니다.
+row-scaling-session = 요청마다 한 번씩 묻는 공유 세션 저장소(여기서는 { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    }), 또는 클라이언트를 늘 같은 서버로 보내는 로드 밸런서가 필요합니다.
+explain-table-measured = 처음 세 행은 이 서버가 현재 설정으로 { $ago }초 전에 잰 값입니다. 저장된 해시에 대한 Argon2id 검증 한 번, abc의 토큰에 대한 서명 검사 2000번, 설정된 저장소에서 ID 조회 32번입니다(없는 ID를 조회하므로, 파일 저장소에서는 기록을 읽을 때보다 적게 듭니다). 1분에 한 번까지만 잽니다. 실제 요청에서 잰 행은 사람들이 각 방식을 쓰는 대로 채워집니다.
 explain-proscons-title = Flask-Session 튜토리얼이 말한 세션의 장단점, 확인하기
 explain-proscons-lead = Flask-Session 튜토리얼의 주장과, 실제로 맞는 부분입니다.
 proscons-claim = 주장
@@ -261,7 +340,7 @@ verdict-3 = 꼭 그렇지는 않습니다. 브라우저는 여전히 ID를 저�
 claim-4 = 세션의 저장 개수나 용량에 제약이 없다.
 verdict-4 = 제약이 서버로 옮겨 갈 뿐입니다. 메모리, 디스크, Redis의 한계가 있고, 청소도 해야 합니다(이 앱은 만료된 세션을 주기적으로 지웁니다).
 claim-5 = SessionID만 주고받으므로 네트워크에 거의 부담을 주지 않는다.
-verdict-5 = 맞습니다. 위에서 잰 대로, 상태 전체 대신 ID 하나만 오갑니다.
+verdict-5 = 일부만 맞습니다. 세션에 무엇을 담든 ID의 크기는 그대로이고, 상태를 싣는 쿠키는 상태와 함께 커집니다. 하지만 위에서 잰 대로 abc의 쿠키 세 개는 ID 하나와 길이가 비슷합니다. 진짜 차이는 바이트 수가 아니라 그 바이트가 말하는 내용입니다.
 claim-6 = 관리할 세션이 많아지면 서버에 부담이 될 수 있다.
 verdict-6 = 맞고, 그 이상입니다. 서버가 여러 대면 저장소를 공유해야 하고, 그 저장소가 멈추면 아무도 로그인할 수 없습니다.
 explain-myths-title = 흔한 오해
@@ -282,7 +361,11 @@ source-flask = SESSION_PERMANENT의 실제 의미
 ## /instructor
 instructor-title = 강사 대시보드
 instructor-lab-state = 지금 보관 중인 실습 상태: 실습 책상 { $desks }개, 인스펙터 영수증 { $receipts }개. 주소별 속도 제한으로 보류된 이벤트: { $dropped }개.
-instructor-lead = 이 서버의 { $store } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
+instructor-lead = 이 서버의 { $store ->
+        [memory] 메모리
+        [file] 파일
+       *[redis] Redis
+    } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
 instructor-only = 이 대시보드는 강사 세션만 쓸 수 있습니다. 이 세션의 기록에는 학생이라고 적혀 있고, 어떤 쿠키로도 바꿀 수 없습니다.
 instructor-sessions = 활성 세션 { $n }개
 instructor-col-fingerprint = 지문

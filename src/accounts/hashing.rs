@@ -1,7 +1,7 @@
 //! Argon2id password hashing, run on the blocking thread pool and never on an async worker.
 //!
-//! Parameters follow the OWASP Password Storage Cheat Sheet's first Argon2id choice:
-//! m = 19 MiB, t = 2, p = 1 (see docs/architecture.md). A semaphore lets at most one hash per
+//! Parameters default to the second of the OWASP Password Storage Cheat Sheet's five equivalent
+//! Argon2id configurations, m = 19 MiB, t = 2, p = 1 (`HashCost::OWASP`; see docs/architecture.md). A semaphore lets at most one hash per
 //! core run at once, so a burst of logins queues instead of taking 19 MiB per request at once;
 //! the queue itself is short ([`MAX_WAITING_PER_CORE`] per core): a request that finds it full
 //! is answered `503` with `Retry-After` at once instead of waiting seconds behind a flood.
@@ -15,9 +15,9 @@ use rocket::tokio::sync::Semaphore;
 use rocket::tokio::task;
 
 use super::Password;
+use crate::config::HashCost;
 
-pub const MEMORY_KIB: u32 = 19 * 1024;
-pub const ITERATIONS: u32 = 2;
+/// One lane: the cost is set by memory and passes (`password_hash_memory_kib`, `_iterations`).
 pub const PARALLELISM: u32 = 1;
 /// How many password checks may wait for a core, per core, before more are turned away.
 pub const MAX_WAITING_PER_CORE: usize = 8;
@@ -51,9 +51,9 @@ pub struct Hasher {
 }
 
 impl Hasher {
-    pub fn new() -> Result<Hasher, HashError> {
-        let params =
-            Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).map_err(|e| HashError::Argon2(e.to_string()))?;
+    pub fn new(cost: HashCost) -> Result<Hasher, HashError> {
+        let params = Params::new(cost.memory_kib, cost.iterations, PARALLELISM, None)
+            .map_err(|e| HashError::Argon2(e.to_string()))?;
         let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let dummy = hash_blocking(&argon, &random_password())?;
@@ -91,6 +91,23 @@ impl Hasher {
         })
         .await??;
         Ok(known && matched)
+    }
+}
+
+impl Hasher {
+    /// Times one verification against the dummy hash, the work alone (not the wait for a core):
+    /// what every cookie-flow request costs at the configured hash cost.
+    pub async fn time_one(&self) -> Result<std::time::Duration, HashError> {
+        let _permit = self.permit().await?;
+        let argon = self.argon.clone();
+        let phc = self.dummy.to_string();
+        task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let parsed = PasswordHash::new(&phc).map_err(|e| HashError::Argon2(e.to_string()))?;
+            let _ = argon.verify_password(b"a probe, not a password", &parsed);
+            Ok(started.elapsed())
+        })
+        .await?
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::hashing::{HashError, Hasher};
 use super::throttle::{RetryAfter, Throttle};
 use crate::clock::now_ms;
+use crate::config::HashCost;
 use crate::credentials::{Password, Role, Username};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
@@ -85,8 +86,9 @@ impl AccountStore {
         instructor_password: &Password,
         registered: Arc<dyn AccountBackend>,
         events: EventBus,
+        cost: HashCost,
     ) -> Result<AccountStore, HashError> {
-        let hasher = Hasher::new()?;
+        let hasher = Hasher::new(cost)?;
         let mut builtins = HashMap::new();
         let student = Password::parse("1234").map_err(|e| HashError::Argon2(e.to_string()))?;
         for (name, password, role) in [
@@ -124,6 +126,7 @@ impl AccountStore {
             instructor_password,
             Arc::new(MemoryAccounts::default()),
             EventBus::default(),
+            HashCost::OWASP,
         )
         .await
     }
@@ -159,6 +162,12 @@ impl AccountStore {
     /// Checks a username and password as they arrived, in any shape, from any route. Unknown or
     /// malformed usernames still cost one full hash verification, so timing does not tell them
     /// apart. Every failure counts towards the throttle and reaches the dashboard.
+    /// What one password check costs on this server at its configured hash cost (for /explain):
+    /// no account, no throttle, no event.
+    pub async fn time_one_check(&self) -> Result<std::time::Duration, HashError> {
+        self.hasher.time_one().await
+    }
+
     pub async fn authenticate(&self, attempt: &Attempt<'_>) -> Result<Option<Account>, AuthError> {
         let username = Username::parse(attempt.username).ok();
         let found = match &username {

@@ -18,9 +18,9 @@ use crate::error::AppError;
 use crate::flow::Flow;
 use crate::inspector::Metrics;
 
-/// Length of the raw `Cookie` header of a request.
-pub fn cookie_header_len(request: &Request<'_>) -> usize {
-    RawCookieHeader::read(request).bytes()
+/// Bytes of one flow's own cookies in the request's `Cookie` header (for the live metrics).
+pub fn flow_cookie_bytes(request: &Request<'_>, flow: Flow) -> usize {
+    RawCookieHeader::read(request).flow_bytes(flow)
 }
 
 /// What the three cookies claim, exactly as they arrived; nothing here is verified.
@@ -91,7 +91,9 @@ impl<'r> FromRequest<'r> for CookieUser {
                 };
                 let outcome = accounts.authenticate(&attempt).await;
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
-                    metrics.cookie.record(cookie_header_len(request), started.elapsed());
+                    metrics
+                        .cookie
+                        .record(flow_cookie_bytes(request, Flow::Cookie), started.elapsed());
                 }
                 Verification(outcome.map_err(|e| {
                     let error = AppError::from(e);

@@ -5,9 +5,10 @@ use rocket::request::{FromRequest, Outcome, Request};
 
 use std::time::Instant;
 
-use super::cookie::cookie_header_len;
+use super::cookie::flow_cookie_bytes;
 use crate::client::ClientAddr;
 use crate::credentials::Role;
+use crate::flow::Flow;
 use crate::ids::SessionId;
 use crate::inspector::{InstructorBrowsers, KnownBrowser, Metrics};
 use crate::record::SessionRecord;
@@ -110,7 +111,9 @@ impl<'r> FromRequest<'r> for SessionUser {
                 let started = Instant::now();
                 let resumed = sessions.resume(&id).await;
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
-                    metrics.session.record(cookie_header_len(request), started.elapsed());
+                    metrics
+                        .session
+                        .record(flow_cookie_bytes(request, Flow::Session), started.elapsed());
                 }
                 if let Ok(Some(record)) = &resumed {
                     mark_instructor(request, record).await;

@@ -5,8 +5,9 @@ use rocket::request::{FromRequest, Outcome, Request};
 
 use std::time::Instant;
 
-use super::cookie::cookie_header_len;
+use super::cookie::flow_cookie_bytes;
 use crate::clock::now_ms;
+use crate::flow::Flow;
 use crate::inspector::Metrics;
 use crate::signing::{Claims, SigningKey};
 
@@ -37,7 +38,9 @@ impl<'r> FromRequest<'r> for SignedUser {
         let started = Instant::now();
         let claims = key.verify(token.value(), now_ms());
         if let Some(metrics) = request.rocket().state::<Metrics>() {
-            metrics.signed.record(cookie_header_len(request), started.elapsed());
+            metrics
+                .signed
+                .record(flow_cookie_bytes(request, Flow::Signed), started.elapsed());
         }
         match claims {
             Some(claims) => Outcome::Success(SignedUser { claims }),

@@ -12,7 +12,7 @@ use super::prelude::*;
 
 const FLOW: Flow = Flow::Cookie;
 /// How long `remember` keeps the credentials in the browser: the server has no say after that.
-const REMEMBER_DAYS: i64 = 30;
+pub(crate) const REMEMBER_DAYS: i64 = 30;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![login_page, login, home, logout, staff, inspect, wire]
@@ -158,6 +158,7 @@ pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookie
         user: user.as_ref().map(|u| u.name().to_owned()),
         role: user.as_ref().and(claims.role.clone()),
         cookie_bytes: cookies.bytes(),
+        flow_cookie_bytes: cookies.flow_bytes(FLOW),
         cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: None,

@@ -146,6 +146,8 @@ pub struct Inspection {
     /// The `Cookie` header received, with `HttpOnly` values masked (see [`RawCookieHeader::masked`]).
     pub cookie_header: Option<String>,
     pub cookie_bytes: usize,
+    /// The bytes of this flow's own cookies in that header (see [`RawCookieHeader::flow_bytes`]).
+    pub flow_cookie_bytes: usize,
     pub server_state: Option<serde_json::Value>,
     pub expires_in_s: Option<u64>,
     /// Where the role the server acts on came from: `"cookie"` (the client said so) or `"server"`.

@@ -142,6 +142,7 @@ pub fn inspect(user: Maybe<PeekedSession>, cookies: RawCookieHeader) -> Json<Ins
         user: user.as_ref().map(|u| u.name().to_owned()),
         role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
+        flow_cookie_bytes: cookies.flow_bytes(FLOW),
         cookie_header: cookies.masked(),
         server_state: user.as_ref().and_then(|u| serde_json::to_value(&u.record).ok()),
         expires_in_s: user.as_ref().map(|u| u.record.expires_in_s(now_ms())),

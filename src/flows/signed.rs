@@ -168,6 +168,7 @@ pub fn inspect(user: Maybe<SignedUser>, cookies: RawCookieHeader) -> Json<Inspec
         user: user.as_ref().map(|u| u.name().to_owned()),
         role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
+        flow_cookie_bytes: cookies.flow_bytes(FLOW),
         cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: user.as_ref().map(|u| u.claims.exp.saturating_sub(now).div_ceil(1000)),

@@ -53,7 +53,7 @@
         .then(function (response) { return response.json(); })
         .then(function (report) {
           var bytes = document.getElementById("fact-bytes-" + flow);
-          bytes.textContent = report.cookie_bytes + " " + bytes.getAttribute("data-unit");
+          bytes.textContent = report.flow_cookie_bytes + " " + bytes.getAttribute("data-unit");
           var server = document.getElementById("fact-server-" + flow);
           server.textContent = report.server_state
             ? server.getAttribute("data-record").replace("{user}", report.user).replace("{s}", report.expires_in_s)

@@ -368,10 +368,10 @@ fn explain_shows_numbers_measured_on_this_browsers_requests() {
         chrome.client.goto(&server.url("/explain")).await.unwrap();
         let cookie_bytes: u64 = chrome.text("#bytes-cookie-last").await.parse().unwrap();
         let session_bytes: u64 = chrome.text("#bytes-session-last").await.parse().unwrap();
-        // What this browser sends to each flow, as the flow's inspector counts it.
+        // What this browser sends of each flow's own cookies, as the flow's inspector counts it.
         let sent = |flow: &'static str| {
             let script = format!(
-                "return fetch('/{flow}/inspect', {{credentials: 'same-origin'}}).then(r => r.json()).then(j => j.cookie_bytes)"
+                "return fetch('/{flow}/inspect', {{credentials: 'same-origin'}}).then(r => r.json()).then(j => j.flow_cookie_bytes)"
             );
             let client = chrome.client.clone();
             async move { client.execute(&script, vec![]).await.unwrap().as_u64().unwrap() }
@@ -386,9 +386,11 @@ fn explain_shows_numbers_measured_on_this_browsers_requests() {
             sent("session").await,
             "the session flow's last request, measured"
         );
+        // abc's three cookies (41 bytes) and one sid (47): about the same size on the wire. What
+        // differs is what they say, not how long they are.
         assert!(
-            cookie_bytes > session_bytes + 20,
-            "the password and role travel in the cookie flow"
+            cookie_bytes.abs_diff(session_bytes) < 20,
+            "the flows' own cookies are about the same size: {cookie_bytes} vs {session_bytes}"
         );
         chrome.screenshot("explain").await;
         chrome.finish().await;

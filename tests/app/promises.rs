@@ -238,6 +238,11 @@ fn each_bad_setting_stops_launch_with_one_clear_line() {
             "0",
             "max_sessions_per_user and max_sessions_demo_account must be at least 1",
         ),
+        (
+            "ROCKET_PASSWORD_HASH_ITERATIONS",
+            "0",
+            "password_hash_memory_kib must be 8 to 1048576 and password_hash_iterations 1 to 16",
+        ),
     ] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_session-lab"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))

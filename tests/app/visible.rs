@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use rocket::http::Status;
 
-use crate::helpers::{form, set_cookies, spawn_app, Browser, INSTRUCTOR_PASSWORD};
+use crate::helpers::{figment, form, set_cookies, spawn_app, spawn_app_with, Browser, INSTRUCTOR_PASSWORD};
 
 /// The text of the element with this `id` (the first run of text inside it).
 fn text_of(page: &str, id: &str) -> Option<String> {
@@ -176,11 +176,11 @@ fn compare_frames_both_flows_with_a_row_of_facts() {
 }
 
 #[test]
-fn explain_draws_both_flows_and_cites_its_sources() {
+fn explain_draws_all_three_flows_and_cites_its_sources() {
     let app = spawn_app();
     let page = app.browser().get("/explain").into_string().unwrap();
-    assert_eq!(page.matches("class=\"sequence\"").count(), 2);
-    assert_eq!(page.matches("class=\"msg ").count(), 12, "six steps each");
+    assert_eq!(page.matches("class=\"sequence\"").count(), 3);
+    assert_eq!(page.matches("class=\"msg ").count(), 18, "six steps each");
     for source in [
         "rfc6265",
         "developer.mozilla.org",
@@ -196,6 +196,115 @@ fn explain_draws_both_flows_and_cites_its_sources() {
     assert!(page.contains("Nothing measured yet"), "no numbers before any request");
 }
 
+/// The pairs of `header` whose names are in `names`, joined as a browser joins them.
+fn own_cookies(header: &str, names: &[&str]) -> String {
+    let own = |pair: &&str| names.iter().any(|name| pair.starts_with(&format!("{name}=")));
+    header.split("; ").filter(own).collect::<Vec<_>>().join("; ")
+}
+
+/// The number an element with this `id` shows, or `None` when the page has no such element.
+fn maybe_number(page: &str, id: &str) -> Option<f64> {
+    text_of(page, id).and_then(|t| t.parse().ok())
+}
+
+/// /compare shows each flow's own cookies only: the inspector's `flow_cookie_bytes` leaves out
+/// the lab's cookies, the other flows' cookies and anything else the browser holds.
+#[test]
+fn each_flows_byte_count_counts_only_its_own_cookies() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.login("cookie", "abc", "1234");
+    student.login("session", "abc", "1234");
+    student.set_cookie("theme", "dark-and-long-enough-to-notice", "/");
+    for (flow, names) in [
+        ("cookie", &["username", "password", "role"][..]),
+        ("session", &["sid"][..]),
+    ] {
+        let path = format!("/{flow}/inspect");
+        let header = student.cookie_header_for(&path).unwrap();
+        let report = crate::helpers::json(student.get(&path));
+        assert_eq!(report["cookie_bytes"], header.len(), "{flow}: the whole header");
+        let own = own_cookies(&header, names);
+        assert_eq!(report["flow_cookie_bytes"], own.len(), "{flow}: only {own}");
+        assert!(
+            own.len() < header.len(),
+            "{flow}: the header carried more than the flow's cookies"
+        );
+    }
+}
+
+#[test]
+fn explain_has_three_columns_in_both_languages_and_its_numbers_follow_the_configuration() {
+    let app = spawn_app();
+    for (lang, headings) in [
+        ("en", ["Credentials in cookies", "Signed cookie", "Server session"]),
+        ("ko", ["쿠키에 인증 정보", "서명된 쿠키", "서버 세션"]),
+    ] {
+        let page = app
+            .browser()
+            .get(&format!("/explain?lang={lang}"))
+            .into_string()
+            .unwrap();
+        for class in ["cookie", "signed", "session"] {
+            assert!(
+                page.contains(&format!("<th scope=\"col\" class=\"{class}\">")),
+                "{lang}: {class} column"
+            );
+        }
+        for heading in headings {
+            assert!(page.contains(heading), "{lang}: {heading}");
+        }
+        for id in [
+            "probe-cookie-us",
+            "probe-signed-us",
+            "probe-session-us",
+            "record-bytes",
+            "bytes-signed-probe",
+        ] {
+            assert!(number_of(&page, id) > 0.0, "{lang}: {id} is measured before any login");
+        }
+        assert!(
+            page.contains("저장위치") && page.contains("무조건 만료"),
+            "{lang}: the seed's table, as written"
+        );
+    }
+
+    // The anti-pattern's cost is the configured hash cost, measured: make the hash far cheaper and
+    // the number falls with it (by orders of magnitude, so a busy machine cannot blur it).
+    let default_cost = number_of(&app.browser().get("/explain").into_string().unwrap(), "probe-cookie-us");
+    let cheap = spawn_app_with(
+        figment()
+            .merge(("password_hash_memory_kib", 8))
+            .merge(("password_hash_iterations", 1)),
+    );
+    let page = cheap.browser().get("/explain").into_string().unwrap();
+    let cheap_cost = number_of(&page, "probe-cookie-us");
+    assert!(
+        cheap_cost * 20.0 < default_cost,
+        "m = 8 KiB, t = 1 must cost far less than m = 19 MiB, t = 2: {cheap_cost} µs vs {default_cost} µs"
+    );
+    assert!(
+        page.replace("&#x3D;", "=").contains("m = 8 KiB, t = 1"),
+        "the cell names the cost it measured"
+    );
+    assert!(
+        maybe_number(&page, "rate-cookie").unwrap()
+            > maybe_number(&app.browser().get("/explain").into_string().unwrap(), "rate-cookie").unwrap()
+    );
+
+    // The session column names the store it measured.
+    let folder = std::env::temp_dir().join(format!("explain-file-store-{}", std::process::id()));
+    let file = spawn_app_with(
+        figment()
+            .merge(("session_store", "file"))
+            .merge(("session_dir", folder.display().to_string())),
+    );
+    let page = file.browser().get("/explain").into_string().unwrap();
+    assert!(page.contains("one lookup in the file store"));
+    assert!(number_of(&page, "probe-session-us") > 0.0);
+    let _ = std::fs::remove_dir_all(folder);
+}
+
 #[test]
 fn explain_numbers_come_from_real_requests_and_follow_the_inputs() {
     let app = spawn_app();
@@ -205,11 +314,18 @@ fn explain_numbers_come_from_real_requests_and_follow_the_inputs() {
 
     let short_user = app.browser();
     short_user.login("cookie", "abc", "1234");
-    let sent = short_user.cookie_header_for("/cookie").unwrap();
+    let sent = own_cookies(
+        &short_user.cookie_header_for("/cookie").unwrap(),
+        &["username", "password", "role"],
+    );
     short_user.get("/cookie");
     let page = app.browser().get("/explain").into_string().unwrap();
     let short = number_of(&page, "bytes-cookie-last");
-    assert_eq!(short as usize, sent.len(), "exactly what was sent");
+    assert_eq!(
+        short as usize,
+        sent.len(),
+        "exactly the flow's own cookies as sent: {sent}"
+    );
     assert!(number_of(&page, "check-cookie-avg") > 0.0);
 
     let long_user = app.browser();
@@ -230,11 +346,11 @@ fn explain_numbers_come_from_real_requests_and_follow_the_inputs() {
         &app.browser().get("/explain").into_string().unwrap(),
         "bytes-cookie-last",
     );
-    assert!(more > longer, "more cookies, more bytes: {longer} -> {more}");
+    assert_eq!(more, longer, "a cookie of no flow is not counted against the flow");
 
     let session = app.browser();
     session.login("session", "abc", "1234");
-    let sent = session.cookie_header_for("/session").unwrap();
+    let sent = own_cookies(&session.cookie_header_for("/session").unwrap(), &["sid"]);
     session.get("/session");
     let page = app.browser().get("/explain").into_string().unwrap();
     assert_eq!(number_of(&page, "bytes-session-last") as usize, sent.len());
