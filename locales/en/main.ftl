@@ -429,6 +429,11 @@ hijack-prevent = Keep ids unreadable to scripts (HttpOnly) and off unencrypted n
 hijack-ref-owasp = session expiration, logout, HttpOnly and Secure, renewal of the id
 instructor-events-title = Live events
 instructor-events-empty = Waiting for the class: logins, logouts and revocations appear here as they happen.
+flow-label = { $flow ->
+        [cookie] cookie
+        [session] session
+       *[signed] signed
+    }
 event-login = { $user } logged in ({ $flow } flow)
 event-logout = { $user } logged out ({ $flow } flow)
 event-login-failed = failed login as "{ $user }" ({ $flow } flow)
@@ -544,6 +549,10 @@ guess-generators = Generators
 guess-col-generator = Generator
 guess-col-samples = Three ids it would give now
 guess-col-bits = Bits to guess
+guess-gen-counter = A counter
+guess-gen-timestamp = The login time
+guess-gen-md5 = MD5 of a counter
+guess-gen-csprng = CSPRNG, 256 bits
 guess-note-counter = Each id is the previous one plus one: knowing yours gives away everyone's. The bits are those of the number of ids issued so far.
 guess-note-timestamp = The login time in milliseconds: a minute holds 60 000 of them, so an attacker who knows the minute needs at most 60 000 tries, 30 000 on average.
 guess-note-md5 = Hashing a guessable value adds nothing: hash the counter values near yours and you have the ids.

@@ -202,7 +202,7 @@ facts-server-record = { $user }의 기록, { $s }초 후 만료
 facts-logout = 로그아웃이 실제로 하는 일
 facts-logout-cookie = 브라우저에게 쿠키를 지워 달라고 부탁합니다. 미리 만든 사본은 비밀번호가 바뀔 때까지 계속 통합니다.
 facts-logout-session = 서버의 기록을 지웁니다. ID의 모든 사본이 그 즉시 쓸모없어집니다.
-facts-hint = 숫자는 이 서버가 여러분의 브라우저에 보낸 실제 응답에서 나옵니다. 각 방식의 inspect 엔드포인트와 각 프레임의 document.cookie입니다.
+facts-hint = 숫자는 이 서버가 여러분의 브라우저에 보낸 실제 응답에서 나옵니다. 각 방식의 /cookie/inspect 같은 인스펙터 주소와 각 프레임의 document.cookie입니다.
 
 ## /explain
 explain-title = 작동 원리와 그 대가
@@ -225,7 +225,7 @@ seq-session-5 = 이후 모든 요청은 ID만 싣고 옵니다.
 seq-session-6 = 서버는 ID로 기록을 찾고, 유휴 시간 만료와 절대 만료를 확인하고, "마지막 활동"을 갱신한 뒤 그 사용자로 응답합니다.
 explain-corrections-title = Flask-Session 튜토리얼의 여섯 단계 바로잡기
 explain-correction-1 = 서버가 "기본으로" HttpOnly를 붙이지는 않습니다. Set-Cookie 줄에 HttpOnly가 적혀 있을 때만 그 쿠키가 HttpOnly가 됩니다(RFC 6265, 4.1.2.6절). 일부 프레임워크는 세션 쿠키에 붙여 주지만 보통의 set_cookie 호출은 그렇지 않습니다. 이 앱은 sid에는 붙이고, 쿠키 방식의 쿠키에는 일부러 붙이지 않습니다.
-explain-correction-2 = 새 ID는 요청에 ID가 없을 때만이 아니라 로그인할 때마다 발급해야 합니다. 로그인 전에 알려진 ID(공격자가 심어 두었거나 훔친 ID)는 로그인과 함께 없어져야 합니다(OWASP 세션 관리 치트 시트의 Renew the Session ID After Any Privilege Level Change 절, ASVS 5.0 요구 사항 7.2.4: 권한이 바뀔 때마다 세션 ID를 새로 발급).
+explain-correction-2 = 새 ID는 요청에 ID가 없을 때만이 아니라 로그인할 때마다 발급해야 합니다. 로그인 전에 알려진 ID(공격자가 심어 두었거나 훔친 ID)는 로그인과 함께 없어져야 합니다(OWASP 세션 관리 치트 시트의 "Renew the Session ID After Any Privilege Level Change" 절, ASVS 5.0 요구 사항 7.2.4: 권한이 바뀔 때마다 세션 ID를 새로 발급).
 explain-correction-3 = 메모리 쿠키는 브라우저 세션이 끝날 때 사라지지만 서버의 기록은 남습니다. 유휴 시간 만료나 절대 만료가 되거나 로그아웃으로 지울 때까지 살아 있습니다. 또 탭을 복원하는 브라우저는 메모리 쿠키를 며칠씩 간직하기도 합니다.
 explain-table-title = 로그인을 보관하는 세 가지 방식, 실제로 재어 보기
 explain-table-lead = 첫 번째 열은 안티패턴입니다. 처음 만드는 사람들이, 그리고 Flask-Session 튜토리얼의 표가 "쿠키"라고 부르는 것이 이것이라서 함께 보여 줍니다. 정직한 비교는 나머지 두 열 사이에 있습니다. 서버가 아무것도 기억하지 않고 검사하는 서명된 쿠키, 그리고 서버가 조회해야 하지만 언제든 끝낼 수 있는 서버 세션입니다. 아래의 숫자는 모두 이 서버가 잰 값입니다.
@@ -268,7 +268,7 @@ row-logout = 로그아웃으로 할 수 있는 일
 row-logout-cookie = 브라우저에게 잊어 달라고 부탁할 뿐입니다. 미리 만든 사본은 계속 통합니다.
 row-logout-signed = 마찬가지입니다. 브라우저는 잊지만 사본은 만료될 때까지 유효합니다.
 row-logout-session = 기록을 지웁니다. ID의 모든 사본이 그 즉시 통하지 않습니다.
-row-revocation-signed = 키를 바꾸면(모두가 로그아웃됩니다) 되고, 그 밖에는 무효화한 토큰의 목록이나 사용자별 버전 번호를 두고 요청마다 확인하는 방법뿐입니다. 그것은 다시 서버의 상태이고 요청마다의 조회입니다(OWASP JSON Web Token Cheat Sheet for Java의 "Token Explicit Revocation by the User" 절).
+row-revocation-signed = 키를 바꾸면(모두가 로그아웃됩니다) 되고, 그 밖에는 무효화한 토큰의 목록이나 사용자별 버전 번호를 두고 요청마다 확인하는 방법뿐입니다. 그것은 다시 서버의 상태이고 요청마다의 조회입니다(Java용 OWASP JWT 치트 시트의 "Token Explicit Revocation by the User" 절).
 row-csrf = 다른 사이트가 시작한 요청에도 실려 가는가 (CSRF)
 row-csrf-cookie = 예, 모든 쿠키가 그렇습니다. 여기서 붙인 SameSite=Lax는 사이트 간 POST 요청에는 싣지 않지만 최상위 링크 이동에는 싣습니다(RFC 6265bis, 4.1.2.7절). 이 방식에는 자체 토큰이 없습니다.
 row-csrf-signed = 예. 서명은 사용자가 누구인지를 증명할 뿐, 사용자가 그 요청을 보내려 했다는 것은 증명하지 못합니다. 폼에는 SameSite, Origin 검사, 토큰 같은 방어가 따로 필요합니다.
@@ -299,7 +299,7 @@ seed-expiry-session = { "" }
 seed-expiry-holds = 둘 다 수명이 있습니다. 쿠키는 Max-Age나 Expires까지 살고, RFC 6265bis를 따르는 브라우저에서는 최대 400일입니다(5.6.2절). 둘 다 없으면 브라우저 세션이 끝날 때까지입니다. 서버 세션은 서버가 정할 때 끝납니다. 여기서는 { $idle }초 동안 요청이 없거나 로그인 후 { $absolute }초가 지나거나 로그아웃할 때입니다. 브라우저를 닫아도 서버의 기록은 끝나지 않고, 탭을 복원하는 브라우저에서는 쿠키도 늘 사라지지는 않습니다.
 seed-more-title = 튜토리얼 코드의 세 가지 추가 수정
 seed-more-encrypted = 튜토리얼은 Flask의 기본 세션을 "암호화된 쿠키"라고 부릅니다. Flask는 그 쿠키에 서명할 뿐(itsdangerous, HMAC-SHA1) 암호화하지 않습니다. 누구나 내용을 디코딩할 수 있고, 키가 없으면 아무도 바꿀 수 없습니다. 서명은 무결성을, 암호화는 기밀성을 지킵니다. 이 앱의 서명 방식이 그 차이를 보여 줍니다.
-seed-more-password = 튜토리얼의 로그인은 평문 비밀번호를 세션에 넣고(session["passwd"]) 페이지에 출력합니다. 세션에는 필요한 최소한만 담아야 합니다(여기서는 사용자, 역할, 폼 토큰, 시각). 비밀번호는 느린 해시로만 보관하고, 세션 기록이나 페이지에는 절대 두지 않습니다.
+seed-more-password = 튜토리얼의 로그인은 평문 비밀번호를 세션의 passwd 항목에 넣고 페이지에 출력합니다. 세션에는 필요한 최소한만 담아야 합니다(여기서는 사용자, 역할, 폼 토큰, 시각). 비밀번호는 느린 해시로만 보관하고, 세션 기록이나 페이지에는 절대 두지 않습니다.
 seed-more-logout = 튜토리얼의 로그아웃은 세션의 항목을 None으로 바꾸는 GET 링크입니다. GET은 어느 페이지든 일으킬 수 있으므로(이미지 태그 하나면 됩니다) 로그아웃은 토큰을 실은 POST여야 하고, 서버의 기록을 지우고 쿠키를 만료시켜야 합니다. 이 앱의 /session/logout이 그렇게 합니다(OWASP 세션 관리 치트 시트의 "Manual Session Expiration" 절).
 row-where = 로그인 정보가 있는 곳
 row-where-cookie = 브라우저. 사용자 이름, 비밀번호, 역할을 담은 쿠키 세 개.
@@ -345,7 +345,7 @@ claim-6 = 관리할 세션이 많아지면 서버에 부담이 될 수 있다.
 verdict-6 = 맞고, 그 이상입니다. 서버가 여러 대면 저장소를 공유해야 하고, 그 저장소가 멈추면 아무도 로그인할 수 없습니다.
 explain-myths-title = 흔한 오해
 myth-permanent = "SESSION_PERMANENT가 True면 브라우저가 켜져 있는 동안 세션이 유효하고, False면 PERMANENT_SESSION_LIFETIME 뒤에 끝난다." (Flask-Session 튜토리얼)
-myth-permanent-fact = 반대입니다. 영구(permanent) 세션은 지금부터 PERMANENT_SESSION_LIFETIME 뒤를 만료 시각으로 하는 쿠키를 받으므로 브라우저를 닫아도 남습니다. 영구가 아닌 세션은 Expires도 Max-Age도 없는 메모리 쿠키를 받고, 브라우저 세션이 끝나면 사라집니다. Flask-Session에서는 어느 쪽이든 서버 쪽 기록도 PERMANENT_SESSION_LIFETIME 뒤에 만료됩니다.
+myth-permanent-fact = 반대입니다. 영구 세션(session.permanent가 True)은 지금부터 PERMANENT_SESSION_LIFETIME 뒤를 만료 시각으로 하는 쿠키를 받으므로 브라우저를 닫아도 남습니다. 영구가 아닌 세션은 Expires도 Max-Age도 없는 메모리 쿠키를 받고, 브라우저 세션이 끝나면 사라집니다. Flask-Session에서는 어느 쪽이든 서버 쪽 기록도 PERMANENT_SESSION_LIFETIME 뒤에 만료됩니다.
 myth-secure = "세션은 안전하고 쿠키는 위험하다."
 myth-secure-fact = 세션 ID도 쿠키이고, 세션이 살아 있는 동안은 비밀번호만큼 값집니다. HttpOnly 없는 XSS, Secure 없는 암호화되지 않은 네트워크, 로그 파일, 공용 컴퓨터를 통해 ID를 훔친 사람은 그 사용자로 로그인한 것입니다. OWASP 세션 관리 치트 시트도 서론에서 이렇게 말합니다. 인증된 세션의 ID는 그동안 애플리케이션이 쓰는 가장 강한 인증 수단과 같은 가치를 가집니다.
 myth-memory = "메모리 쿠키는 브라우저를 닫으면 사라진다."
@@ -438,6 +438,11 @@ hijack-prevent = ID를 스크립트가 읽지 못하게 하고(HttpOnly), 암호
 hijack-ref-owasp = 세션 만료, 로그아웃, HttpOnly와 Secure, ID 재발급
 instructor-events-title = 실시간 이벤트
 instructor-events-empty = 수업을 기다리는 중입니다. 로그인, 로그아웃, 무효화가 일어나는 대로 여기에 나타납니다.
+flow-label = { $flow ->
+        [cookie] 쿠키
+        [session] 세션
+       *[signed] 서명
+    }
 event-login = { $user } 로그인 ({ $flow } 방식)
 event-logout = { $user } 로그아웃 ({ $flow } 방식)
 event-login-failed = "{ $user }"(으)로 로그인 실패 ({ $flow } 방식)
@@ -553,6 +558,10 @@ guess-generators = 생성기
 guess-col-generator = 생성기
 guess-col-samples = 지금 만들어 낼 ID 세 개
 guess-col-bits = 추측해야 할 비트
+guess-gen-counter = 카운터
+guess-gen-timestamp = 로그인 시각
+guess-gen-md5 = 카운터의 MD5
+guess-gen-csprng = CSPRNG, 256비트
 guess-note-counter = 각 ID는 앞의 ID에 1을 더한 값입니다. 내 ID를 알면 모두의 ID를 압니다. 비트 수는 지금까지 발급된 ID 개수의 비트입니다.
 guess-note-timestamp = 밀리초 단위 로그인 시각입니다. 1분은 6만 밀리초이므로, 몇 분에 로그인했는지 아는 공격자는 많아야 6만 번, 평균 3만 번이면 됩니다.
 guess-note-md5 = 추측할 수 있는 값을 해시해도 달라지는 것은 없습니다. 내 주변의 카운터 값을 해시하면 그것이 ID입니다.
@@ -573,7 +582,7 @@ guess-hit-ended = 그 세션은 그 뒤에 끝났습니다. 이제 그 ID로는 
 guess-miss = 틀림: 이 ID를 가진 활성 세션이 없습니다.
 guess-see-session = CSPRNG라면 모든 추측이 영원히 빗나갑니다. 약한 ID라면 내 ID의 이웃이 곧 친구들의 세션입니다.
 guess-see-cookie = 추측할 ID는 없지만 비밀번호가 있습니다. 쿠키 방식은 사용자 비밀번호만큼만 강하고, 요청마다 그것을 확인합니다.
-guess-why = ID의 강도는 공격자가 시도해야 하는 값의 개수, 그것뿐입니다. 카운터, 시계, 그리고 그것들의 해시는 그 수가 적습니다. ASVS 5.0 요구 사항 7.2.3은 세션 토큰을 CSPRNG로 만들고 엔트로피를 최소 128비트로 하라고 요구합니다. OWASP 세션 관리 치트 시트(Session ID Entropy 절)의 하한은 64비트입니다.
+guess-why = ID의 강도는 공격자가 시도해야 하는 값의 개수, 그것뿐입니다. 카운터, 시계, 그리고 그것들의 해시는 그 수가 적습니다. ASVS 5.0 요구 사항 7.2.3은 세션 토큰을 CSPRNG로 만들고 엔트로피를 최소 128비트로 하라고 요구합니다. OWASP 세션 관리 치트 시트("Session ID Entropy" 절)의 하한은 64비트입니다.
 guess-prevent = ID는 암호학적으로 안전한 난수 생성기로 만들고(ASVS 5.0 요구 사항 7.2.3에 따라 최소 128비트, 이 앱은 256비트), 카운터, 시계, 사용자 데이터로 만들지 말고, 실패한 조회가 많아지는지 지켜보세요.
 
 ## 서명 방식

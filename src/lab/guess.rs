@@ -116,7 +116,7 @@ pub async fn page(
     let issued = presets.weak_counter().max(1);
     let generators = vec![
         Generator {
-            name: "counter",
+            name: "guess-gen-counter",
             samples: (0..3)
                 .map(|i| SessionId::weak_from_counter(issued + i).expose())
                 .collect(),
@@ -124,13 +124,13 @@ pub async fn page(
             note: "guess-note-counter",
         },
         Generator {
-            name: "timestamp",
+            name: "guess-gen-timestamp",
             samples: (0..3).map(|i| SessionId::weak_from_counter(now + i).expose()).collect(),
             bits: plain(60_000f64.log2()),
             note: "guess-note-timestamp",
         },
         Generator {
-            name: "md5(counter)",
+            name: "guess-gen-md5",
             samples: (0..3)
                 .map(|i| format!("{:x}", Md5::digest((issued + i).to_string())))
                 .collect(),
@@ -138,7 +138,7 @@ pub async fn page(
             note: "guess-note-md5",
         },
         Generator {
-            name: "CSPRNG (256 bits)",
+            name: "guess-gen-csprng",
             samples: (0..3)
                 .filter_map(|_| SessionId::generate().ok())
                 .map(|id| id.expose())

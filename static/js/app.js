@@ -72,7 +72,7 @@
       var item = document.createElement("li");
       item.className = "event event-" + event.kind + " flow-" + event.flow;
       var time = new Date(event.at_ms).toLocaleTimeString();
-      item.textContent = time + "  " + pattern.replace("{user}", event.user).replace("{flow}", event.flow);
+      item.textContent = time + "  " + pattern.replace("{user}", event.user).replace("{flow}", list.getAttribute("data-flow-" + event.flow) || event.flow);
       var placeholder = list.querySelector("li.hint");
       if (placeholder) placeholder.remove();
       list.insertBefore(item, list.firstChild);

@@ -473,11 +473,8 @@ fn english_sentences() -> Vec<String> {
     sentences
 }
 
-#[test]
-fn the_korean_pages_are_korean_throughout() {
-    let english = english_sentences();
-    assert!(english.len() > 200, "{} sentences", english.len());
-    let app = spawn_app();
+/// Every page a Korean student or instructor can reach, as each sees it, logged in to all flows.
+fn korean_pages(app: &crate::helpers::TestApp) -> Vec<(String, String)> {
     let student = app.browser();
     student.set_cookie("lang", "ko", "/");
     for flow in ["cookie", "session", "signed"] {
@@ -523,6 +520,15 @@ fn the_korean_pages_are_korean_throughout() {
     pages.push(("/register (refused)".into(), register.into_string().unwrap()));
     let refused = student.login("cookie", "abc", "wrong");
     pages.push(("/cookie/login (refused)".into(), refused.into_string().unwrap()));
+    pages
+}
+
+#[test]
+fn the_korean_pages_are_korean_throughout() {
+    let english = english_sentences();
+    assert!(english.len() > 200, "{} sentences", english.len());
+    let app = spawn_app();
+    let pages = korean_pages(&app);
     assert!(pages.len() > 30);
     for (path, page) in &pages {
         assert!(page.contains("lang=\"ko\""), "{path} is served in Korean");
@@ -535,6 +541,110 @@ fn the_korean_pages_are_korean_throughout() {
     let ko = std::fs::read_to_string(format!("{}/locales/ko/main.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let says = ko.lines().filter(|line| line.contains("당신")).collect::<Vec<_>>();
     assert!(says.is_empty(), "the Korean locale says 당신: {says:#?}");
+}
+
+/// Latin-script words a Korean page may show (docs/glossary.md): code identifiers, cookie,
+/// header and attribute names, units, and proper names. Acronyms, words with digits and
+/// identifiers with `_` or `.` pass without being listed; quoted titles and `<cite>`d works, as
+/// published, are not read at all.
+#[rustfmt::skip]
+const LATIN_ALLOWED: &[&str] = &[
+    // Cookie and header names, attributes and their values.
+    "Cookie", "Set-Cookie", "HttpOnly", "Secure", "SameSite", "Lax", "Strict", "None", "Max-Age", "Expires",
+    "Path", "Domain", "Origin", "Referer", "Content-Security-Policy", "Strict-Transport-Security",
+    "Clear-Site-Data", "Host-", "Secure-", "sid", "signed", "username", "password", "role", "inspector", "lang",
+    "instructor", "student",
+    // Accounts, code, URL schemes and configuration values.
+    "abc", "teacher", "memory", "file", "True", "False", "true", "false", "http", "https", "passwd",
+    "itsdangerous", "localStorage", "sessionStorage", "fetch", "base64url", "md5", "SessionID", "a-z",
+    // Units.
+    "s", "m", "t", "B", "KiB", "MiB", "ms",
+    // Proper names.
+    "session-lab", "English", "JavaScript", "Redis", "Flask", "Flask-Session", "Chromium", "Rocket", "Rust",
+    "nginx", "Argon2id", "Handlebars", "Fluent", "Python", "Django", "Java",
+];
+
+fn latin_words(page: &str) -> Vec<String> {
+    // Markup that holds code or published titles, then every tag, then quoted titles.
+    let mut text = page.to_owned();
+    for tag in [
+        "script", "style", "code", "pre", "kbd", "samp", "textarea", "cite", "title",
+    ] {
+        while let Some(start) = text.find(&format!("<{tag}")) {
+            let close = format!("</{tag}>");
+            let Some(end) = text[start..].find(&close) else { break };
+            text.replace_range(start..start + end + close.len(), " ");
+        }
+    }
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x3D;", "=")
+        .replace("&amp;", "&");
+    let mut unquoted = String::new();
+    let mut quote: Option<char> = None;
+    for c in plain.chars() {
+        match (quote, c) {
+            (None, '"' | '“' | '‘') => {
+                quote = Some(if c == '"' {
+                    '"'
+                } else if c == '“' {
+                    '”'
+                } else {
+                    '’'
+                })
+            }
+            (Some(end), _) if c == end => quote = None,
+            (None, _) => unquoted.push(c),
+            _ => {}
+        }
+    }
+    let mut words = Vec::new();
+    for token in unquoted.split(|c: char| !(c.is_ascii_alphanumeric() || "-_./".contains(c))) {
+        // A path such as /healthz or /cookie/login is a route, not a word.
+        let path = token.starts_with('/') || token.contains('/');
+        let token = token.trim_matches(|c: char| ".-/".contains(c));
+        if path || token.is_empty() || !token.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let acronym = token.chars().all(|c| !c.is_ascii_lowercase());
+        let identifier = token.contains(['_', '.']) || token.chars().any(|c| c.is_ascii_digit());
+        if !acronym && !identifier && !LATIN_ALLOWED.contains(&token) {
+            words.push(token.to_owned());
+        }
+    }
+    words
+}
+
+#[test]
+fn the_korean_pages_show_no_english_words() {
+    assert_eq!(
+        latin_words("<p>세션 <code>document.cookie</code> login \"Manual Session Expiration\" HttpOnly RFC 6265</p>"),
+        ["login"]
+    );
+    let app = spawn_app();
+    let found: Vec<(String, Vec<String>)> = korean_pages(&app)
+        .into_iter()
+        .map(|(path, page)| (path, latin_words(&page)))
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
+    assert!(
+        found.is_empty(),
+        "Latin-script words outside the allow-list: {found:#?}"
+    );
 }
 
 #[test]
