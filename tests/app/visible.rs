@@ -194,6 +194,21 @@ fn explain_draws_all_three_flows_and_cites_its_sources() {
         "the tutorial's misconception, corrected"
     );
     assert!(page.contains("Nothing measured yet"), "no numbers before any request");
+    // The topics a teacher expects, each with its source.
+    for topic in [
+        "localStorage",
+        "HTML5 Security Cheat Sheet",
+        "section 8.5",
+        "__Host-",
+        "4.1.3",
+        "The hash is not keyed",
+        "Flask signs that cookie",
+        "Synchronizer Token Pattern",
+    ] {
+        assert!(page.replace("&quot;", "\"").contains(topic), "/explain teaches {topic}");
+    }
+    let signed = app.browser().get("/lab/signed").into_string().unwrap();
+    assert!(signed.contains("deny-list") && signed.contains("version number per user"));
 }
 
 /// The pairs of `header` whose names are in `names`, joined as a browser joins them.
@@ -553,7 +568,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "Cookie", "Set-Cookie", "HttpOnly", "Secure", "SameSite", "Lax", "Strict", "None", "Max-Age", "Expires",
     "Path", "Domain", "Origin", "Referer", "Content-Security-Policy", "Strict-Transport-Security",
     "Clear-Site-Data", "Host-", "Secure-", "sid", "signed", "username", "password", "role", "inspector", "lang",
-    "instructor", "student",
+    "instructor", "student", "sandbox",
     // Accounts, code, URL schemes and configuration values.
     "abc", "teacher", "memory", "file", "True", "False", "true", "false", "http", "https", "passwd",
     "itsdangerous", "localStorage", "sessionStorage", "fetch", "base64url", "md5", "SessionID", "a-z",
