@@ -17,7 +17,7 @@ pub mod clock;
 pub mod config;
 pub(crate) mod cookies;
 pub mod credentials;
-pub(crate) mod cross_site;
+pub mod cross_site;
 pub(crate) mod error;
 pub mod events;
 pub(crate) mod explain;
@@ -64,6 +64,9 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/lab", lab::routes())
         .mount("/cookie", lab::xss::routes::board_routes())
         .mount("/session", lab::xss::routes::board_routes())
+        .mount("/cookie", lab::csrf::cookie_routes())
+        .mount("/session", lab::csrf::session_routes())
+        .mount("/signed", lab::csrf::signed_routes())
         .mount("/static", FileServer::from(relative!("static")))
         .mount("/", cross_site::routes())
         .register("/", catchers::all())

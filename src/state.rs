@@ -79,6 +79,7 @@ impl AppState {
             .manage(InstructorBrowsers::default())
             .manage(Metrics::default())
             .manage(crate::explain::Calibration::default())
+            .manage(crate::lab::csrf::CsrfLab::default())
             .attach(templates)
     }
 }

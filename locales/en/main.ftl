@@ -615,3 +615,48 @@ signed-revoke-title = What revoking a signed cookie would take
 signed-revoke = The server keeps nothing about the token, so it has nothing to delete. To end one token before its expiry it must remember something after all: a list of revoked tokens until they expire (a deny-list), or a version number per user that every token carries and every request checks. Both put state back on the server and a lookup back into every request, which is what the session flow does from the start. The other ways are blunt: short expiries with a refresh step, or a new key, which logs out everyone (OWASP JSON Web Token Cheat Sheet for Java, "Token Explicit Revocation by the User").
 signed-revoke-try = See it here: log in to the signed flow and the session flow with an account of your own, then change its password at /session/password. Your other sessions end and the cookie flow's old copies stop verifying, but the signed token issued before the change keeps working until its expiry.
 signed-prevent = Keep signed tokens short-lived, never put secrets in them (they are readable), rotate the key when it may have leaked, and keep a server-side list of revoked tokens (or a version per user) where logout must really end access.
+
+## /lab/csrf
+csrf-title = Cross-site request forgery (CSRF)
+csrf-summary = A page of another site submits a form to this one, and your browser adds your cookies by itself. See which flow does what the forged form asks, and what stops it: SameSite, and a token the other site cannot know.
+csrf-results-title = What the forged requests did
+csrf-results-none = Nothing yet. Follow the steps below: the result of each forged request appears here, at the top.
+csrf-result-cookies = Cookies the browser attached:
+csrf-result-no-cookies = none of this app's
+csrf-outcome-done = DONE as { $user }: the forged request would have sent 100 points to the attacker.
+csrf-outcome-token = REFUSED: the browser sent { $user }'s session id, but the form did not carry the session's token.
+csrf-outcome-no-login = NOT LOGGED IN: the browser did not attach this flow's login cookies, so the request did nothing.
+csrf-outcome-rejected = NOT LOGGED IN: the cookies that came along did not verify.
+csrf-you-are = Logged in now:
+csrf-nobody = not logged in
+csrf-step-1 = Log in to the cookie flow and to the session flow (the buttons below). The line above them shows who you are in each.
+csrf-step-2 = Press "Open the attacker's site: same site". It opens on another port of this server, which is another origin. Press the cookie flow's button there. You come back here, and the result at the top says DONE.
+csrf-step-3 = Open the attacker's site again and press the session flow's button. The browser sent your sid all the same, but the result says REFUSED: the form had no token.
+csrf-step-4 = Press "Open the attacker's site: another site" (offered when you use this server as 127.0.0.1 or localhost) and try the cookie flow again. With SameSite=Lax the browser leaves the cookies out of a cross-site POST: NOT LOGGED IN.
+csrf-step-5 = Under "SameSite for the cookie flow", choose None and repeat step 4: now the cookies go along and the forged request is DONE. Choose Strict and repeat step 2: they still go along, because another port of the same host is the same site.
+csrf-step-6 = On the attacker's site, press "Log me in as abc". The real login refuses a form from another origin (403). This is login CSRF, and why login forms need a defence too.
+csrf-attacker-title = The attacker's site
+csrf-open-same-site = Open the attacker's site: same site (port { $port })
+csrf-open-cross-site = Open the attacker's site: another site ({ $host })
+csrf-no-cross-site = You reach this server by a name without a loopback twin, so only the same-site variant is offered. On the server's own machine, open this page as 127.0.0.1 and the other variant appears.
+csrf-site-down = The attacker's site could not start on this server (the server log says why).
+csrf-samesite-title = SameSite for the cookie flow
+csrf-samesite-lead = The cookie flow's three cookies carry SameSite={ $value }. Set them again with another value:
+csrf-samesite-set = Done: the cookie flow's cookies were set again with SameSite={ $value }.
+csrf-samesite-login-first = Log in to the cookie flow first: there are no cookies to change.
+csrf-samesite-none-hint = SameSite=None needs Secure. Over plain HTTP, browsers accept a Secure cookie only from a loopback host such as localhost or 127.0.0.1; anywhere else the browser drops the cookies and you are logged out of the cookie flow.
+csrf-see = The cookie flow does whatever a logged-in browser is made to send, from any page that gets the browser to submit a form: its cookies are the whole proof. The session flow's sid arrives just as well, but every form of that flow also carries a token only its own pages know, so the forged request is refused. A server session is not what stops CSRF; the token is.
+csrf-why = Browsers attach a site's cookies to requests for that site, whichever page started them. SameSite limits this by where a request comes from: Strict never sends the cookie on requests another site starts, Lax sends it only on top-level navigations with a safe method such as GET, and None always sends it and requires Secure (RFC 6265bis, section 4.1.2.7 "The SameSite Attribute").
+csrf-same-site-not-origin = Same site is not same origin. An origin is scheme, host and port; a site is the scheme and the registrable domain (for an address, the address itself). Another port of this host, or a sibling subdomain, is another origin on the same site, and SameSite does nothing against it. That is why the attacker's site on another port succeeds against the cookie flow even with SameSite=Strict.
+csrf-login-csrf = Login CSRF turns the attack around: a forged login puts the victim's browser into the attacker's account, and whatever the victim then types or uploads lands there. A login form has no session token yet, so it needs a pre-session token or an Origin check. This app refuses every state-changing request from another origin except the three targets of this lesson (OWASP Cross-Site Request Forgery Prevention Cheat Sheet, "Possible CSRF Vulnerabilities in Login Forms").
+csrf-prevent = Give every state-changing form a token tied to the session and check it on the server (OWASP Cross-Site Request Forgery Prevention Cheat Sheet, "Synchronizer Token Pattern"); add SameSite=Lax or Strict as a second layer; check Origin or Sec-Fetch-Site on state-changing requests; never change state on GET.
+csrf-site-title = Congratulations, you have won!
+csrf-site-banner = This page stands for another site. It is served from { $origin }, not from the lesson at { $victim }.
+csrf-site-lead = Press a button to claim your prize. Each button is a form that posts to one flow of the lesson; your browser decides which cookies go along.
+csrf-site-claim-cookie = Claim it (cookie flow)
+csrf-site-claim-session = Claim it (session flow)
+csrf-site-claim-signed = Claim it (signed flow)
+csrf-site-login-title = Login CSRF
+csrf-site-login-lead = This form posts abc's name and password to the lesson's real login, to put your browser into an account the attacker chose.
+csrf-site-login = Log me in as abc
+csrf-site-back = Back to the lesson

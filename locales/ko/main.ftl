@@ -624,3 +624,48 @@ signed-revoke-title = 서명된 쿠키를 무효화하려면
 signed-revoke = 서버는 토큰에 대해 아무것도 보관하지 않으므로 지울 것도 없습니다. 만료 전에 토큰 하나를 끝내려면 결국 무언가를 기억해야 합니다. 만료될 때까지 무효화한 토큰의 목록(거부 목록)을 두거나, 모든 토큰에 사용자별 버전 번호를 싣고 요청마다 확인하는 것입니다. 둘 다 상태를 서버로, 조회를 모든 요청으로 되돌려 놓습니다. 세션 방식이 처음부터 하는 일입니다. 나머지 방법은 거칩니다. 만료를 짧게 하고 갱신 단계를 두거나, 키를 바꿔 모두를 로그아웃시키는 것입니다(Java용 OWASP JWT 치트 시트의 "Token Explicit Revocation by the User" 절).
 signed-revoke-try = 직접 확인해 보세요. 여러분의 계정으로 서명 방식과 세션 방식에 로그인한 뒤 /session/password에서 비밀번호를 바꿉니다. 다른 세션은 끝나고 쿠키 방식의 옛 사본은 검증을 통과하지 못하지만, 바꾸기 전에 발급된 서명 토큰은 만료될 때까지 계속 통합니다.
 signed-prevent = 서명된 토큰은 수명을 짧게 하고, 비밀은 넣지 말고(읽을 수 있으니까), 키가 샜을 수 있으면 바꾸고, 로그아웃이 정말로 접근을 끝내야 하는 곳에서는 서버에 무효화 목록(또는 사용자별 버전)을 두세요.
+
+## /lab/csrf
+csrf-title = 사이트 간 요청 위조 (CSRF)
+csrf-summary = 다른 사이트의 페이지가 이 사이트로 폼을 전송하고, 브라우저는 여러분의 쿠키를 알아서 붙입니다. 어느 방식이 위조된 폼이 시키는 대로 하는지, 그리고 무엇이 그것을 막는지 확인하세요. SameSite, 그리고 다른 사이트는 알 수 없는 토큰입니다.
+csrf-results-title = 위조된 요청이 한 일
+csrf-results-none = 아직 없습니다. 아래 단계를 따라 하면 위조된 요청마다 결과가 여기, 맨 위에 나타납니다.
+csrf-result-cookies = 브라우저가 붙인 쿠키:
+csrf-result-no-cookies = 이 앱의 쿠키는 없음
+csrf-outcome-done = 실행됨 ({ $user }): 위조된 요청이 공격자에게 100점을 보냈을 것입니다.
+csrf-outcome-token = 거부됨: 브라우저는 { $user }의 세션 ID를 보냈지만, 폼에 세션의 토큰이 없었습니다.
+csrf-outcome-no-login = 로그인 안 됨: 브라우저가 이 방식의 로그인 쿠키를 붙이지 않아서 요청은 아무 일도 하지 않았습니다.
+csrf-outcome-rejected = 로그인 안 됨: 함께 온 쿠키가 검증을 통과하지 못했습니다.
+csrf-you-are = 지금 로그인 상태:
+csrf-nobody = 로그인 안 됨
+csrf-step-1 = 쿠키 방식과 세션 방식에 로그인하세요(아래 버튼). 버튼 위의 줄에 각 방식에서 여러분이 누구인지 나옵니다.
+csrf-step-2 = "공격자의 사이트 열기: 같은 사이트"를 누르세요. 이 서버의 다른 포트, 곧 다른 출처에서 열립니다. 거기서 쿠키 방식의 버튼을 누르면 이 페이지로 돌아오고, 맨 위의 결과가 실행됨이라고 말합니다.
+csrf-step-3 = 공격자의 사이트를 다시 열고 세션 방식의 버튼을 누르세요. 브라우저는 sid를 그대로 보냈지만 결과는 거부됨입니다. 폼에 토큰이 없었기 때문입니다.
+csrf-step-4 = "공격자의 사이트 열기: 다른 사이트"를 누르고(이 서버를 127.0.0.1이나 localhost로 열었을 때 나옵니다) 쿠키 방식을 다시 시도하세요. SameSite=Lax이면 브라우저는 사이트 간 POST에 쿠키를 싣지 않으므로 로그인 안 됨입니다.
+csrf-step-5 = "쿠키 방식의 SameSite"에서 None을 고르고 4단계를 반복하세요. 이제 쿠키가 함께 가고 위조된 요청이 실행됩니다. Strict를 고르고 2단계를 반복하세요. 같은 호스트의 다른 포트는 같은 사이트이므로 쿠키는 여전히 함께 갑니다.
+csrf-step-6 = 공격자의 사이트에서 "abc로 로그인시키기"를 누르세요. 진짜 로그인은 다른 출처에서 온 폼을 거부합니다(403). 이것이 로그인 CSRF이고, 로그인 폼에도 방어가 필요한 이유입니다.
+csrf-attacker-title = 공격자의 사이트
+csrf-open-same-site = 공격자의 사이트 열기: 같은 사이트 (포트 { $port })
+csrf-open-cross-site = 공격자의 사이트 열기: 다른 사이트 ({ $host })
+csrf-no-cross-site = 이 서버에 루프백 쌍이 없는 이름으로 접속했으므로 같은 사이트 변형만 제공합니다. 서버가 도는 컴퓨터에서 이 페이지를 127.0.0.1로 열면 다른 변형도 나타납니다.
+csrf-site-down = 이 서버에서 공격자의 사이트를 시작하지 못했습니다(이유는 서버 로그에 있습니다).
+csrf-samesite-title = 쿠키 방식의 SameSite
+csrf-samesite-lead = 쿠키 방식의 쿠키 세 개에는 SameSite={ $value }가 붙어 있습니다. 다른 값으로 다시 설정하세요.
+csrf-samesite-set = 완료: 쿠키 방식의 쿠키를 SameSite={ $value }로 다시 설정했습니다.
+csrf-samesite-login-first = 먼저 쿠키 방식에 로그인하세요. 바꿀 쿠키가 없습니다.
+csrf-samesite-none-hint = SameSite=None에는 Secure가 필요합니다. 평문 HTTP에서 브라우저는 localhost나 127.0.0.1 같은 루프백 호스트에서 온 Secure 쿠키만 받아들입니다. 다른 곳에서는 브라우저가 쿠키를 버리고, 여러분은 쿠키 방식에서 로그아웃됩니다.
+csrf-see = 쿠키 방식은 어떤 페이지든 브라우저가 폼을 전송하게 만들기만 하면, 로그인한 브라우저가 보내게 된 요청을 그대로 실행합니다. 쿠키가 증명의 전부이기 때문입니다. 세션 방식의 sid도 똑같이 도착하지만, 그 방식의 모든 폼에는 자기 페이지만 아는 토큰이 함께 실리므로 위조된 요청은 거부됩니다. CSRF를 막는 것은 서버 세션이 아니라 토큰입니다.
+csrf-why = 브라우저는 어느 페이지가 시작했든 그 사이트로 가는 요청에 그 사이트의 쿠키를 붙입니다. SameSite는 요청이 어디서 왔는지에 따라 이를 제한합니다. Strict는 다른 사이트가 시작한 요청에는 쿠키를 절대 보내지 않고, Lax는 GET 같은 안전한 메서드의 최상위 이동에만 보내며, None은 늘 보내고 Secure를 요구합니다(RFC 6265bis, 4.1.2.7절 "The SameSite Attribute").
+csrf-same-site-not-origin = 같은 사이트는 같은 출처가 아닙니다. 출처는 스킴, 호스트, 포트이고, 사이트는 스킴과 등록 가능한 도메인입니다(주소라면 주소 자체). 이 호스트의 다른 포트나 형제 서브도메인은 같은 사이트의 다른 출처이고, SameSite는 그것을 전혀 막지 못합니다. 그래서 다른 포트에 있는 공격자의 사이트는 SameSite=Strict여도 쿠키 방식에 성공합니다.
+csrf-login-csrf = 로그인 CSRF는 공격을 뒤집습니다. 위조된 로그인이 피해자의 브라우저를 공격자의 계정에 넣고, 피해자가 그다음에 입력하거나 올리는 것은 그 계정으로 갑니다. 로그인 폼에는 아직 세션 토큰이 없으므로 세션 전 토큰이나 Origin 검사가 필요합니다. 이 앱은 이 실습의 대상 세 개를 빼고 다른 출처에서 온 상태 변경 요청을 모두 거부합니다(OWASP CSRF 방지 치트 시트의 "Possible CSRF Vulnerabilities in Login Forms" 절).
+csrf-prevent = 상태를 바꾸는 모든 폼에 세션에 묶인 토큰을 넣고 서버에서 확인하세요(OWASP CSRF 방지 치트 시트의 "Synchronizer Token Pattern" 절). 두 번째 방어로 SameSite=Lax나 Strict를 더하고, 상태를 바꾸는 요청에서는 Origin이나 Sec-Fetch-Site를 확인하고, GET으로는 절대 상태를 바꾸지 마세요.
+csrf-site-title = 축하합니다, 당첨되셨습니다!
+csrf-site-banner = 이 페이지는 다른 사이트를 흉내 냅니다. { $victim }의 실습이 아니라 { $origin }에서 제공됩니다.
+csrf-site-lead = 버튼을 눌러 상품을 받으세요. 버튼마다 실습의 한 방식으로 전송되는 폼이고, 어떤 쿠키가 함께 갈지는 브라우저가 정합니다.
+csrf-site-claim-cookie = 받기 (쿠키 방식)
+csrf-site-claim-session = 받기 (세션 방식)
+csrf-site-claim-signed = 받기 (서명 방식)
+csrf-site-login-title = 로그인 CSRF
+csrf-site-login-lead = 이 폼은 abc의 이름과 비밀번호를 실습의 진짜 로그인으로 보내, 여러분의 브라우저를 공격자가 고른 계정에 넣으려고 합니다.
+csrf-site-login = abc로 로그인시키기
+csrf-site-back = 실습으로 돌아가기

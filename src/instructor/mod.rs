@@ -464,9 +464,11 @@ pub async fn reset(
     boards: &State<Boards>,
     presets: &State<Presets>,
     bus: &State<EventBus>,
+    csrf: &State<crate::lab::csrf::CsrfLab>,
 ) -> Result<Redirect, Refused> {
     checked(&instructor, &form)?;
     presets.reset();
+    csrf.clear();
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     desks.clear();
     receipts.clear();

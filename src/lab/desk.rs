@@ -7,6 +7,7 @@
 
 use std::net::IpAddr;
 
+use super::csrf::CsrfDesk;
 use super::hijack::Replay;
 use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
@@ -36,6 +37,8 @@ pub struct Desk {
     /// The last guess: what was tried (as typed, at most 64 characters) and the user whose live
     /// session it found, or empty for a miss.
     pub guess_result: Option<(String, String)>,
+    /// The CSRF lesson: what forged requests did, and the cookie flow's chosen SameSite.
+    pub csrf: CsrfDesk,
 }
 
 pub struct LabDesks {

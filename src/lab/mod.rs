@@ -5,6 +5,7 @@
 //! these routes. Each works only on the visiting browser's own cookies and sessions, and every
 //! form carries a per-browser token, so another site cannot drive them.
 
+pub mod csrf;
 mod desk;
 pub mod expiry;
 pub mod fixation;
@@ -33,10 +34,11 @@ pub enum Lesson {
     Sniff,
     Fixation,
     Signed,
+    Csrf,
 }
 
 impl Lesson {
-    pub const ALL: [Lesson; 8] = [
+    pub const ALL: [Lesson; 9] = [
         Lesson::Tamper,
         Lesson::Xss,
         Lesson::Hijack,
@@ -45,6 +47,7 @@ impl Lesson {
         Lesson::Sniff,
         Lesson::Fixation,
         Lesson::Signed,
+        Lesson::Csrf,
     ];
 
     /// The lesson's address, `/lab/<slug>`.
@@ -58,6 +61,7 @@ impl Lesson {
             Lesson::Sniff => "sniff",
             Lesson::Fixation => "fixation",
             Lesson::Signed => "signed",
+            Lesson::Csrf => "csrf",
         }
     }
 
@@ -72,13 +76,14 @@ impl Lesson {
             Lesson::Sniff => ("sniff-title", "sniff-summary"),
             Lesson::Fixation => ("fixation-title", "fixation-summary"),
             Lesson::Signed => ("signed-lesson-title", "signed-lesson-summary"),
+            Lesson::Csrf => ("csrf-title", "csrf-summary"),
         }
     }
 }
 
 /// The lessons' slugs, in teaching order.
-pub const LESSONS: [&str; 8] = {
-    let mut slugs = [""; 8];
+pub const LESSONS: [&str; 9] = {
+    let mut slugs = [""; 9];
     let mut i = 0;
     while i < Lesson::ALL.len() {
         slugs[i] = Lesson::ALL[i].slug();
@@ -97,6 +102,7 @@ pub fn routes() -> Vec<rocket::Route> {
     routes.extend(guess::routes());
     routes.extend(signed::routes());
     routes.extend(xss::routes::lab_routes());
+    routes.extend(csrf::routes());
     routes
 }
 

@@ -97,8 +97,21 @@
     });
   }
 
+  // Who this browser is in a flow, asked of the flow's own inspector (its cookies may be
+  // limited to the flow's path, so the page itself cannot tell).
+  function showWho(slot) {
+    var flow = slot.getAttribute("data-whoami");
+    fetch("/" + flow + "/inspect", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (report) {
+        slot.textContent = report.logged_in ? report.user : slot.getAttribute("data-nobody");
+      })
+      .catch(function () {});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-confirm]").forEach(confirmFirst);
+    document.querySelectorAll("[data-whoami]").forEach(showWho);
     var paste = document.getElementById("stolen-cookies");
     if (paste && window.sessionStorage) keepPaste(paste);
     var events = document.getElementById("events");

@@ -639,3 +639,111 @@ fn a_student_replays_the_pane_exactly_as_copied() {
         chrome.finish().await;
     });
 }
+
+/// Whether the element's top edge is inside the viewport as the page stands now.
+async fn in_viewport(chrome: &Chrome, css: &str) -> bool {
+    let script = format!(
+        "var r = document.querySelector({css:?}).getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;"
+    );
+    chrome
+        .client
+        .execute(&script, vec![])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// The CSRF lesson, by its own buttons only: the attacker's site (this server's second listener,
+/// another origin) posts to each flow; the cookie flow does what it asks, the session flow's
+/// token refuses it, SameSite decides what a page of another site gets, and the real login is
+/// closed to other origins.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_csrf_lesson_forges_from_another_origin_and_the_session_token_refuses_it() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 768).await;
+        chrome.log_in_to(&server, &["cookie", "session"]).await;
+        let lesson = server.url("/lab/csrf");
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.wait_for_text("#logged-in", "cookie: abc").await;
+
+        // Step 2: same site, another port; the cookie flow's button.
+        chrome.click("#open-same-site").await;
+        chrome.wait_for_text("h1", "you have won").await;
+        let site = chrome.client.current_url().await.unwrap();
+        assert_ne!(
+            site.port(),
+            Some(server.port),
+            "the attacker's site is another origin: {site}"
+        );
+        chrome.click("form[action$='/cookie/csrf'] button").await;
+        chrome.wait_for_text("#results li:first-child", "DONE as abc").await;
+        assert!(
+            in_viewport(&chrome, "#results li:first-child").await,
+            "the result is what the student sees first"
+        );
+        chrome.screenshot("lab-csrf-done").await;
+
+        // Step 3: the session flow's button: the sid went along, the token did not.
+        chrome.click("#open-same-site").await;
+        chrome.wait_for_text("h1", "you have won").await;
+        chrome.click("form[action$='/session/csrf'] button").await;
+        let refused = chrome.wait_for_text("#results li:first-child", "REFUSED").await;
+        assert!(refused.contains("sid"), "{refused}");
+
+        // Step 4: another site (localhost): SameSite=Lax keeps the cookie flow's cookies at home.
+        chrome.click("#open-cross-site").await;
+        chrome.wait_for_text("h1", "you have won").await;
+        assert_eq!(chrome.client.current_url().await.unwrap().host_str(), Some("localhost"));
+        chrome.click("form[action$='/cookie/csrf'] button").await;
+        chrome.wait_for_text("#results li:first-child", "NOT LOGGED IN").await;
+
+        // Step 5: SameSite=None lets them go; the forged request is done again.
+        chrome.click("#samesite button[value='None']").await;
+        chrome.wait_for_text("#samesite", "SameSite=None").await;
+        chrome.click("#open-cross-site").await;
+        chrome.wait_for_text("h1", "you have won").await;
+        chrome.click("form[action$='/cookie/csrf'] button").await;
+        chrome.wait_for_text("#results li:first-child", "DONE as abc").await;
+
+        // Step 6: login CSRF against the real login is refused.
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.click("#open-same-site").await;
+        chrome.wait_for_text("h1", "you have won").await;
+        chrome.click("form[action$='/session/login'] button").await;
+        chrome.wait_for_text("main", "came from a page of another site").await;
+        chrome.finish().await;
+    });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_csrf_lesson_works_on_a_korean_phone() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(390, 844).await;
+        chrome.client.goto(&server.url("/lab/csrf?lang=ko")).await.unwrap();
+        chrome.click("a.button[href='/cookie/login']").await;
+        chrome.log_in("abc", "1234").await;
+        chrome.wait_for_text("main", "abc 계정으로 로그인했습니다.").await;
+        chrome.client.goto(&server.url("/lab/csrf")).await.unwrap();
+        chrome.click("#open-same-site").await;
+        chrome.wait_for_text("h1", "당첨").await;
+        chrome.click("form[action$='/cookie/csrf'] button").await;
+        let done = chrome.wait_for_text("#results li:first-child", "실행됨").await;
+        assert!(done.contains("abc"), "{done}");
+        assert!(in_viewport(&chrome, "#results li:first-child").await);
+        let width: i64 = chrome
+            .client
+            .execute("return document.documentElement.scrollWidth", vec![])
+            .await
+            .unwrap()
+            .as_i64()
+            .unwrap();
+        assert!(width <= 390, "the lesson fits a phone: {width} px");
+        chrome.screenshot("lab-csrf-ko-phone").await;
+        chrome.finish().await;
+    });
+}

@@ -846,8 +846,25 @@ fn every_state_changing_route_refuses_a_cross_site_request() {
         .filter(|p| !p.contains('<'))
         .collect();
     assert!(posts.len() > 20, "{posts:?}");
+    // The routes a lesson keeps open are listed in docs/lab.md, and only those are open.
+    let lab = std::fs::read_to_string(format!("{}/docs/lab.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let section = lab.split("## Routes that a lesson keeps open").nth(1).unwrap();
+    let listed: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `POST "))
+        .filter_map(|rest| rest.split('`').next())
+        .collect();
+    assert_eq!(
+        listed,
+        session_lab::cross_site::OPEN_ON_PURPOSE,
+        "docs/lab.md lists the open routes"
+    );
     let browser = app.browser();
-    for path in &posts {
+    for path in &listed {
+        let response = post_with(&browser, &app, path, "attack=x", &[("Origin", "http://evil.example")]);
+        assert_eq!(response.status(), Status::SeeOther, "{path} is open on purpose");
+    }
+    for path in posts.iter().filter(|path| !listed.contains(&path.as_str())) {
         for header in [
             ("Origin", "http://evil.example"),
             ("Sec-Fetch-Site", "cross-site"),

@@ -438,6 +438,15 @@ fn every_key_the_code_names_exists_in_both_locales() {
         "kebab-case",
         "no-store",
         "same-origin",
+        // HTTP header names and values, and the CSRF lesson's variants.
+        "cache-control",
+        "content-security-policy",
+        "content-type",
+        "cross-site",
+        "no-referrer",
+        "referrer-policy",
+        "same-site",
+        "x-content-type-options",
     ];
     let mut named = BTreeSet::new();
     for (_, text) in crate::helpers::files_under("src") {
@@ -567,7 +576,7 @@ const LATIN_ALLOWED: &[&str] = &[
     // Cookie and header names, attributes and their values.
     "Cookie", "Set-Cookie", "HttpOnly", "Secure", "SameSite", "Lax", "Strict", "None", "Max-Age", "Expires",
     "Path", "Domain", "Origin", "Referer", "Content-Security-Policy", "Strict-Transport-Security",
-    "Clear-Site-Data", "Host-", "Secure-", "sid", "signed", "username", "password", "role", "inspector", "lang",
+    "Clear-Site-Data", "Sec-Fetch-Site", "Host-", "Secure-", "sid", "signed", "username", "password", "role", "inspector", "lang",
     "instructor", "student", "sandbox",
     // Accounts, code, URL schemes and configuration values.
     "abc", "teacher", "memory", "file", "True", "False", "true", "false", "http", "https", "passwd",
@@ -576,7 +585,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "s", "m", "t", "B", "KiB", "MiB", "ms",
     // Proper names.
     "session-lab", "English", "JavaScript", "Redis", "Flask", "Flask-Session", "Chromium", "Rocket", "Rust",
-    "nginx", "Argon2id", "Handlebars", "Fluent", "Python", "Django", "Java",
+    "nginx", "localhost", "Argon2id", "Handlebars", "Fluent", "Python", "Django", "Java",
 ];
 
 fn latin_words(page: &str) -> Vec<String> {

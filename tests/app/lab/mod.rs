@@ -1,6 +1,7 @@
 //! The security lab, one file per lesson: each lesson's attack succeeds against the weak flow and fails against the
 //! session flow, and the lab's own tools work only for the browser that opened them.
 
+mod csrf;
 mod fixation;
 mod guess;
 mod hijack;
@@ -27,7 +28,7 @@ fn the_lab_lists_its_lessons_and_each_one_exists() {
     let app = spawn_app();
     let page = app.browser().get("/lab").into_string().unwrap();
     let lessons = [
-        "tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation", "signed",
+        "tamper", "xss", "hijack", "expiry", "guess", "sniff", "fixation", "signed", "csrf",
     ];
     assert_eq!(
         session_lab::lab::LESSONS,
