@@ -80,6 +80,7 @@ impl AppState {
             .manage(Metrics::default())
             .manage(crate::explain::Calibration::default())
             .manage(crate::lab::csrf::CsrfLab::default())
+            .manage(crate::instructor::DashboardNotes::default())
             .attach(templates)
     }
 }

@@ -6,6 +6,7 @@ nav-session = Session flow
 nav-register = Create an account
 nav-compare = Side by side
 nav-explain = How it works
+nav-dashboard = Dashboard
 footer-served = Served by instance { $instance } · sessions kept in: { $store }
 footer-text = session-lab teaches one lesson: what changes when a site keeps your login in cookies, and what changes when it keeps it in a server-side session. The cookie flow is weak on purpose.
 back-home = Back to the start page
@@ -87,6 +88,7 @@ session-ended-others = { $count ->
    *[other] { $count } other sessions of this account ended; their ids open nothing any more.
 }
 session-rejected = Your browser sent a session id the server does not know: it expired, was revoked, or was never issued. The server asked your browser to forget it.
+session-open-dashboard = Open the instructor dashboard
 session-staff-why-in = The server read your role from its own session record for { $user }. Editing your cookies cannot change it.
 session-staff-hint = The role comes from the server's record, not from anything your browser sends.
 
@@ -354,6 +356,16 @@ source-flask = what SESSION_PERMANENT really does
 
 ## /instructor
 instructor-title = Instructor dashboard
+instructor-live = live sessions
+instructor-filter = Find a session by user name
+instructor-start-link = Start the class: the join address, the lesson order and what to switch on
+start-title = Start the class
+start-join-hint = Students open this address on a phone or laptop (or scan the code), register their own account at /register, and log in. Every page of a student's session shows its fingerprint in the inspector's last pane: that is how you find the student in the dashboard.
+start-order-title = The lessons, in teaching order
+start-order-hint = Each lesson takes about five minutes. Switch a preset on for its lesson only and off afterwards; "Reset the class" on the dashboard ends every student session and switches every preset off.
+start-preset-expiry = switch on: the 30-second expiry
+start-preset-weak = switch on: weak session ids
+start-preset-board = optional: the class board
 instructor-lab-state = Lab state kept now: lab desks { $desks }, inspector receipts { $receipts }. Events held back by the per-address rate limit: { $dropped }.
 instructor-lead = Every live session on this server's { $store } store. Sessions are shown by fingerprint, never by id: this screen is meant for a projector.
 instructor-only = This dashboard is for the instructor's session only. Your session's record says you are a student, and no cookie can change that.

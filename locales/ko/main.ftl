@@ -6,6 +6,7 @@ nav-session = 세션 방식
 nav-register = 계정 만들기
 nav-compare = 나란히 보기
 nav-explain = 작동 원리
+nav-dashboard = 강사 대시보드
 footer-served = 응답한 인스턴스: { $instance } · 세션 저장소: { $store ->
         [memory] 메모리
         [file] 파일
@@ -91,6 +92,7 @@ session-ended-others = { $count ->
    *[other] 이 계정의 다른 세션 { $count }개가 끝났습니다. 그 ID로는 이제 아무것도 열리지 않습니다.
 }
 session-rejected = 브라우저가 서버가 모르는 세션 ID를 보냈습니다. 만료되었거나, 무효화되었거나, 발급된 적이 없는 ID입니다. 서버가 브라우저에게 이 ID를 지우라고 알렸습니다.
+session-open-dashboard = 강사 대시보드 열기
 session-staff-why-in = 서버가 { $user }의 세션 기록에서 역할을 직접 읽었습니다. 쿠키를 고쳐도 바뀌지 않습니다.
 session-staff-hint = 역할은 브라우저가 보내는 값이 아니라 서버의 기록에서 나옵니다.
 
@@ -368,6 +370,16 @@ source-flask = SESSION_PERMANENT의 실제 의미
 
 ## /instructor
 instructor-title = 강사 대시보드
+instructor-live = 활성 세션
+instructor-filter = 사용자 이름으로 세션 찾기
+instructor-start-link = 수업 시작하기: 접속 주소, 실습 순서, 켜야 할 설정
+start-title = 수업 시작하기
+start-join-hint = 학생들은 휴대폰이나 노트북에서 이 주소를 열고(또는 코드를 스캔하고), /register에서 자기 계정을 만든 뒤 로그인합니다. 학생 세션의 모든 페이지에는 인스펙터의 마지막 칸에 세션 지문이 나옵니다. 대시보드에서 그 지문으로 학생을 찾으세요.
+start-order-title = 가르치는 순서대로 본 실습
+start-order-hint = 실습마다 5분쯤 걸립니다. 설정은 해당 실습 동안에만 켜고 끝나면 끄세요. 대시보드의 "수업 초기화"는 모든 학생 세션을 끝내고 모든 설정을 끕니다.
+start-preset-expiry = 켜기: 30초 만료
+start-preset-weak = 켜기: 약한 세션 ID
+start-preset-board = 선택: 수업 게시판
 instructor-lab-state = 지금 보관 중인 실습 상태: 실습 책상 { $desks }개, 인스펙터 영수증 { $receipts }개. 주소별 속도 제한으로 보류된 이벤트: { $dropped }개.
 instructor-lead = 이 서버의 { $store ->
         [memory] 메모리

@@ -23,6 +23,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::auth::{Instructor, SessionUser};
+use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::credentials::Username;
 use crate::error::Refused;
@@ -108,6 +109,9 @@ pub fn routes() -> Vec<rocket::Route> {
         dashboard,
         dashboard_student,
         dashboard_anonymous,
+        part,
+        start,
+        page_refused,
         event_stream,
         join::join_svg,
         events_refused,
@@ -194,6 +198,118 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
     }
 }
 
+/// The sessions table's rows: grouped by account, the account with the newest login first, and
+/// inside each account the newest session first, so a student who just logged in is on top.
+fn rows(sessions: &[StoredSession], now: u64, own_key: &str) -> Vec<Row> {
+    let mut newest: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for s in sessions {
+        let entry = newest.entry(s.record.user.as_str()).or_default();
+        *entry = (*entry).max(s.record.created_ms);
+    }
+    let mut sorted: Vec<&StoredSession> = sessions.iter().collect();
+    sorted.sort_by_key(|s| {
+        let group = newest.get(s.record.user.as_str()).copied().unwrap_or_default();
+        (
+            std::cmp::Reverse(group),
+            s.record.user.to_string(),
+            std::cmp::Reverse(s.record.created_ms),
+        )
+    });
+    sorted.into_iter().map(|s| row(s, now, own_key)).collect()
+}
+
+/// What the last control did, shown beside the controls after an in-place submission: kept per
+/// instructor session (by its storage key), bounded like every per-browser store.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Note {
+    key: &'static str,
+    n: usize,
+    who: Option<String>,
+}
+
+pub struct DashboardNotes(crate::bounded::Bounded<String, Option<Note>>);
+
+impl Default for DashboardNotes {
+    fn default() -> Self {
+        DashboardNotes(crate::bounded::Bounded::new(8, 100, 12 * 60 * 60 * 1000))
+    }
+}
+
+impl DashboardNotes {
+    fn leave(&self, instructor: &Instructor, owner: std::net::IpAddr, note: Note) {
+        let key = instructor.0.id.storage_key();
+        self.0.update(&key, owner, now_ms(), |slot| *slot = Some(note));
+    }
+
+    fn read(&self, instructor: &Instructor) -> Option<Note> {
+        self.0.get(&instructor.0.id.storage_key(), now_ms()).flatten()
+    }
+}
+
+fn note_revoked(n: usize, who: Option<String>) -> Note {
+    let key = match (n, &who) {
+        (0, Some(_)) => "instructor-revoked-nobody",
+        _ => "instructor-revoked",
+    };
+    Note { key, n, who }
+}
+
+/// A control's answer: back to the dashboard, or `204 No Content` when the dashboard's script
+/// asked to stay (`stay=true`): a `204` ends the form's navigation, so the page, its event list
+/// and its open stream stay as they are, and the script refreshes the parts that changed.
+pub type Answer = rocket::Either<Redirect, Status>;
+
+fn answer(stay: bool, to: String) -> Answer {
+    if stay {
+        rocket::Either::Right(Status::NoContent)
+    } else {
+        rocket::Either::Left(Redirect::to(to))
+    }
+}
+
+/// The presets' part of a page's context.
+fn presets_context(presets: &Presets, sessions: &Sessions, csrf_token: &str) -> serde_json::Value {
+    serde_json::json!({
+        "class_board": presets.class_board(),
+        "weak_ids": presets.weak_ids(),
+        "expiry_preset": presets.expiry(),
+        "idle_timeout": sessions.idle_timeout_s(),
+        "csrf_token": csrf_token,
+    })
+}
+
+/// A part of the dashboard, for its script to refresh in place: the sessions table, the presets
+/// or the last control's note. Without the CSRF token (the page's script fills it in from the
+/// page), so a part read by anything else holds no secret.
+#[get("/part/<name>")]
+pub async fn part(
+    name: &str,
+    instructor: Instructor,
+    sessions: &State<Sessions>,
+    presets: &State<Presets>,
+    notes: &State<DashboardNotes>,
+    lang: Lang,
+) -> Result<Template, AppError> {
+    match name {
+        "sessions" => {
+            let own_key = instructor.0.id.storage_key();
+            let rows = rows(&sessions.list().await?, now_ms(), &own_key);
+            let page = context! { count: rows.len(), rows, csrf_token: "" };
+            Ok(view::render("instructor/sessions", lang, page))
+        }
+        "presets" => Ok(view::render(
+            "instructor/presets",
+            lang,
+            presets_context(presets, sessions, ""),
+        )),
+        _ => Ok(view::render(
+            "instructor/note",
+            lang,
+            context! { note: notes.read(&instructor) },
+        )),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 #[get("/?<revoked>&<who>")]
 pub async fn dashboard(
@@ -205,6 +321,7 @@ pub async fn dashboard(
     sessions: &State<Sessions>,
     presets: &State<Presets>,
     boards: &State<Boards>,
+    notes: &State<DashboardNotes>,
     join: join::JoinUrl,
     revoked: Option<usize>,
     who: Option<&str>,
@@ -212,7 +329,7 @@ pub async fn dashboard(
 ) -> Result<Template, AppError> {
     let now = now_ms();
     let own_key = instructor.0.id.storage_key();
-    let rows: Vec<Row> = sessions.list().await?.iter().map(|s| row(s, now, &own_key)).collect();
+    let rows = rows(&sessions.list().await?, now, &own_key);
     let now_ms = now;
     let posts: Vec<serde_json::Value> = boards
         .all_posts()
@@ -240,6 +357,7 @@ pub async fn dashboard(
         join_loopback: join.loopback,
         expiry_preset: presets.expiry(),
         idle_timeout: sessions.idle_timeout_s(),
+        note: notes.read(&instructor),
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
         desks: desks.len(),
@@ -247,6 +365,21 @@ pub async fn dashboard(
         dropped_events: bus.dropped(),
     };
     Ok(view::render("instructor/dashboard", lang, page))
+}
+
+/// "Start the class": for the projector before the lesson, the join address and its QR code
+/// large, the lessons in teaching order with one line each, and what to switch on for which.
+#[get("/start")]
+pub fn start(_instructor: Instructor, _view: DashboardView, join: join::JoinUrl, lang: Lang) -> Template {
+    let lessons: Vec<serde_json::Value> = crate::lab::Lesson::ALL
+        .iter()
+        .map(|lesson| {
+            let (title, summary) = lesson.keys();
+            serde_json::json!({ "slug": lesson.slug(), "title": title, "summary": summary, "preset": lesson.preset_key() })
+        })
+        .collect();
+    let page = context! { join_url: join.url, join_loopback: join.loopback, lessons };
+    view::render("instructor/start", lang, page)
 }
 
 #[get("/", rank = 2)]
@@ -264,6 +397,8 @@ pub struct Control {
     csrf_token: Option<String>,
     key: Option<String>,
     user: Option<String>,
+    /// Set by the dashboard's script: answer `204` and stay on the page.
+    stay: bool,
 }
 
 /// `Ok` when a control form carries the instructor session's CSRF token. Every control also
@@ -297,8 +432,10 @@ async fn revoke_all_but_own(instructor: &Instructor, sessions: &Sessions, bus: &
     Ok(revoked)
 }
 
-fn done(count: usize) -> Redirect {
-    Redirect::to(format!("/instructor?revoked={count}"))
+/// The answer to a control that ended `count` sessions, leaving its note.
+fn done(instructor: &Instructor, notes: &DashboardNotes, client: ClientAddr, stay: bool, count: usize) -> Answer {
+    notes.leave(instructor, client.0, note_revoked(count, None));
+    answer(stay, format!("/instructor?revoked={count}"))
 }
 
 #[post("/revoke", data = "<form>")]
@@ -308,7 +445,9 @@ pub async fn revoke(
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
-) -> Result<Redirect, Refused> {
+    notes: &State<DashboardNotes>,
+    client: ClientAddr,
+) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     let key = form.key.as_deref().unwrap_or_default();
     let revoked = sessions.revoke(key).await?;
@@ -324,7 +463,7 @@ pub async fn revoke(
         instructor.0.record.user,
         key.get(..8).unwrap_or("?")
     );
-    Ok(done(usize::from(revoked)))
+    Ok(done(&instructor, notes, client, form.stay, usize::from(revoked)))
 }
 
 /// Ends every session of one account (the instructor's own session stays), in time
@@ -336,14 +475,17 @@ pub async fn revoke_user(
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
-) -> Result<Redirect, Refused> {
+    notes: &State<DashboardNotes>,
+    client: ClientAddr,
+) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     let Ok(user) = Username::parse(form.user.as_deref().unwrap_or_default()) else {
-        return Ok(done(0));
+        return Ok(done(&instructor, notes, client, form.stay, 0));
     };
     let own_key = instructor.0.id.storage_key();
     let revoked = sessions.revoke_user(&user, Some(&own_key)).await?;
-    let answer = Redirect::to(format!("/instructor?revoked={revoked}&who={user}#revoked"));
+    notes.leave(&instructor, client.0, note_revoked(revoked, Some(user.to_string())));
+    let answer = answer(form.stay, format!("/instructor?revoked={revoked}&who={user}#revoked"));
     if revoked > 0 {
         bus.emit(EventKind::Revoked, Flow::Session, Subject::User(user));
     }
@@ -362,17 +504,20 @@ pub async fn revoke_all(
     form: Form<Control>,
     sessions: &State<Sessions>,
     bus: &State<EventBus>,
-) -> Result<Redirect, Refused> {
+    notes: &State<DashboardNotes>,
+    client: ClientAddr,
+) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     rocket::info!("instructor {} revoked {revoked} sessions", instructor.0.record.user);
-    Ok(done(revoked))
+    Ok(done(&instructor, notes, client, form.stay, revoked))
 }
 
 #[derive(FromForm)]
 pub struct PresetForm {
     csrf_token: Option<String>,
     on: bool,
+    stay: bool,
 }
 
 /// The tutorial's demo: new sessions end after `lab_expiry_preset` (30) idle seconds.
@@ -382,7 +527,7 @@ pub fn expiry_preset(
     _from: FromDashboard,
     form: Form<PresetForm>,
     presets: &State<Presets>,
-) -> Result<Redirect, Refused> {
+) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
     presets.set_expiry(form.on);
     rocket::info!(
@@ -390,7 +535,7 @@ pub fn expiry_preset(
         instructor.0.record.user,
         if form.on { "on" } else { "off" }
     );
-    Ok(Redirect::to("/instructor"))
+    Ok(answer(form.stay, "/instructor#presets".into()))
 }
 
 /// The XSS lesson's class board: every post's markup runs for every visitor while it is on.
@@ -400,10 +545,10 @@ pub fn class_board(
     _from: FromDashboard,
     form: Form<PresetForm>,
     presets: &State<Presets>,
-) -> Result<Redirect, Refused> {
+) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
     presets.set_class_board(form.on);
-    Ok(Redirect::to("/instructor#presets"))
+    Ok(answer(form.stay, "/instructor#presets".into()))
 }
 
 /// # Warning
@@ -416,7 +561,7 @@ pub async fn weak_ids(
     form: Form<PresetForm>,
     presets: &State<Presets>,
     sessions: &State<Sessions>,
-) -> Result<Redirect, Refused> {
+) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
     presets.set_weak_ids(form.on);
     let ended = if form.on {
@@ -429,13 +574,14 @@ pub async fn weak_ids(
         instructor.0.record.user,
         if form.on { "ON" } else { "off" }
     );
-    Ok(Redirect::to("/instructor#presets"))
+    Ok(answer(form.stay, "/instructor#presets".into()))
 }
 
 #[derive(FromForm)]
 pub struct DeletePost {
     csrf_token: Option<String>,
     post: u64,
+    stay: bool,
 }
 
 #[post("/posts/delete", data = "<form>")]
@@ -444,10 +590,10 @@ pub fn delete_post(
     _from: FromDashboard,
     form: Form<DeletePost>,
     boards: &State<Boards>,
-) -> Result<Redirect, Refused> {
+) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
     boards.delete(form.post);
-    Ok(Redirect::to("/instructor#posts"))
+    Ok(answer(form.stay, "/instructor#posts".into()))
 }
 
 /// One click back to a clean class: every session but the instructor's revoked, the lab's
@@ -465,7 +611,9 @@ pub async fn reset(
     presets: &State<Presets>,
     bus: &State<EventBus>,
     csrf: &State<crate::lab::csrf::CsrfLab>,
-) -> Result<Redirect, Refused> {
+    notes: &State<DashboardNotes>,
+    client: ClientAddr,
+) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     presets.reset();
     csrf.clear();
@@ -477,7 +625,14 @@ pub async fn reset(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user
     );
-    Ok(done(revoked))
+    Ok(done(&instructor, notes, client, form.stay, revoked))
+}
+
+/// Every other dashboard page (the start page, the parts), for anyone who is not a logged-in
+/// instructor: refused.
+#[get("/<_..>", rank = 4)]
+pub fn page_refused() -> Forbidden {
+    Forbidden::InstructorOnly
 }
 
 /// Every control, for anyone who is not a logged-in instructor: refused.

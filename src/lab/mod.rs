@@ -65,8 +65,19 @@ impl Lesson {
         }
     }
 
+    /// What the instructor switches on for it on the dashboard, as a locale key (the class's
+    /// "start" page says it).
+    pub const fn preset_key(self) -> Option<&'static str> {
+        match self {
+            Lesson::Expiry => Some("start-preset-expiry"),
+            Lesson::Guess => Some("start-preset-weak"),
+            Lesson::Xss => Some("start-preset-board"),
+            _ => None,
+        }
+    }
+
     /// The locale keys of its title and summary on `/lab`.
-    fn keys(self) -> (&'static str, &'static str) {
+    pub fn keys(self) -> (&'static str, &'static str) {
         match self {
             Lesson::Tamper => ("tamper-title", "tamper-summary"),
             Lesson::Xss => ("xss-title", "xss-summary"),

@@ -109,8 +109,78 @@
       .catch(function () {});
   }
 
+  // /instructor on a projector: a control is still a form a person submits (the server needs
+  // that), but with stay=true the server answers 204, so the page, its event list and its stream
+  // stay; the parts that changed are then fetched again. The sessions table refreshes every 5 s.
+  function dashboard(token) {
+    var sessions = document.getElementById("sessions-part");
+    var presets = document.getElementById("presets-part");
+    var note = document.getElementById("note");
+    var filter = document.getElementById("session-filter");
+    var count = document.getElementById("live-count");
+    function refresh(name, target) {
+      return fetch("/instructor/part/" + name, { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.text();
+        })
+        .then(function (html) {
+          target.innerHTML = html;
+          target.querySelectorAll("input[name=csrf_token]").forEach(function (input) {
+            if (!input.value) input.value = token;
+          });
+        })
+        .catch(function () {});
+    }
+    function applyFilter() {
+      var wanted = filter.value.trim().toLowerCase();
+      sessions.querySelectorAll("tr[data-user]").forEach(function (row) {
+        row.hidden = wanted !== "" && row.getAttribute("data-user").toLowerCase().indexOf(wanted) < 0;
+      });
+    }
+    function refreshSessions() {
+      return refresh("sessions", sessions).then(function () {
+        applyFilter();
+        count.textContent = String(sessions.querySelectorAll("tr[data-user]").length);
+      });
+    }
+    function refreshAll() {
+      refreshSessions();
+      refresh("presets", presets);
+      refresh("note", note);
+    }
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      var inPlace = form.closest("#presets, #sessions") || form.classList.contains("control");
+      if (event.defaultPrevented || !inPlace) return;
+      if (!form.querySelector("input[name=stay]")) {
+        var stay = document.createElement("input");
+        stay.type = "hidden";
+        stay.name = "stay";
+        stay.value = "true";
+        form.appendChild(stay);
+      }
+      window.setTimeout(refreshAll, 300);
+      window.setTimeout(refreshAll, 1500);
+    });
+    filter.addEventListener("input", applyFilter);
+    window.setInterval(refreshSessions, 5000);
+  }
+
+  // The dashboard link in the navigation, for the instructor only (asked of the session flow).
+  function showDashboardLink(link) {
+    fetch("/session/inspect", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (report) { if (report.role === "instructor") link.hidden = false; })
+      .catch(function () {});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-confirm]").forEach(confirmFirst);
+    var token = document.getElementById("dashboard-token");
+    if (token && window.fetch) dashboard(token.value);
+    var navDashboard = document.getElementById("nav-dashboard");
+    if (navDashboard && window.fetch) showDashboardLink(navDashboard);
     document.querySelectorAll("[data-whoami]").forEach(showWho);
     var paste = document.getElementById("stolen-cookies");
     if (paste && window.sessionStorage) keepPaste(paste);

@@ -80,14 +80,18 @@ impl Chrome {
         self.client.find(Locator::Css(css)).await.unwrap().text().await.unwrap()
     }
 
+    /// Clicks the element, finding it again if a part of the page was refreshed under it (the
+    /// dashboard refreshes its sessions table every few seconds).
     async fn click(&self, css: &str) {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        for _ in 0..5 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if element.click().await.is_ok() {
+                    return;
+                }
+            }
+            rocket::tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("could not click {css}");
     }
 
     async fn document_cookie(&self) -> String {
@@ -744,6 +748,98 @@ fn the_csrf_lesson_works_on_a_korean_phone() {
             .unwrap();
         assert!(width <= 390, "the lesson fits a phone: {width} px");
         chrome.screenshot("lab-csrf-ko-phone").await;
+        chrome.finish().await;
+    });
+}
+
+/// The dashboard on a 1366×768 projector with 30 sessions: the count, the event feed and the
+/// presets are on the first screen, and Revoke, a preset and Reset work in place: no
+/// navigation, and the feed keeps the events it had.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_dashboard_fits_a_projector_and_its_controls_keep_the_page() {
+    block_on(async {
+        let server = server();
+        for _ in 0..30 {
+            assert_eq!(
+                server.post("/session/login", "username=abc&password=1234", None).status,
+                303
+            );
+        }
+        let chrome = Chrome::start(1366, 768).await;
+        chrome.client.goto(&server.url("/session/login")).await.unwrap();
+        chrome.log_in("teacher", "teacher-pass").await;
+        chrome.wait_for_text("main", "You are logged in as teacher.").await;
+        chrome.click("#open-dashboard").await;
+        chrome.wait_for_text("#live-count", "31").await;
+        chrome.screenshot("instructor-dashboard-projector").await;
+        for part in [
+            "#live-count",
+            "#events",
+            "#presets form[action$='/preset/expiry'] button",
+            "#presets form[action$='/reset'] button",
+        ] {
+            let (_, y, _, height) = chrome.rect(part).await;
+            assert!(
+                y + height <= 768.0,
+                "{part} is on the first screen (bottom at {})",
+                y + height
+            );
+        }
+
+        // Something in the feed first, then a mark that only survives if the page does.
+        assert_eq!(
+            server.post("/session/login", "username=abc&password=1234", None).status,
+            303
+        );
+        chrome.wait_for_text("#events", "abc logged in").await;
+        chrome
+            .client
+            .execute("window.sessionLabMark = 'still here'", vec![])
+            .await
+            .unwrap();
+        let kept = |chrome: &Chrome| {
+            let client = chrome.client.clone();
+            async move {
+                let mark = client
+                    .execute("return window.sessionLabMark || null", vec![])
+                    .await
+                    .unwrap();
+                let url = client.current_url().await.unwrap();
+                (mark.as_str() == Some("still here"), url.path().to_owned())
+            }
+        };
+
+        chrome.click("#sessions tr[data-user='abc'] form button").await;
+        chrome.wait_for_text("#events", "session revoked").await;
+        chrome.wait_for_text("#live-count", "31").await;
+        assert_eq!(
+            kept(&chrome).await,
+            (true, "/instructor".to_owned()),
+            "Revoke kept the page"
+        );
+
+        chrome.click("#presets form[action$='/preset/weak-ids'] button").await;
+        chrome.wait_for_text("#presets", "counter").await;
+        assert_eq!(
+            kept(&chrome).await,
+            (true, "/instructor".to_owned()),
+            "a preset kept the page"
+        );
+
+        chrome.click("#presets form[action$='/reset'] button").await;
+        chrome.client.accept_alert().await.unwrap();
+        chrome.wait_for_text("#live-count", "1").await;
+        let feed = chrome.text("#events").await;
+        assert!(
+            feed.contains("abc logged in"),
+            "the feed keeps its earlier events: {feed}"
+        );
+        assert_eq!(
+            kept(&chrome).await,
+            (true, "/instructor".to_owned()),
+            "Reset kept the page"
+        );
         chrome.finish().await;
     });
 }

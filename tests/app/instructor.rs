@@ -476,3 +476,84 @@ async fn every_class_event_reaches_the_bus() {
         assert!(seen.iter().any(|e| e == expected), "{expected} not in {seen:?}");
     }
 }
+
+/// The dashboard's script submits controls with `stay=true` and gets `204`: the page stays. The
+/// token is still required, and the parts it refreshes carry no token and open only for the
+/// instructor.
+#[test]
+fn controls_can_answer_in_place_and_the_refreshed_parts_hold_no_secret() {
+    let app = spawn_app();
+    let teacher = teacher(&app);
+    let student = student(&app);
+    let page = teacher.get("/instructor").into_string().unwrap();
+    let token = field_value(&page, "csrf_token");
+    let stay = teacher.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", &token), ("on", "true"), ("stay", "true")]),
+    );
+    assert_eq!(stay.status(), Status::NoContent, "in place: no navigation");
+    let presets = teacher.get("/instructor/part/presets");
+    assert_eq!(presets.status(), Status::Ok);
+    let presets = presets.into_string().unwrap();
+    assert!(presets.contains("30-second expiry is ON"), "{presets}");
+    assert!(!presets.contains(&token), "a part never carries the instructor's token");
+    assert!(presets.contains("name=\"csrf_token\" value=\"\""));
+    let without = teacher.post_form(
+        "/instructor/preset/expiry",
+        &form(&[("csrf_token", "wrong"), ("on", "false"), ("stay", "true")]),
+    );
+    assert_eq!(without.status(), Status::Forbidden, "the token is still required");
+
+    // A revocation in place leaves its note for the refreshed page.
+    let revoke = teacher.post_form(
+        "/instructor/revoke-user",
+        &form(&[("csrf_token", &token), ("user", "nobody-here"), ("stay", "true")]),
+    );
+    assert_eq!(revoke.status(), Status::NoContent);
+    let note = teacher.get("/instructor/part/note").into_string().unwrap();
+    assert!(note.contains("nobody-here"), "{note}");
+    let sessions = teacher.get("/instructor/part/sessions").into_string().unwrap();
+    assert!(sessions.contains("data-user=\"abc\""), "{sessions}");
+    assert!(!sessions.contains(&token));
+
+    for who in [&student, &app.browser()] {
+        for part in ["sessions", "presets", "note"] {
+            assert_eq!(
+                who.get(&format!("/instructor/part/{part}")).status(),
+                Status::Forbidden,
+                "{part}"
+            );
+        }
+        assert_eq!(who.get("/instructor/start").status(), Status::Forbidden);
+    }
+}
+
+/// The start page: the join address and its code, the nine lessons in order, and which preset
+/// each needs.
+#[test]
+fn the_start_page_gives_the_join_address_the_lesson_order_and_the_presets() {
+    let app = spawn_app();
+    let teacher = teacher(&app);
+    let page = teacher.get("/instructor/start").into_string().unwrap();
+    assert!(page.contains("/instructor/join.svg"));
+    let mut last = 0;
+    for lesson in session_lab::lab::LESSONS {
+        let at = page
+            .find(&format!("href=\"/lab/{lesson}\""))
+            .unwrap_or_else(|| panic!("{lesson}"));
+        assert!(at > last, "{lesson} in teaching order");
+        last = at;
+    }
+    assert!(page.contains("switch on: the 30-second expiry") && page.contains("switch on: weak session ids"));
+    let home = teacher.get("/session").into_string().unwrap();
+    assert!(
+        home.contains("id=\"open-dashboard\""),
+        "the instructor's session page leads to the dashboard"
+    );
+    assert!(!app
+        .browser()
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("open-dashboard"));
+}
