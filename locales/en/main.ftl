@@ -396,6 +396,8 @@ instructor-revoke-all = Revoke all but mine
 
 ## The lab
 nav-lab = Security lab
+lab-next = Next lesson:
+lab-all = Back to all lessons
 lab-title = Security lab
 lab-lead = Attacks you can try on yourself, against both flows at once. Each lesson says what to do, what you will see in each flow, why, and how real systems prevent it. The attacker's tools are built in: no second browser and no developer tools needed.
 lab-weak-label = A deliberately dangerous tool, for this lesson only

@@ -42,7 +42,6 @@ use crate::error::AppError;
 use crate::flow::Flow;
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
-use crate::view;
 
 /// The lesson page and its own (same-origin) controls, under `/lab`.
 pub fn routes() -> Vec<rocket::Route> {
@@ -216,7 +215,7 @@ pub async fn page(
         notice: desk.notice,
     };
     LessonPage {
-        page: view::render("lab/csrf", lang, page),
+        page: super::render_lesson(super::Lesson::Csrf, lang, page),
         policy: rocket::http::Header::new("Content-Security-Policy", policy),
     }
 }

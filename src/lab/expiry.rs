@@ -11,7 +11,6 @@ use rocket_dyn_templates::{context, Template};
 use crate::lang::Lang;
 use crate::presets::Presets;
 use crate::session::Sessions;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page]
@@ -24,5 +23,5 @@ pub fn page(sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) ->
         preset: presets.expiry(),
         absolute: sessions.absolute_timeout_s(),
     };
-    view::render("lab/expiry", lang, page)
+    super::render_lesson(super::Lesson::Expiry, lang, page)
 }

@@ -29,7 +29,6 @@ use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
 use crate::session::{Sessions, StartError};
 use crate::storage::StoreError;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, plant, login_keeping_id, replay, refused]
@@ -57,7 +56,7 @@ pub fn page(
         failed: desk.fixation_failed,
         replay,
     };
-    view::render("lab/fixation", lang, page)
+    super::render_lesson(super::Lesson::Fixation, lang, page)
 }
 
 #[derive(FromForm)]

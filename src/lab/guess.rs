@@ -29,7 +29,6 @@ use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
 use crate::presets::{Presets, WEAK_COUNTER_START};
 use crate::session::Sessions;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, try_guess, refused]
@@ -174,7 +173,7 @@ pub async fn page(
         tried: desk.guess_result.as_ref().map(|(tried, _)| tried.clone()),
         result: desk.guess_result.map(|(_, user)| user),
     };
-    view::render("lab/guess", lang, page)
+    super::render_lesson(super::Lesson::Guess, lang, page)
 }
 
 #[derive(FromForm)]

@@ -29,7 +29,6 @@ use crate::ids::ID_CHARS;
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
 use crate::session::Sessions;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, replay_cookie, steal_sid, replay_session, refused]
@@ -98,7 +97,7 @@ pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, l
         cookie_replay: shown(desk.cookie_replay),
         session_replay: shown(desk.session_replay),
     };
-    view::render("lab/hijack", lang, page)
+    super::render_lesson(super::Lesson::Hijack, lang, page)
 }
 
 #[derive(FromForm)]

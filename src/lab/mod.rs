@@ -92,6 +92,43 @@ impl Lesson {
     }
 }
 
+impl Lesson {
+    /// The lesson after this one in teaching order.
+    pub fn next(self) -> Option<Lesson> {
+        let at = Lesson::ALL.iter().position(|l| *l == self)?;
+        Lesson::ALL.get(at + 1).copied()
+    }
+
+    /// The page's template, `lab/<slug>`.
+    const fn template(self) -> &'static str {
+        match self {
+            Lesson::Tamper => "lab/tamper",
+            Lesson::Xss => "lab/xss",
+            Lesson::Hijack => "lab/hijack",
+            Lesson::Expiry => "lab/expiry",
+            Lesson::Guess => "lab/guess",
+            Lesson::Sniff => "lab/sniff",
+            Lesson::Fixation => "lab/fixation",
+            Lesson::Signed => "lab/signed",
+            Lesson::Csrf => "lab/csrf",
+        }
+    }
+}
+
+/// Renders a lesson's page with its place in the teaching order (`next`: the next lesson's slug
+/// and title, for the link at the bottom).
+pub(crate) fn render_lesson<C: serde::Serialize>(lesson: Lesson, lang: Lang, page: C) -> Template {
+    let mut page = serde_json::to_value(page).unwrap_or_default();
+    if let Some(fields) = page.as_object_mut() {
+        let next = lesson.next().map(|next| {
+            let (title, _) = next.keys();
+            serde_json::json!({ "slug": next.slug(), "title": title })
+        });
+        fields.insert("next".into(), serde_json::json!(next));
+    }
+    view::render(lesson.template(), lang, page)
+}
+
 /// The lessons' slugs, in teaching order.
 pub const LESSONS: [&str; 9] = {
     let mut slugs = [""; 9];

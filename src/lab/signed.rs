@@ -4,7 +4,6 @@
 use rocket_dyn_templates::{context, Template};
 
 use crate::lang::Lang;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page]
@@ -12,5 +11,5 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/signed")]
 pub fn page(lang: Lang) -> Template {
-    view::render("lab/signed", lang, context! {})
+    super::render_lesson(super::Lesson::Signed, lang, context! {})
 }

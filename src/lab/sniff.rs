@@ -10,7 +10,6 @@ use rocket_dyn_templates::{context, Template};
 
 use crate::config::AppConfig;
 use crate::lang::Lang;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page]
@@ -18,5 +17,5 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/sniff")]
 pub fn page(config: &State<AppConfig>, lang: Lang) -> Template {
-    view::render("lab/sniff", lang, context! { secure: config.cookie_secure })
+    super::render_lesson(super::Lesson::Sniff, lang, context! { secure: config.cookie_secure })
 }

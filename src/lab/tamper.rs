@@ -23,7 +23,6 @@ use crate::error::{AppError, Forbidden};
 use crate::inspector::{KnownBrowser, Visitor};
 use crate::lang::Lang;
 use crate::session::Sessions;
-use crate::view;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, set_cookie, refused]
@@ -40,7 +39,7 @@ pub fn page(
     let edited = edited.filter(|name| cookies::editable().any(|c| c.name == *name));
     let names: Vec<&str> = cookies::editable().map(|c| c.name).collect();
     let token = desks.token(key, &visitor.0);
-    view::render("lab/tamper", lang, context! { token, names, edited })
+    super::render_lesson(super::Lesson::Tamper, lang, context! { token, names, edited })
 }
 
 #[derive(FromForm)]

@@ -460,7 +460,11 @@ pub mod routes {
 
     #[get("/xss")]
     pub fn lesson(presets: &State<Presets>, lang: Lang) -> Template {
-        view::render("lab/xss", lang, context! { class_board: presets.class_board() })
+        crate::lab::render_lesson(
+            crate::lab::Lesson::Xss,
+            lang,
+            context! { class_board: presets.class_board() },
+        )
     }
 
     #[get("/stolen")]

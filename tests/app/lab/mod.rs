@@ -98,3 +98,18 @@ fn lab_tools_work_only_for_the_browser_that_opened_them() {
         "only the flows' cookies are editable"
     );
 }
+
+/// Every lesson ends with a link to the next one in teaching order; the last leads back to /lab.
+#[test]
+fn every_lesson_leads_to_the_next() {
+    let app = spawn_app();
+    let lessons = session_lab::lab::LESSONS;
+    for (i, lesson) in lessons.iter().enumerate() {
+        let page = app.browser().get(&format!("/lab/{lesson}")).into_string().unwrap();
+        let want = match lessons.get(i + 1) {
+            Some(next) => format!("href=\"/lab/{next}\" id=\"next-lesson\""),
+            None => "href=\"/lab\" id=\"next-lesson\"".to_owned(),
+        };
+        assert!(page.contains(&want), "{lesson}: {want}");
+    }
+}
