@@ -67,6 +67,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/cookie", lab::csrf::cookie_routes())
         .mount("/session", lab::csrf::session_routes())
         .mount("/signed", lab::csrf::signed_routes())
+        .mount("/signed", lab::signed::flow_routes())
         .mount("/static", FileServer::from(relative!("static")))
         .mount("/", cross_site::routes())
         .register("/", catchers::all())

@@ -39,6 +39,8 @@ pub struct Desk {
     pub guess_result: Option<(String, String)>,
     /// The CSRF lesson: what forged requests did, and the cookie flow's chosen SameSite.
     pub csrf: CsrfDesk,
+    /// The signed lesson: the kept copy of a token (never shown) and its replay.
+    pub signed: super::signed::SignedDesk,
 }
 
 pub struct LabDesks {

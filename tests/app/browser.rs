@@ -843,3 +843,47 @@ fn the_dashboard_fits_a_projector_and_its_controls_keep_the_page() {
         chrome.finish().await;
     });
 }
+
+/// The signed lesson by its own buttons: the flipped role is refused, and a kept copy logs in
+/// after logout.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_signed_lesson_refuses_a_flipped_role_and_replays_a_copy_after_logout() {
+    block_on(async {
+        let server = server();
+        let chrome = Chrome::start(1366, 768).await;
+        let lesson = server.url("/lab/signed");
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.click("a.button[href='/signed/login']").await;
+        chrome.log_in("abc", "1234").await;
+        chrome.wait_for_text("main", "You are logged in as abc.").await;
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.wait_for_text("#signed-now", "abc").await;
+
+        chrome.click("#signed-flip").await;
+        chrome.wait_for_text("#signed-notice", "claims instructor").await;
+        chrome.wait_for_text("#signed-now", "not logged in").await;
+        assert!(
+            in_viewport(&chrome, "#signed-notice").await,
+            "the result is on screen after the click"
+        );
+
+        chrome.client.goto(&server.url("/signed/login")).await.unwrap();
+        chrome.log_in("abc", "1234").await;
+        chrome.wait_for_text("main", "You are logged in as abc.").await;
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.click("#signed-copy").await;
+        chrome.wait_for_text("#signed-notice", "Copied").await;
+        chrome.client.goto(&server.url("/signed")).await.unwrap();
+        chrome.click("form[action='/signed/logout'] button").await;
+        chrome.wait_for_text("main", "You are not logged in.").await;
+        chrome.client.goto(&lesson).await.unwrap();
+        chrome.click("#signed-replay").await;
+        let result = chrome
+            .wait_for_text("#signed-replay-result", "The copy logs in as abc")
+            .await;
+        assert!(result.contains("more seconds"), "{result}");
+        chrome.screenshot("lab-signed").await;
+        chrome.finish().await;
+    });
+}
