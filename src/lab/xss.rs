@@ -353,8 +353,9 @@ pub mod routes {
     /// Renders posts without escaping for their author (or for everyone, with the class board
     /// on), never for an instructor: the XSS lesson.
     #[allow(clippy::too_many_arguments)]
-    #[get("/board")]
+    #[get("/board?<login>")]
     pub async fn board(
+        login: Option<&str>,
         flow: BoardFlow,
         visitor: Visitor,
         origin: PageOrigin,
@@ -387,7 +388,14 @@ pub mod routes {
         let page = view::render(
             "lab/board",
             lang,
-            context! { flow: flow.0, posts, token: desks.token(key, me), class_board, instructor },
+            context! {
+                flow: flow.0,
+                posts,
+                token: desks.token(key, me),
+                class_board,
+                instructor,
+                login_needed: login == Some("needed"),
+            },
         );
         BoardPage {
             page,
@@ -449,8 +457,13 @@ pub mod routes {
             },
         };
         let name: String = name.chars().filter(|c| c.is_ascii_graphic()).take(32).collect();
+        if name.is_empty() {
+            // Without a login there is nothing for the script to read, and an empty result
+            // would look like safety: the lesson starts only when the flow has a login to steal.
+            return Ok(Redirect::to(format!("/{}/board?login=needed", flow.0)));
+        }
         boards.post(flow.0, &browser.0, client.0, &name, &form.body);
-        Ok(Redirect::to(format!("/{}/board", flow.0)))
+        Ok(Redirect::to(format!("/{}/board#feedback", flow.0)))
     }
 
     #[post("/board", rank = 2)]
@@ -467,15 +480,26 @@ pub mod routes {
         )
     }
 
-    #[get("/stolen")]
-    pub fn stolen_page(visitor: Visitor, boards: &State<Boards>, lang: Lang) -> Template {
+    /// What the collector received from this browser's posts and the scripts that ran in it; with
+    /// `?format=json`, the newest ten as JSON, which a board page asks for right after a post ran
+    /// (the board's policy lets it reach this one address).
+    #[get("/stolen?<format>")]
+    pub fn stolen_page(
+        format: Option<&str>,
+        visitor: Visitor,
+        boards: &State<Boards>,
+        lang: Lang,
+    ) -> rocket::Either<Template, rocket::serde::json::Json<Vec<serde_json::Value>>> {
         let now = crate::clock::now_ms();
         let loot: Vec<serde_json::Value> = boards
             .loot_for(&visitor.0)
             .into_iter()
             .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now.saturating_sub(l.at_ms) / 1000 }))
             .collect();
-        view::render("lab/stolen", lang, context! { loot })
+        if format == Some("json") {
+            return rocket::Either::Right(rocket::serde::json::Json(loot.into_iter().take(10).collect()));
+        }
+        rocket::Either::Left(view::render("lab/stolen", lang, context! { loot }))
     }
 
     /// Whether a request comes from a page of this very origin (what a browser's `fetch` from a

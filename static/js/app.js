@@ -167,6 +167,26 @@
     window.setInterval(refreshSessions, 5000);
   }
 
+  // A board page: what the collector received from the scripts that ran in this browser, asked
+  // again shortly after the page loaded (a post's script runs as the page loads). The board's
+  // policy lets this page reach the collector's address only.
+  function showFeedback(card) {
+    var out = document.querySelector("#feedback-data code");
+    var flow = card.getAttribute("data-flow");
+    function ask() {
+      fetch("/lab/stolen?format=json", { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) { return response.json(); })
+        .then(function (loot) {
+          var mine = loot.filter(function (l) { return l.flow === flow; });
+          if (!mine.length) return;
+          out.textContent = mine[0].data || card.getAttribute("data-nothing");
+        })
+        .catch(function () {});
+    }
+    window.setTimeout(ask, 700);
+    window.setTimeout(ask, 2500);
+  }
+
   // The dashboard link in the navigation, for the instructor only (asked of the session flow).
   function showDashboardLink(link) {
     fetch("/session/inspect", { credentials: "same-origin", cache: "no-store" })
@@ -179,6 +199,8 @@
     document.querySelectorAll("form[data-confirm]").forEach(confirmFirst);
     var token = document.getElementById("dashboard-token");
     if (token && window.fetch) dashboard(token.value);
+    var feedback = document.getElementById("feedback");
+    if (feedback && window.fetch) showFeedback(feedback);
     var navDashboard = document.getElementById("nav-dashboard");
     if (navDashboard && window.fetch) showDashboardLink(navDashboard);
     document.querySelectorAll("[data-whoami]").forEach(showWho);

@@ -505,6 +505,24 @@ fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
             "the session board's script found no sid: {loot}"
         );
         chrome.screenshot("lab-xss-collector").await;
+
+        // The lesson's own script, copied from the lesson page: right after posting, the board
+        // shows what it sent.
+        chrome.client.goto(&server.url("/lab/xss")).await.unwrap();
+        let lesson_payload = chrome.text("#payload").await;
+        chrome.click("a.button[href='/cookie/board']").await;
+        chrome
+            .client
+            .find(Locator::Css("#post-body"))
+            .await
+            .unwrap()
+            .send_keys(&lesson_payload)
+            .await
+            .unwrap();
+        chrome.click("form.card button[type=submit]").await;
+        let shown = chrome.wait_for_text("#feedback-data", "password=1234").await;
+        assert!(shown.contains("username=abc"), "{shown}");
+        assert!(in_viewport(&chrome, "#feedback").await || in_viewport(&chrome, "#feedback-data").await);
         chrome.finish().await;
     });
 }
@@ -827,8 +845,22 @@ fn the_dashboard_fits_a_projector_and_its_controls_keep_the_page() {
             "a preset kept the page"
         );
 
+        // Reset asks first (a confirm dialog); the test answers yes for the person.
+        let asks = chrome
+            .client
+            .execute(
+                "return document.querySelector(\"#presets form[action$='/reset']\").hasAttribute('data-confirm')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(asks.as_bool(), Some(true), "Reset asks to confirm");
+        chrome
+            .client
+            .execute("window.confirm = function () { return true; }", vec![])
+            .await
+            .unwrap();
         chrome.click("#presets form[action$='/reset'] button").await;
-        chrome.client.accept_alert().await.unwrap();
         chrome.wait_for_text("#live-count", "1").await;
         let feed = chrome.text("#events").await;
         assert!(

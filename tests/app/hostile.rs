@@ -478,7 +478,7 @@ fn one_browser_cannot_evict_the_class_board() {
     classmate.login("cookie", "abc", "1234");
     assert_eq!(post_on_board(&classmate, "cookie", "<b>mine</b>"), Status::SeeOther);
     let bot = app.browser_at("10.0.0.66");
-    bot.get("/");
+    bot.login("cookie", "abc", "1234");
     for i in 0..250 {
         assert_eq!(post_on_board(&bot, "cookie", &format!("spam {i}")), Status::SeeOther);
     }

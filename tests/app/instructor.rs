@@ -343,6 +343,7 @@ fn class_reset_leaves_no_session_stolen_id_or_receipt_behind() {
         .unwrap()
         .contains("Set-Cookie: sid"));
 
+    student.login("cookie", "abc", "1234");
     let board_token = field_value(&student.get("/cookie/board").into_string().unwrap(), "token");
     let post = form(&[("token", &board_token), ("body", "<i>posted before the reset</i>")]);
     assert_eq!(student.post_form("/cookie/board", &post).status(), Status::SeeOther);

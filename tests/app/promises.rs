@@ -133,6 +133,7 @@ fn on_the_session_board_a_post_is_text_for_every_other_viewer() {
 fn the_instructor_deletes_a_post() {
     let app = spawn_app();
     let author = app.browser();
+    author.login("cookie", "abc", "1234");
     let token = field_value(&author.get("/cookie/board").into_string().unwrap(), "token");
     author.post_form(
         "/cookie/board",

@@ -157,3 +157,40 @@ fn xss_the_same_script_reaches_readable_credentials_in_one_flow_and_no_sid_in_th
         );
     }
 }
+
+/// A post from a browser with no login in that flow is refused with a reason: its script would
+/// read nothing, and the empty result would look like safety. After a post ran, the collector's
+/// JSON (what the board page shows at once) holds what it sent.
+#[test]
+fn xss_a_post_needs_a_login_in_its_flow_and_its_result_is_shown_at_once() {
+    let app = spawn_app();
+    let student = app.browser();
+    let token = field_value(&student.get("/cookie/board").into_string().unwrap(), "token");
+    let refused = student.post_form("/cookie/board", &form(&[("token", &token), ("body", PAYLOAD)]));
+    assert_eq!(
+        refused.headers().get_one("Location"),
+        Some("/cookie/board?login=needed")
+    );
+    let page = student.get("/cookie/board?login=needed").into_string().unwrap();
+    assert!(page.contains("Log in to this flow first"));
+    assert!(!page.contains("data-post="), "nothing was posted");
+
+    student.login("cookie", "abc", "1234");
+    assert_eq!(post_on_board(&student, "cookie", PAYLOAD), Status::SeeOther);
+    let board = student.get("/cookie/board").into_string().unwrap();
+    assert!(board.contains("id=\"feedback\"") && board.contains("class=\"post-source\""));
+    let collect = app
+        .client
+        .post("/lab/stolen")
+        .header(rocket::http::Header::new("Origin", "http://localhost"))
+        .header(rocket::http::Header::new("Host", "localhost"))
+        .header(rocket::http::ContentType::Text)
+        .body("username=abc; password=1234; role=student");
+    student.send_request(collect, "/lab/stolen");
+    let json = crate::helpers::json(student.get("/lab/stolen?format=json"));
+    assert_eq!(json[0]["data"], "username=abc; password=1234; role=student", "{json}");
+    assert!(
+        student.get("/lab/stolen").into_string().unwrap().contains("<html"),
+        "the page stays a page"
+    );
+}
