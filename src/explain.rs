@@ -257,5 +257,11 @@ pub async fn explain(
 /// Both flows; `?third=signed` adds the signed flow as a third column.
 #[get("/compare?<third>")]
 pub fn compare(third: Option<&str>, lang: Lang) -> Template {
-    view::render("compare", lang, context! { signed: third == Some("signed") })
+    let signed = third == Some("signed");
+    let evidence_flows: &[&str] = if signed {
+        &["cookie", "session", "signed"]
+    } else {
+        &["cookie", "session"]
+    };
+    view::render("compare", lang, context! { signed, evidence_flows })
 }

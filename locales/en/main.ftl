@@ -191,10 +191,16 @@ seconds-ago = { $n ->
 
 ## /compare
 compare-title = Both flows, side by side
+compare-title-three = Three flows, side by side
 compare-lead = Each column is a complete flow: log in, look around, log out. Watch what each inspector shows, and compare the facts underneath, which refresh whenever either side changes.
 facts-title = The same facts, for each flow
 facts-bytes = The flow's own cookies in each request's Cookie header
 facts-bytes-unit = bytes
+evidence-title = What each flow's requests carry
+evidence-none = nothing: this browser holds no cookie of this flow (log in to it)
+evidence-hint = The Cookie header of this browser's next request to each flow, the flow's own cookies only: HttpOnly values are shown as * (one per byte), everything else as it travels.
+expiry-yours = Your session ({ $user }) ends on the server in
+expiry-log-in-to-watch = Log in to the session flow, and your session's countdown appears here.
 facts-password = Where your password is after login
 facts-password-cookie = In a cookie in your browser, sent with every request, readable by any script on the page.
 facts-password-session = Nowhere. The server checked it once against a hash; only the random id travels.

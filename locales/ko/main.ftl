@@ -189,10 +189,16 @@ seconds-ago = { $n }초 전
 
 ## /compare
 compare-title = 두 방식을 나란히
+compare-title-three = 세 방식 나란히 보기
 compare-lead = 각 열은 완전한 하나의 방식입니다. 로그인하고, 둘러보고, 로그아웃해 보세요. 각 인스펙터가 무엇을 보여 주는지 살펴보고, 아래의 비교표도 확인하세요. 어느 쪽이든 바뀌면 비교표가 새로 고쳐집니다.
 facts-title = 같은 질문, 방식별 답
 facts-bytes = 요청마다 Cookie 헤더에 실리는 그 방식의 쿠키
 facts-bytes-unit = 바이트
+evidence-title = 각 방식의 요청에 실리는 것
+evidence-none = 없음: 이 브라우저에는 이 방식의 쿠키가 없습니다(로그인하세요)
+evidence-hint = 이 브라우저가 각 방식으로 보낼 다음 요청의 Cookie 헤더에서 그 방식의 쿠키만 골랐습니다. HttpOnly 값은 바이트마다 *로, 나머지는 오가는 그대로 보여 줍니다.
+expiry-yours = 여러분의 세션({ $user })이 서버에서 끝나기까지
+expiry-log-in-to-watch = 세션 방식에 로그인하면 여러분 세션의 카운트다운이 여기에 나타납니다.
 facts-password = 로그인 후 비밀번호가 있는 곳
 facts-password-cookie = 브라우저의 쿠키 안. 모든 요청에 실려 가고, 페이지의 어떤 스크립트든 읽을 수 있습니다.
 facts-password-session = 어디에도 없습니다. 서버는 해시와 한 번 비교했을 뿐이고, 오가는 것은 무작위 ID뿐입니다.

@@ -8,6 +8,8 @@
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
+use crate::auth::{Maybe, PeekedSession};
+use crate::clock::now_ms;
 use crate::lang::Lang;
 use crate::presets::Presets;
 use crate::session::Sessions;
@@ -16,12 +18,25 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![page]
 }
 
+/// Looking at this page does not keep the session alive (the record is peeked, not touched), so
+/// the countdown at its top is the session's real one.
 #[get("/expiry")]
-pub fn page(sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) -> Template {
+pub fn page(user: Maybe<PeekedSession>, sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) -> Template {
+    let now = now_ms();
+    let session = user.0.map(|peeked| {
+        let record = peeked.0.record;
+        serde_json::json!({
+            "user": record.user.to_string(),
+            "expires_ms": record.expires_ms(),
+            "expires_in_s": record.expires_in_s(now),
+            "now_ms": now,
+        })
+    });
     let page = context! {
         idle: sessions.idle_timeout_s(),
         preset: presets.expiry(),
         absolute: sessions.absolute_timeout_s(),
+        session,
     };
     super::render_lesson(super::Lesson::Expiry, lang, page)
 }

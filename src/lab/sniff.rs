@@ -17,5 +17,10 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/sniff")]
 pub fn page(config: &State<AppConfig>, lang: Lang) -> Template {
-    super::render_lesson(super::Lesson::Sniff, lang, context! { secure: config.cookie_secure })
+    let evidence_flows = ["cookie", "session"];
+    super::render_lesson(
+        super::Lesson::Sniff,
+        lang,
+        context! { secure: config.cookie_secure, evidence_flows },
+    )
 }

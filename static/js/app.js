@@ -187,6 +187,34 @@
     window.setTimeout(ask, 2500);
   }
 
+  // The evidence strip (/compare, /lab/sniff): the Cookie header this browser sends to each flow,
+  // the flow's own cookies only, as the flow's inspector received it (HttpOnly values masked).
+  // A password travelling in it is marked.
+  var FLOW_COOKIES = { cookie: ["username", "password", "role"], session: ["sid", "__Host-sid"], signed: ["signed"] };
+  function showEvidence(slot) {
+    var flow = slot.getAttribute("data-evidence");
+    fetch("/" + flow + "/inspect", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (report) {
+        var pairs = (report.cookie_header || "").split("; ").filter(function (pair) {
+          return (FLOW_COOKIES[flow] || []).indexOf(pair.split("=")[0]) >= 0;
+        });
+        slot.textContent = "";
+        if (!pairs.length) {
+          slot.textContent = slot.getAttribute("data-none");
+          return;
+        }
+        slot.appendChild(document.createTextNode("Cookie: "));
+        pairs.forEach(function (pair, i) {
+          if (i) slot.appendChild(document.createTextNode("; "));
+          var node = pair.indexOf("password=") === 0 ? document.createElement("mark") : document.createTextNode(pair);
+          if (node.nodeType === 1) node.textContent = pair;
+          slot.appendChild(node);
+        });
+      })
+      .catch(function () {});
+  }
+
   // The dashboard link in the navigation, for the instructor only (asked of the session flow).
   function showDashboardLink(link) {
     fetch("/session/inspect", { credentials: "same-origin", cache: "no-store" })
@@ -199,6 +227,7 @@
     document.querySelectorAll("form[data-confirm]").forEach(confirmFirst);
     var token = document.getElementById("dashboard-token");
     if (token && window.fetch) dashboard(token.value);
+    document.querySelectorAll("[data-evidence]").forEach(showEvidence);
     var feedback = document.getElementById("feedback");
     if (feedback && window.fetch) showFeedback(feedback);
     var navDashboard = document.getElementById("nav-dashboard");

@@ -919,3 +919,49 @@ fn the_signed_lesson_refuses_a_flipped_role_and_replays_a_copy_after_logout() {
         chrome.finish().await;
     });
 }
+
+/// Evidence first: on /compare and /lab/sniff the password in the cookie flow's Cookie header,
+/// and on /lab/expiry the session's countdown, are on the first screen of a projector and of a
+/// phone, in both languages.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang) in [(1366, 768, "en"), (390, 844, "ko")] {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/?lang={lang}")))
+                .await
+                .unwrap();
+            for flow in ["cookie", "session"] {
+                chrome
+                    .client
+                    .goto(&server.url(&format!("/{flow}/login")))
+                    .await
+                    .unwrap();
+                chrome.log_in("abc", "1234").await;
+                chrome.wait_for_text("main", "abc").await;
+            }
+            for page in ["/compare", "/lab/sniff"] {
+                chrome.client.goto(&server.url(page)).await.unwrap();
+                chrome.wait_for_text("[data-evidence='cookie']", "password=1234").await;
+                let session = chrome.wait_for_text("[data-evidence='session']", "sid=*").await;
+                assert!(!session.contains("password"), "{page}: {session}");
+                let (_, y, _, h) = chrome.rect("[data-evidence='cookie'] mark").await;
+                assert!(
+                    y + h <= f64::from(height),
+                    "{page} at {width} px: the password is on the first screen"
+                );
+            }
+            chrome.client.goto(&server.url("/lab/expiry")).await.unwrap();
+            let (_, y, _, h) = chrome.rect("#my-countdown .countdown").await;
+            assert!(
+                y + h <= f64::from(height),
+                "/lab/expiry at {width} px: the countdown is on the first screen"
+            );
+            chrome.finish().await;
+        }
+    });
+}
