@@ -58,6 +58,13 @@ impl SessionId {
         self.0[..ID_BYTES - 8].iter().all(|b| *b == 0)
     }
 
+    /// The counter inside a weak id: what an attacker decodes from base64url before adding one.
+    pub fn weak_counter(&self) -> Option<u64> {
+        let mut tail = [0u8; 8];
+        tail.copy_from_slice(&self.0[ID_BYTES - 8..]);
+        self.is_weak().then(|| u64::from_be_bytes(tail))
+    }
+
     /// The full id, as it goes into the `sid` cookie. Never log this.
     pub fn expose(&self) -> String {
         URL_SAFE_NO_PAD.encode(self.0)

@@ -37,6 +37,8 @@ pub struct Desk {
     /// The last guess: what was tried (as typed, at most 64 characters) and the user whose live
     /// session it found, or empty for a miss.
     pub guess_result: Option<(String, String)>,
+    /// The guess lesson's neighbour buttons found no weak id to start from.
+    pub guess_no_start: bool,
     /// The CSRF lesson: what forged requests did, and the cookie flow's chosen SameSite.
     pub csrf: CsrfDesk,
     /// The signed lesson: the kept copy of a token (never shown) and its replay.

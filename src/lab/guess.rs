@@ -31,7 +31,7 @@ use crate::presets::{Presets, WEAK_COUNTER_START};
 use crate::session::Sessions;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![page, try_guess, refused]
+    routes![page, try_guess, try_neighbour, refused]
 }
 
 #[derive(Serialize)]
@@ -169,7 +169,10 @@ pub async fn page(
         // Only a weak (counter) id is ever shown: it is predictable anyway, and seeing one is how a
         // student spots the pattern. A random id stays where HttpOnly keeps it.
         own_id: sessions.presented_id(jar).filter(SessionId::is_weak).map(|id| id.expose()),
+        own_counter: sessions.presented_id(jar).and_then(|id| id.weak_counter()),
+        tried_counter: desk.guess_result.as_ref().and_then(|(tried, _)| tried.parse::<SessionId>().ok()).and_then(|id| id.weak_counter()),
         token: desks.token(key, &visitor.0),
+        no_start: desk.guess_no_start,
         tried: desk.guess_result.as_ref().map(|(tried, _)| tried.clone()),
         result: desk.guess_result.map(|(_, user)| user),
     };
@@ -181,6 +184,79 @@ pub struct GuessForm {
     token: Option<String>,
     #[field(validate = len(..=200))]
     candidate: String,
+}
+
+#[derive(FromForm)]
+pub struct NeighbourForm {
+    token: Option<String>,
+    /// `-1` or `1`: the id before or after the last one tried (or this browser's own).
+    step: i8,
+}
+
+/// "The id before / after": decodes the counter of the last weak id tried (or of this browser's
+/// own), steps by one, encodes again and tries it: the arithmetic an attacker does by hand.
+#[allow(clippy::too_many_arguments)]
+#[post("/guess/neighbour", data = "<form>")]
+pub async fn try_neighbour(
+    browser: KnownBrowser,
+    form: Form<NeighbourForm>,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+    client: ClientAddr,
+    bus: &State<EventBus>,
+) -> Result<Redirect, AppError> {
+    desks.check(key, &browser.0, form.token.as_deref())?;
+    let last = desks
+        .open(&browser.0)
+        .guess_result
+        .and_then(|(tried, _)| tried.parse::<SessionId>().ok())
+        .and_then(|id| id.weak_counter());
+    let from = last.or_else(|| sessions.presented_id(jar).and_then(|id| id.weak_counter()));
+    let Some(from) = from else {
+        desks.update(&browser.0, client.0, |desk| desk.guess_no_start = true);
+        return Ok(Redirect::to("/lab/guess#try"));
+    };
+    let counter = if form.step < 0 {
+        from.saturating_sub(1)
+    } else {
+        from.saturating_add(1)
+    };
+    let candidate = SessionId::weak_from_counter(counter);
+    record_try(&candidate.expose(), &browser, desks, sessions, client, bus).await?;
+    Ok(Redirect::to("/lab/guess#try"))
+}
+
+/// Looks one typed id up exactly as a request with it would, and keeps the result on the desk.
+async fn record_try(
+    candidate: &str,
+    browser: &KnownBrowser,
+    desks: &LabDesks,
+    sessions: &Sessions,
+    client: ClientAddr,
+    bus: &EventBus,
+) -> Result<(), AppError> {
+    let found = match candidate.trim().parse::<SessionId>() {
+        Ok(id) => sessions.peek(&id).await?.map(|record| record.user),
+        Err(_) => None,
+    };
+    match &found {
+        Some(user) => bus.emit_from(
+            client.0,
+            EventKind::GuessHit,
+            Flow::Session,
+            Subject::User(user.clone()),
+        ),
+        None => bus.emit_from(client.0, EventKind::GuessFailed, Flow::Session, Subject::Unknown),
+    }
+    let result = found.map(|u| u.to_string()).unwrap_or_default();
+    let tried: String = candidate.trim().chars().filter(|c| !c.is_control()).take(64).collect();
+    desks.update(&browser.0, client.0, |desk| {
+        desk.guess_result = Some((tried, result));
+        desk.guess_no_start = false;
+    });
+    Ok(())
 }
 
 /// Tries one id, as a request carrying it would. Misses go to the dashboard's event stream.
@@ -196,28 +272,7 @@ pub async fn try_guess(
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let found = match form.candidate.trim().parse::<SessionId>() {
-        Ok(id) => sessions.peek(&id).await?.map(|record| record.user),
-        Err(_) => None,
-    };
-    match &found {
-        Some(user) => bus.emit_from(
-            client.0,
-            EventKind::GuessHit,
-            Flow::Session,
-            Subject::User(user.clone()),
-        ),
-        None => bus.emit_from(client.0, EventKind::GuessFailed, Flow::Session, Subject::Unknown),
-    }
-    let result = found.map(|u| u.to_string()).unwrap_or_default();
-    let tried: String = form
-        .candidate
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(64)
-        .collect();
-    desks.update(&browser.0, client.0, |desk| desk.guess_result = Some((tried, result)));
+    record_try(&form.candidate, &browser, desks, sessions, client, bus).await?;
     Ok(Redirect::to("/lab/guess#try"))
 }
 

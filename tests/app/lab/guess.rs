@@ -143,3 +143,43 @@ fn guess_the_calculator_writes_numbers_as_people_do_and_a_dead_hit_says_so() {
     switch("false");
     assert!(page_says(&student, "/lab/guess", "That session has ended since"));
 }
+
+/// The page's own buttons do the attacker's arithmetic: the decoded counter is shown, and "the
+/// id after" finds the classmate who logged in next, by name; without a weak id to start from
+/// the page says what to do.
+#[test]
+fn guess_the_next_button_finds_the_classmate_who_logged_in_after_me() {
+    let app = spawn_app();
+    app.browser()
+        .post_form("/register", &form(&[("username", "mina"), ("password", "pw-1234")]));
+    let teacher = app.browser();
+    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    let csrf = teacher.csrf_token();
+
+    let student = app.browser();
+    let token = open_lesson(&student, "guess");
+    student.post_form("/lab/guess/neighbour", &form(&[("token", &token), ("step", "1")]));
+    assert!(page_says(&student, "/lab/guess", "There is no weak id to start from"));
+
+    teacher.post_form(
+        "/instructor/preset/weak-ids",
+        &form(&[("csrf_token", &csrf), ("on", "true")]),
+    );
+    student.login("session", "abc", "1234");
+    let mine: session_lab::ids::SessionId = student.cookie("sid").unwrap().parse().unwrap();
+    let counter = mine.weak_counter().unwrap();
+    assert!(page_says(&student, "/lab/guess", &format!("counter number {counter}")));
+    let classmate = app.browser();
+    classmate.login("session", "mina", "pw-1234");
+
+    student.post_form("/lab/guess/neighbour", &form(&[("token", &token), ("step", "1")]));
+    let page = student.get("/lab/guess").into_string().unwrap().replace("&#x27;", "'");
+    assert!(page.contains("Hit: this id is mina's live session"), "{page}");
+    assert!(page.contains(&format!("(counter {})", counter + 1)));
+    student.post_form("/lab/guess/neighbour", &form(&[("token", &token), ("step", "1")]));
+    assert!(page_says(&student, "/lab/guess", &format!("(counter {})", counter + 2)));
+    assert_eq!(
+        student.post_form("/lab/guess/neighbour", "token=wrong&step=1").status(),
+        rocket::http::Status::Forbidden
+    );
+}
