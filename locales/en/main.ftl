@@ -424,6 +424,9 @@ tamper-editor-value = New value
 tamper-editor-set = Set it in my browser
 tamper-editor-hint = It writes the cookie with the same Path and attributes as its flow, so your browser replaces the real one, exactly what anyone can do with the browser's developer tools.
 tamper-edited = Your browser now holds the { $name } you typed.
+tamper-staff-open = lets you in as instructor
+tamper-staff-refused = refuses you: the server knows your real role
+tamper-staff-login = not logged in to this flow: log in first
 tamper-see-cookie = The staff page opens for role=instructor, even though the account store says abc is a student: the server believed a value the client wrote.
 tamper-see-session = The staff page stays closed: the role is read from the session record on the server, which no cookie can change. An edited sid names no session, so it only logs you out.
 tamper-why = A cookie is whatever the client sends. Nothing in it is protected unless the server protects it, and a plain role cookie is just text. The session flow sends nothing the server trusts except an id too random to guess.

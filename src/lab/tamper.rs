@@ -39,7 +39,11 @@ pub fn page(
     let edited = edited.filter(|name| cookies::editable().any(|c| c.name == *name));
     let names: Vec<&str> = cookies::editable().map(|c| c.name).collect();
     let token = desks.token(key, &visitor.0);
-    super::render_lesson(super::Lesson::Tamper, lang, context! { token, names, edited })
+    super::render_lesson(
+        super::Lesson::Tamper,
+        lang,
+        context! { token, names, edited, staff_flows: ["cookie", "session"] },
+    )
 }
 
 #[derive(FromForm)]
@@ -80,7 +84,7 @@ pub fn set_cookie(
         .http_only(fact.http_only)
         .secure(config.cookie_secure);
     jar.add(cookie);
-    Ok(Redirect::to(format!("/lab/tamper?edited={}", fact.name)))
+    Ok(Redirect::to(format!("/lab/tamper?edited={}#editor", fact.name)))
 }
 
 #[post("/tamper/<_..>", rank = 2)]

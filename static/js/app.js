@@ -215,6 +215,19 @@
       .catch(function () {});
   }
 
+  // The tamper lesson: what each flow's staff page answers this browser now, asked of the page
+  // itself (the frames below show the whole page).
+  function showStaff(slot) {
+    var flow = slot.getAttribute("data-staff");
+    fetch("/" + flow + "/staff", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        var key = response.status === 200 ? "data-open" : response.status === 403 ? "data-refused" : "data-login";
+        slot.textContent = response.status + " · " + slot.getAttribute(key);
+        slot.className = response.status === 200 ? "staff-open" : "staff-closed";
+      })
+      .catch(function () {});
+  }
+
   // The dashboard link in the navigation, for the instructor only (asked of the session flow).
   function showDashboardLink(link) {
     fetch("/session/inspect", { credentials: "same-origin", cache: "no-store" })
@@ -228,6 +241,7 @@
     var token = document.getElementById("dashboard-token");
     if (token && window.fetch) dashboard(token.value);
     document.querySelectorAll("[data-evidence]").forEach(showEvidence);
+    document.querySelectorAll("[data-staff]").forEach(showStaff);
     var feedback = document.getElementById("feedback");
     if (feedback && window.fetch) showFeedback(feedback);
     var navDashboard = document.getElementById("nav-dashboard");

@@ -417,6 +417,13 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
             chrome.document_cookie().await.is_empty(),
             "this page's script sees no /cookie cookies"
         );
+        // The result of Set, at the top of the screen the click leads to.
+        chrome.wait_for_text("[data-staff='cookie']", "200").await;
+        chrome.wait_for_text("[data-staff='session']", "403").await;
+        assert!(
+            in_viewport(&chrome, "#staff-results").await,
+            "the staff pages' answers are on screen after Set"
+        );
 
         chrome.client.enter_frame(0).await.unwrap();
         chrome.wait_for_text("main", "Welcome to the staff room.").await;
