@@ -504,6 +504,7 @@ fixation-planted = The attacker planted, and remembers:
 fixation-replaced = (your browser no longer holds it: a login replaced it)
 fixation-nothing-planted = Nothing planted yet.
 fixation-unsafe-label = A login that keeps the id (vulnerable)
+fixation-safe-label = The session flow's real login (a new id at login)
 fixation-login-unsafe = Log in, keeping my session id
 fixation-login-safe = Log in with the real session flow
 fixation-see-unsafe = The session is created under the planted id, so the attacker's replay is logged in as you.

@@ -513,6 +513,7 @@ fixation-planted = 공격자가 심어 두고 기억하는 것:
 fixation-replaced = (로그인이 바꿔 버려서 브라우저에는 더 이상 없습니다)
 fixation-nothing-planted = 아직 심은 것이 없습니다.
 fixation-unsafe-label = ID를 그대로 쓰는 로그인 (취약)
+fixation-safe-label = 세션 방식의 진짜 로그인(로그인할 때 새 ID)
 fixation-login-unsafe = 내 세션 ID 그대로 로그인
 fixation-login-safe = 진짜 세션 방식으로 로그인
 fixation-see-unsafe = 세션이 심어 둔 ID로 만들어지므로, 공격자가 다시 보내면 피해자로 로그인됩니다.

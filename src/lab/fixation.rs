@@ -31,7 +31,7 @@ use crate::session::{Sessions, StartError};
 use crate::storage::StoreError;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![page, plant, login_keeping_id, replay, refused]
+    routes![page, plant, login_keeping_id, login_real, replay, refused]
 }
 
 #[get("/fixation")]
@@ -139,6 +139,49 @@ pub async fn login_keeping_id(
     }
     desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#victim"))
+}
+
+/// The session flow's own login, from the lesson page: the presented id (the planted one) is
+/// deleted and a fresh one issued, exactly as `POST /session/login` does; then back to the
+/// lesson, so the attacker can replay at once. Refuses the instructor, like every lab login.
+#[allow(clippy::too_many_arguments)]
+#[post("/fixation/login-real", data = "<form>")]
+pub async fn login_real(
+    browser: KnownBrowser,
+    form: Form<FixationForm>,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    accounts: &State<AccountStore>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+    client: ClientAddr,
+) -> Result<Redirect, AppError> {
+    desks.check(key, &browser.0, form.token.as_deref())?;
+    let attempt = Attempt {
+        username: form.username.as_deref().unwrap_or_default(),
+        password: form.password.as_deref().unwrap_or_default(),
+        from: client.0,
+        flow: Flow::Session,
+    };
+    let account = match accounts.authenticate(&attempt).await? {
+        None => Err("error-login-failed"),
+        Some(account) if account.role == Role::Instructor => Err("error-instructor-session-only"),
+        Some(account) => Ok(account),
+    };
+    let account = match account {
+        Ok(account) => account,
+        Err(message) => {
+            desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(message));
+            return Ok(Redirect::to("/lab/fixation#victim"));
+        }
+    };
+    if let Some(old) = sessions.presented_id(jar) {
+        sessions.end(&old).await?;
+    }
+    let (id, _) = sessions.start(&account).await?;
+    jar.add(sid_cookie(sessions, &id, false));
+    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
+    Ok(Redirect::to("/lab/fixation#attacker"))
 }
 
 /// The attacker uses the id they planted.

@@ -94,6 +94,29 @@ impl Chrome {
         panic!("could not click {css}");
     }
 
+    /// Clicks a control that submits a form and waits until the next page has loaded.
+    async fn click_and_load(&self, css: &str) {
+        self.client
+            .execute("window.sessionLabOldPage = true", vec![])
+            .await
+            .unwrap();
+        self.click(css).await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let old = self
+                .client
+                .execute("return window.sessionLabOldPage === true", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_bool());
+            if old == Some(false) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css} did not lead to a new page");
+            rocket::tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     async fn document_cookie(&self) -> String {
         self.client
             .execute("return document.cookie", vec![])
@@ -968,6 +991,78 @@ fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
                 y + h <= f64::from(height),
                 "/lab/expiry at {width} px: the countdown is on the first screen"
             );
+            chrome.finish().await;
+        }
+    });
+}
+
+/// The fixation lesson by its own controls, on a projector in English and on a phone in Korean:
+/// the vulnerable login keeps the planted id (the replay gets in), the real login replaces it
+/// (the replay is refused), and each result is on screen after its click.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang, inside, refused) in [
+            (1366, 768, "en", "The attacker is logged in as abc.", "Refused"),
+            (390, 844, "ko", "공격자가 abc(으)로 로그인했습니다.", "거부됨"),
+        ] {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/fixation?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
+            chrome.wait_for_text("#attacker", "sid=").await;
+            chrome
+                .client
+                .find(Locator::Css("#fix-password"))
+                .await
+                .unwrap()
+                .send_keys("1234")
+                .await
+                .unwrap();
+            chrome
+                .click("form[action='/lab/fixation/login-keeping-id'] button")
+                .await;
+            chrome.wait_for_text("h1", "").await;
+            chrome.click("form[action='/lab/fixation/replay'] button").await;
+            chrome.wait_for_text("#attacker .replay", inside).await;
+            assert!(
+                in_viewport(&chrome, "#attacker .replay").await,
+                "{lang}: the replay's result is on screen"
+            );
+
+            chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
+            chrome.wait_for_text("#attacker", "sid=").await;
+            chrome
+                .client
+                .find(Locator::Css("#real-password"))
+                .await
+                .unwrap()
+                .send_keys("1234")
+                .await
+                .unwrap();
+            chrome.click_and_load("#login-real").await;
+            chrome
+                .click_and_load("form[action='/lab/fixation/replay'] button")
+                .await;
+            chrome.wait_for_text("#attacker .replay", refused).await;
+            assert!(in_viewport(&chrome, "#attacker .replay").await);
+            let width_now: i64 = chrome
+                .client
+                .execute("return document.documentElement.scrollWidth", vec![])
+                .await
+                .unwrap()
+                .as_i64()
+                .unwrap();
+            assert!(
+                width_now <= i64::from(width),
+                "{lang}: the lesson fits {width} px ({width_now})"
+            );
+            chrome.screenshot(&format!("lab-fixation-{lang}-{width}")).await;
             chrome.finish().await;
         }
     });
