@@ -1067,3 +1067,133 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
         }
     });
 }
+
+/// Switches a lesson preset on as the instructor would from the dashboard (the test's own HTTP
+/// client stands in for the instructor's browser; the student's side is all clicks).
+fn switch_on(server: &Server, preset: &str) {
+    let login = server.post("/session/login", "username=teacher&password=teacher-pass", None);
+    let sid = login.set_cookie_value("sid").expect("the teacher logs in");
+    let cookie = format!("sid={sid}");
+    let page = server.get("/instructor", Some(&cookie)).body;
+    let token = page
+        .split("name=\"csrf_token\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the dashboard's token")
+        .to_owned();
+    let switched = server.post(
+        &format!("/instructor/preset/{preset}"),
+        &format!("csrf_token={token}&on=true"),
+        Some(&cookie),
+    );
+    assert_eq!(switched.status, 303, "{preset} switched on");
+}
+
+/// The guess lesson, as a student on a projector (English) and on a phone (Korean): register,
+/// log in, come back, and let the page's "id after" button find the classmate who logged in next.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        switch_on(&server, "weak-ids");
+        for (width, height, lang) in [(1366, 768, "en"), (390, 844, "ko")] {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/guess?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.click_and_load("a[href='/register']").await;
+            let name = format!("student-{lang}");
+            chrome
+                .client
+                .find(Locator::Css("#username"))
+                .await
+                .unwrap()
+                .send_keys(&name)
+                .await
+                .unwrap();
+            chrome
+                .client
+                .find(Locator::Css("#password"))
+                .await
+                .unwrap()
+                .send_keys("pw-1234")
+                .await
+                .unwrap();
+            chrome.click_and_load("form.card button[type=submit]").await;
+            chrome.click_and_load("a.button[href='/session/login']").await;
+            chrome.log_in(&name, "pw-1234").await;
+            chrome.wait_for_text("main", &name).await;
+            chrome.click_and_load("nav a[href='/lab']").await;
+            chrome.click_and_load("a[href='/lab/guess']").await;
+            chrome.wait_for_text("#own-counter", "").await;
+            // A classmate logs in right after: theirs is the next counter.
+            assert_eq!(
+                server.post("/session/login", "username=abc&password=1234", None).status,
+                303
+            );
+            chrome.click_and_load("#guess-next").await;
+            let hit = chrome.wait_for_text("#try .error", "abc").await;
+            assert!(!hit.is_empty());
+            assert!(
+                in_viewport(&chrome, "#try .error").await,
+                "{lang}: the hit is on screen after the click"
+            );
+            let scroll: i64 = chrome
+                .client
+                .execute("return document.documentElement.scrollWidth", vec![])
+                .await
+                .unwrap()
+                .as_i64()
+                .unwrap();
+            assert!(
+                scroll <= i64::from(width),
+                "{lang}: the lesson fits {width} px ({scroll})"
+            );
+            chrome.screenshot(&format!("lab-guess-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}
+
+/// The expiry lesson with a 3-second preset: the page's own login button, the countdown on the
+/// first screen, and after it runs out the next request is logged out.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_expiry_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = Server::start(&[
+            ("ROCKET_INSTRUCTOR_PASSWORD", "teacher-pass"),
+            ("ROCKET_LAB_EXPIRY_PRESET", "3"),
+        ]);
+        switch_on(&server, "expiry");
+        for (width, height, lang) in [(1366, 768, "en"), (390, 844, "ko")] {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/expiry?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.click_and_load("#my-countdown a.button").await;
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "abc").await;
+            chrome.click_and_load("nav a[href='/lab']").await;
+            chrome.click_and_load("a[href='/lab/expiry']").await;
+            assert!(
+                in_viewport(&chrome, "#my-countdown .countdown").await,
+                "{lang}: the countdown is on screen"
+            );
+            rocket::tokio::time::sleep(Duration::from_millis(3500)).await;
+            chrome.client.refresh().await.unwrap();
+            chrome.wait_for_text("#my-countdown", "").await;
+            assert!(
+                chrome.client.find(Locator::Css("#my-countdown a.button")).await.is_ok(),
+                "{lang}: after the idle seconds the session is gone; the page offers the login again"
+            );
+            chrome.screenshot(&format!("lab-expiry-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}

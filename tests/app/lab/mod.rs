@@ -113,3 +113,30 @@ fn every_lesson_leads_to_the_next() {
         assert!(page.contains(&want), "{lesson}: {want}");
     }
 }
+
+/// docs/lab.md gives each lesson's number of steps; it is the number the page shows.
+#[test]
+fn docs_lab_md_counts_each_lessons_steps() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/docs/lab.md")).unwrap();
+    for lesson in session_lab::lab::LESSONS {
+        let row = doc
+            .lines()
+            .find(|line| line.starts_with(&format!("| {lesson} | `/lab/{lesson}`")))
+            .unwrap_or_else(|| panic!("docs/lab.md has no row for {lesson}"));
+        let listed: usize = row
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let template = std::fs::read_to_string(format!("{root}/templates/lab/{lesson}.html.hbs")).unwrap();
+        let shown = template.matches("-step-").count();
+        assert_eq!(
+            listed, shown,
+            "{lesson}: docs/lab.md says {listed} steps, the page has {shown}"
+        );
+    }
+}
