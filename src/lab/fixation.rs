@@ -105,23 +105,8 @@ pub async fn login_keeping_id(
     client: ClientAddr,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let attempt = Attempt {
-        username: form.username.as_deref().unwrap_or_default(),
-        password: form.password.as_deref().unwrap_or_default(),
-        from: client.0,
-        flow: Flow::Session,
-    };
-    let failure = match accounts.authenticate(&attempt).await? {
-        None => Err("error-login-failed"),
-        Some(account) if account.role == Role::Instructor => Err("error-instructor-session-only"),
-        Some(account) => Ok(account),
-    };
-    let account = match failure {
-        Ok(account) => account,
-        Err(message) => {
-            desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(message));
-            return Ok(Redirect::to("/lab/fixation#victim"));
-        }
+    let Some(account) = lesson_login(&form, &browser, desks, accounts, client).await? else {
+        return Ok(Redirect::to("/lab/fixation#victim"));
     };
     let planted = desks.open(&browser.0).planted_sid;
     let presented = sessions.presented_id(jar);
@@ -157,23 +142,8 @@ pub async fn login_real(
     client: ClientAddr,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let attempt = Attempt {
-        username: form.username.as_deref().unwrap_or_default(),
-        password: form.password.as_deref().unwrap_or_default(),
-        from: client.0,
-        flow: Flow::Session,
-    };
-    let account = match accounts.authenticate(&attempt).await? {
-        None => Err("error-login-failed"),
-        Some(account) if account.role == Role::Instructor => Err("error-instructor-session-only"),
-        Some(account) => Ok(account),
-    };
-    let account = match account {
-        Ok(account) => account,
-        Err(message) => {
-            desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(message));
-            return Ok(Redirect::to("/lab/fixation#victim"));
-        }
+    let Some(account) = lesson_login(&form, &browser, desks, accounts, client).await? else {
+        return Ok(Redirect::to("/lab/fixation#victim"));
     };
     if let Some(old) = sessions.presented_id(jar) {
         sessions.end(&old).await?;
@@ -182,6 +152,30 @@ pub async fn login_real(
     jar.add(sid_cookie(sessions, &id, false));
     desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#attacker"))
+}
+
+/// Both of the lesson's logins check the password through the throttle like any login and refuse
+/// the instructor; a refusal is kept on the desk for the page to say, and gives `None`.
+async fn lesson_login(
+    form: &FixationForm,
+    browser: &KnownBrowser,
+    desks: &LabDesks,
+    accounts: &AccountStore,
+    client: ClientAddr,
+) -> Result<Option<crate::accounts::Account>, AppError> {
+    let attempt = Attempt {
+        username: form.username.as_deref().unwrap_or_default(),
+        password: form.password.as_deref().unwrap_or_default(),
+        from: client.0,
+        flow: Flow::Session,
+    };
+    let refusal = match accounts.authenticate(&attempt).await? {
+        None => "error-login-failed",
+        Some(account) if account.role == Role::Instructor => "error-instructor-session-only",
+        Some(account) => return Ok(Some(account)),
+    };
+    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(refusal));
+    Ok(None)
 }
 
 /// The attacker uses the id they planted.

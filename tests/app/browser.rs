@@ -94,6 +94,21 @@ impl Chrome {
         panic!("could not click {css}");
     }
 
+    /// The page's full width: more than the viewport means a sideways scroll.
+    async fn page_width(&self) -> i64 {
+        let width = self
+            .client
+            .execute("return document.documentElement.scrollWidth", vec![])
+            .await;
+        width.unwrap().as_i64().unwrap()
+    }
+
+    /// Types into the field that `css` finds.
+    async fn type_into(&self, css: &str, text: &str) {
+        let field = self.client.find(Locator::Css(css)).await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
     /// Clicks a control that submits a form and waits until the next page has loaded.
     async fn click_and_load(&self, css: &str) {
         self.client
@@ -513,14 +528,7 @@ fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
                 .goto(&server.url(&format!("/{flow}/board")))
                 .await
                 .unwrap();
-            chrome
-                .client
-                .find(Locator::Css("#post-body"))
-                .await
-                .unwrap()
-                .send_keys(payload)
-                .await
-                .unwrap();
+            chrome.type_into("#post-body", payload).await;
             chrome.click("form.card button[type=submit]").await;
             chrome.wait_for_text(".posts", "#").await;
             rocket::tokio::time::sleep(Duration::from_millis(500)).await;
@@ -541,14 +549,7 @@ fn an_xss_post_sends_the_cookie_flow_password_to_the_collector_and_no_sid() {
         chrome.client.goto(&server.url("/lab/xss")).await.unwrap();
         let lesson_payload = chrome.text("#payload").await;
         chrome.click("a.button[href='/cookie/board']").await;
-        chrome
-            .client
-            .find(Locator::Css("#post-body"))
-            .await
-            .unwrap()
-            .send_keys(&lesson_payload)
-            .await
-            .unwrap();
+        chrome.type_into("#post-body", &lesson_payload).await;
         chrome.click("form.card button[type=submit]").await;
         let shown = chrome.wait_for_text("#feedback-data", "password=1234").await;
         assert!(shown.contains("username=abc"), "{shown}");
@@ -670,14 +671,7 @@ fn a_student_replays_the_pane_exactly_as_copied() {
         let pane = chrome.wait_for_text("#js-cookie", "password=1234").await;
         assert!(pane.starts_with("document.cookie"), "the whole pane: {pane:?}");
         chrome.client.goto(&server.url("/lab/hijack")).await.unwrap();
-        chrome
-            .client
-            .find(Locator::Css("#stolen-cookies"))
-            .await
-            .unwrap()
-            .send_keys(&pane)
-            .await
-            .unwrap();
+        chrome.type_into("#stolen-cookies", &pane).await;
         chrome.click("form[action='/lab/hijack/replay-cookie'] button").await;
         chrome
             .wait_for_text("#attacker", "The attacker is logged in as abc.")
@@ -787,13 +781,7 @@ fn the_csrf_lesson_works_on_a_korean_phone() {
         let done = chrome.wait_for_text("#results li:first-child", "실행됨").await;
         assert!(done.contains("abc"), "{done}");
         assert!(in_viewport(&chrome, "#results li:first-child").await);
-        let width: i64 = chrome
-            .client
-            .execute("return document.documentElement.scrollWidth", vec![])
-            .await
-            .unwrap()
-            .as_i64()
-            .unwrap();
+        let width = chrome.page_width().await;
         assert!(width <= 390, "the lesson fits a phone: {width} px");
         chrome.screenshot("lab-csrf-ko-phone").await;
         chrome.finish().await;
@@ -1016,14 +1004,7 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
                 .unwrap();
             chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
             chrome.wait_for_text("#attacker", "sid=").await;
-            chrome
-                .client
-                .find(Locator::Css("#fix-password"))
-                .await
-                .unwrap()
-                .send_keys("1234")
-                .await
-                .unwrap();
+            chrome.type_into("#fix-password", "1234").await;
             chrome
                 .click("form[action='/lab/fixation/login-keeping-id'] button")
                 .await;
@@ -1037,27 +1018,14 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
 
             chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
             chrome.wait_for_text("#attacker", "sid=").await;
-            chrome
-                .client
-                .find(Locator::Css("#real-password"))
-                .await
-                .unwrap()
-                .send_keys("1234")
-                .await
-                .unwrap();
+            chrome.type_into("#real-password", "1234").await;
             chrome.click_and_load("#login-real").await;
             chrome
                 .click_and_load("form[action='/lab/fixation/replay'] button")
                 .await;
             chrome.wait_for_text("#attacker .replay", refused).await;
             assert!(in_viewport(&chrome, "#attacker .replay").await);
-            let width_now: i64 = chrome
-                .client
-                .execute("return document.documentElement.scrollWidth", vec![])
-                .await
-                .unwrap()
-                .as_i64()
-                .unwrap();
+            let width_now = chrome.page_width().await;
             assert!(
                 width_now <= i64::from(width),
                 "{lang}: the lesson fits {width} px ({width_now})"
@@ -1106,22 +1074,8 @@ fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
                 .unwrap();
             chrome.click_and_load("a[href='/register']").await;
             let name = format!("student-{lang}");
-            chrome
-                .client
-                .find(Locator::Css("#username"))
-                .await
-                .unwrap()
-                .send_keys(&name)
-                .await
-                .unwrap();
-            chrome
-                .client
-                .find(Locator::Css("#password"))
-                .await
-                .unwrap()
-                .send_keys("pw-1234")
-                .await
-                .unwrap();
+            chrome.type_into("#username", &name).await;
+            chrome.type_into("#password", "pw-1234").await;
             chrome.click_and_load("form.card button[type=submit]").await;
             chrome.click_and_load("a.button[href='/session/login']").await;
             chrome.log_in(&name, "pw-1234").await;
@@ -1141,13 +1095,7 @@ fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
                 in_viewport(&chrome, "#try .error").await,
                 "{lang}: the hit is on screen after the click"
             );
-            let scroll: i64 = chrome
-                .client
-                .execute("return document.documentElement.scrollWidth", vec![])
-                .await
-                .unwrap()
-                .as_i64()
-                .unwrap();
+            let scroll = chrome.page_width().await;
             assert!(
                 scroll <= i64::from(width),
                 "{lang}: the lesson fits {width} px ({scroll})"

@@ -3,14 +3,20 @@
 use super::{open_lesson, page_says};
 use crate::helpers::*;
 
-#[test]
-fn guess_with_weak_ids_one_student_takes_over_anothers_session() {
-    let app = spawn_app();
+/// A class with a registered student `mina`, and the instructor's browser with its form token.
+fn class_with_mina(app: &TestApp) -> (Browser<'_>, String) {
     app.browser()
         .post_form("/register", &form(&[("username", "mina"), ("password", "pw-1234")]));
     let teacher = app.browser();
     teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
     let csrf = teacher.csrf_token();
+    (teacher, csrf)
+}
+
+#[test]
+fn guess_with_weak_ids_one_student_takes_over_anothers_session() {
+    let app = spawn_app();
+    let (teacher, csrf) = class_with_mina(&app);
     teacher.post_form(
         "/instructor/preset/weak-ids",
         &form(&[("csrf_token", &csrf), ("on", "true")]),
@@ -150,11 +156,7 @@ fn guess_the_calculator_writes_numbers_as_people_do_and_a_dead_hit_says_so() {
 #[test]
 fn guess_the_next_button_finds_the_classmate_who_logged_in_after_me() {
     let app = spawn_app();
-    app.browser()
-        .post_form("/register", &form(&[("username", "mina"), ("password", "pw-1234")]));
-    let teacher = app.browser();
-    teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
-    let csrf = teacher.csrf_token();
+    let (teacher, csrf) = class_with_mina(&app);
 
     let student = app.browser();
     let token = open_lesson(&student, "guess");
