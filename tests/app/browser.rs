@@ -967,12 +967,17 @@ fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
                 chrome.wait_for_text("[data-evidence='cookie']", "password=1234").await;
                 let session = chrome.wait_for_text("[data-evidence='session']", "sid=*").await;
                 assert!(!session.contains("password"), "{page}: {session}");
+                let wide = chrome.page_width().await;
+                assert!(wide <= i64::from(width), "{page} fits {width} px ({wide})");
                 let (_, y, _, h) = chrome.rect("[data-evidence='cookie'] mark").await;
                 assert!(
                     y + h <= f64::from(height),
                     "{page} at {width} px: the password is on the first screen"
                 );
             }
+            chrome.client.goto(&server.url("/explain")).await.unwrap();
+            let wide = chrome.page_width().await;
+            assert!(wide <= i64::from(width), "/explain's tables fit {width} px ({wide})");
             chrome.client.goto(&server.url("/lab/expiry")).await.unwrap();
             let (_, y, _, h) = chrome.rect("#my-countdown .countdown").await;
             assert!(
