@@ -40,7 +40,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::view;
 }
 
-use rocket::http::{Header, Status};
+use rocket::http::{CookieJar, Header, Status};
 use rocket::response::Redirect;
 use rocket_dyn_templates::context;
 use serde::Serialize;
@@ -85,9 +85,16 @@ pub struct LoggedOut {
 }
 
 impl LoggedOut {
-    pub fn to(home: &'static str) -> LoggedOut {
+    /// `Clear-Site-Data` clears every cookie of the site, the language choice too; a browser that
+    /// had chosen one is sent home with `?lang=`, so the page after logout speaks it again.
+    pub fn to(home: &'static str, jar: &CookieJar<'_>) -> LoggedOut {
+        let chosen = jar.get(crate::cookies::LANG).and_then(|c| Lang::from_tag(c.value()));
+        let target = match chosen {
+            Some(lang) => format!("{home}?lang={}", lang.code()),
+            None => home.to_owned(),
+        };
         LoggedOut {
-            redirect: Redirect::to(home),
+            redirect: Redirect::to(target),
             clear: Header::new("Clear-Site-Data", "\"cookies\""),
         }
     }

@@ -113,7 +113,7 @@ pub async fn logout(
         bus.emit_from(client.0, EventKind::Logout, FLOW, Subject::User(user.record.user));
     }
     sessions.drop_cookie(jar);
-    Ok(LoggedOut::to("/session"))
+    Ok(LoggedOut::to("/session", jar))
 }
 
 /// The role comes from the server's record, which no cookie can change.

@@ -686,10 +686,10 @@ fn a_student_replays_the_pane_exactly_as_copied() {
     });
 }
 
-/// Whether the element's top edge is inside the viewport as the page stands now.
+/// Whether the element is (at least partly) inside the viewport as the page stands now.
 async fn in_viewport(chrome: &Chrome, css: &str) -> bool {
     let script = format!(
-        "var r = document.querySelector({css:?}).getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;"
+        "var r = document.querySelector({css:?}).getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight;"
     );
     chrome
         .client
@@ -970,6 +970,8 @@ fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
                 let wide = chrome.page_width().await;
                 assert!(wide <= i64::from(width), "{page} fits {width} px ({wide})");
                 let (_, y, _, h) = chrome.rect("[data-evidence='cookie'] mark").await;
+                let name = page.trim_start_matches('/').replace('/', "-");
+                chrome.screenshot(&format!("{name}-{lang}-{width}")).await;
                 assert!(
                     y + h <= f64::from(height),
                     "{page} at {width} px: the password is on the first screen"
@@ -1146,6 +1148,257 @@ fn the_expiry_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
                 "{lang}: after the idle seconds the session is gone; the page offers the login again"
             );
             chrome.screenshot(&format!("lab-expiry-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}
+
+impl Chrome {
+    /// Logs `abc` in to a flow the way a student finds it: the flow's link in the navigation,
+    /// its login button, the form.
+    async fn log_in_by_nav(&self, flow: &str) {
+        self.click_and_load(&format!("nav a.to-{flow}")).await;
+        self.click_and_load(&format!("main a.button[href='/{flow}/login']"))
+            .await;
+        self.log_in("abc", "1234").await;
+        self.wait_for_text("main", "abc").await;
+    }
+
+    /// Back to a lesson through the navigation's "Security lab" and the lesson's link.
+    async fn open_lesson_by_nav(&self, lesson: &str) {
+        self.click_and_load("nav a[href='/lab']").await;
+        self.click_and_load(&format!("main a[href='/lab/{lesson}']")).await;
+    }
+}
+
+/// The two viewports and languages every lesson is walked through in.
+const VIEWS: [(u32, u32, &str); 2] = [(1366, 768, "en"), (390, 844, "ko")];
+
+/// Tamper, by clicks only: log in to both flows, Set the editor's role, and the staff pages'
+/// answers (200 in the cookie flow, 403 in the session flow) are on screen.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_tamper_lesson_by_clicks_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang) in VIEWS {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/tamper?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.log_in_by_nav("cookie").await;
+            chrome.log_in_by_nav("session").await;
+            chrome.open_lesson_by_nav("tamper").await;
+            chrome.click_and_load("form.editor button").await;
+            chrome.wait_for_text("[data-staff='cookie']", "200").await;
+            chrome.wait_for_text("[data-staff='session']", "403").await;
+            assert!(
+                in_viewport(&chrome, "#staff-results").await,
+                "{lang}: the answers are on screen"
+            );
+            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.screenshot(&format!("lab-tamper-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}
+
+/// XSS, by clicks only: the lesson's script copied from the page and posted on each board; right
+/// after posting, the cookie board shows the password and the session board shows no sid.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_xss_lesson_by_clicks_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang) in VIEWS {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/xss?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.log_in_by_nav("cookie").await;
+            chrome.log_in_by_nav("session").await;
+            chrome.open_lesson_by_nav("xss").await;
+            let payload = chrome.text("#payload").await;
+            for (flow, expect_password) in [("cookie", true), ("session", false)] {
+                chrome
+                    .click_and_load(&format!("main a.button[href='/{flow}/board']"))
+                    .await;
+                chrome.type_into("#post-body", &payload).await;
+                chrome.click_and_load("form.card button[type=submit]").await;
+                if expect_password {
+                    chrome.wait_for_text("#feedback-data", "password=1234").await;
+                } else {
+                    rocket::tokio::time::sleep(Duration::from_millis(3000)).await;
+                    let shown = chrome.text("#feedback-data").await;
+                    assert!(
+                        !shown.contains("sid="),
+                        "{lang}: the session board's script found no sid: {shown}"
+                    );
+                }
+                assert!(
+                    in_viewport(&chrome, "#feedback").await,
+                    "{lang} {flow}: the result is on screen"
+                );
+                assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+                chrome.screenshot(&format!("lab-xss-{flow}-board-{lang}-{width}")).await;
+                chrome.click_and_load("main a[href='/lab/xss']").await;
+            }
+            chrome.finish().await;
+        }
+    });
+}
+
+/// Hijack, by clicks and a copy-paste of what the cookie flow's JavaScript pane shows: the
+/// copied credentials log the attacker in; the stolen sid works until the victim logs out.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_hijack_lesson_by_clicks_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang) in VIEWS {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/hijack?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.log_in_by_nav("cookie").await;
+            let pane = chrome.wait_for_text("#js-cookie", "password=1234").await;
+            chrome.log_in_by_nav("session").await;
+            chrome.open_lesson_by_nav("hijack").await;
+            chrome.type_into("#stolen-cookies", &pane).await;
+            chrome
+                .click_and_load("form[action='/lab/hijack/replay-cookie'] button")
+                .await;
+            chrome.wait_for_text("#attacker .replay.in", "abc").await;
+            assert!(
+                in_viewport(&chrome, "#attacker").await,
+                "{lang}: the replay is on screen"
+            );
+
+            chrome.click_and_load("form[action='/lab/hijack/steal'] button").await;
+            chrome
+                .click_and_load("form[action='/lab/hijack/replay-session'] button")
+                .await;
+            chrome.wait_for_text(".flow-card.session .replay.in", "abc").await;
+
+            // The victim logs out of the session flow: the stolen sid dies with the record.
+            chrome.click_and_load("nav a.to-session").await;
+            chrome.click_and_load("form[action='/session/logout'] button").await;
+            chrome.open_lesson_by_nav("hijack").await;
+            chrome
+                .click_and_load("form[action='/lab/hijack/replay-session'] button")
+                .await;
+            chrome.wait_for_text(".flow-card.session .replay.out", "").await;
+            let spoken = chrome
+                .client
+                .execute("return document.documentElement.lang", vec![])
+                .await
+                .unwrap();
+            assert_eq!(spoken.as_str(), Some(lang), "logging out kept the chosen language");
+            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.screenshot(&format!("lab-hijack-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}
+
+/// Signed, by clicks only, in both views: the flipped role logs the browser out of the flow; a
+/// kept copy replays after logout.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for (width, height, lang) in VIEWS {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/signed?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.click_and_load("main a.button[href='/signed/login']").await;
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "abc").await;
+            chrome.open_lesson_by_nav("signed").await;
+            chrome.wait_for_text("#signed-now", "abc").await;
+            chrome.click_and_load("#signed-flip").await;
+            assert!(
+                in_viewport(&chrome, "#signed-notice").await,
+                "{lang}: the flip's result is on screen"
+            );
+            let nobody = if lang == "ko" {
+                "로그인 안 됨"
+            } else {
+                "not logged in"
+            };
+            let now = chrome.wait_for_text("#signed-now", nobody).await;
+            assert!(!now.contains("abc"), "{lang}: the flipped token logs nobody in: {now}");
+
+            chrome.click_and_load("main a.button[href='/signed/login']").await;
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "abc").await;
+            chrome.open_lesson_by_nav("signed").await;
+            chrome.click_and_load("#signed-copy").await;
+            chrome.click_and_load("nav a.to-signed").await;
+            chrome.click_and_load("form[action='/signed/logout'] button").await;
+            chrome.open_lesson_by_nav("signed").await;
+            chrome.click_and_load("#signed-replay").await;
+            chrome.wait_for_text("#signed-replay-result", "abc").await;
+            assert!(
+                in_viewport(&chrome, "#signed-replay-result").await,
+                "{lang}: the replay is on screen"
+            );
+            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.screenshot(&format!("lab-signed-{lang}-{width}")).await;
+            chrome.finish().await;
+        }
+    });
+}
+
+/// CSRF, by clicks only, in both views: the attacker's site on the same site does the cookie
+/// flow's bidding and is refused by the session flow's token.
+#[test]
+#[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
+fn the_csrf_lesson_by_clicks_on_a_projector_and_a_phone() {
+    block_on(async {
+        let server = server();
+        for ((width, height, lang), (won, done, refused)) in VIEWS
+            .into_iter()
+            .zip([("won", "DONE", "REFUSED"), ("당첨", "실행됨", "거부됨")])
+        {
+            let chrome = Chrome::start(width, height).await;
+            chrome
+                .client
+                .goto(&server.url(&format!("/lab/csrf?lang={lang}")))
+                .await
+                .unwrap();
+            chrome.click_and_load("main a.button[href='/cookie/login']").await;
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "abc").await;
+            chrome.open_lesson_by_nav("csrf").await;
+            chrome.click_and_load("main a.button[href='/session/login']").await;
+            chrome.log_in("abc", "1234").await;
+            chrome.wait_for_text("main", "abc").await;
+            chrome.open_lesson_by_nav("csrf").await;
+            for (flow, outcome) in [("cookie", done), ("session", refused)] {
+                chrome.click_and_load("#open-same-site").await;
+                chrome.wait_for_text("h1", won).await;
+                chrome
+                    .click_and_load(&format!("form[action$='/{flow}/csrf'] button"))
+                    .await;
+                chrome.wait_for_text("#results li:first-child", outcome).await;
+                assert!(
+                    in_viewport(&chrome, "#results li:first-child").await,
+                    "{lang} {flow}: on screen"
+                );
+            }
+            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.screenshot(&format!("lab-csrf-{lang}-{width}")).await;
             chrome.finish().await;
         }
     });

@@ -610,3 +610,26 @@ fn the_password_form_is_throttled_and_takes_only_its_own_sessions_token() {
     );
     assert_eq!(elsewhere.login(FLOW, "alice", "alice-pass").status(), Status::SeeOther);
 }
+
+/// Logout clears every cookie of the site (`Clear-Site-Data`), the language choice too; a
+/// browser that had chosen a language is sent home with `?lang=` so it keeps reading it.
+#[test]
+fn logout_keeps_the_chosen_language() {
+    let app = spawn_app();
+    let student = app.browser();
+    student.set_cookie("lang", "ko", "/");
+    student.login(FLOW, "abc", "1234");
+    let token = student.csrf_token();
+    let response = student.post_form("/session/logout", &form(&[("csrf_token", &token)]));
+    assert_eq!(response.headers().get_one("Clear-Site-Data"), Some("\"cookies\""));
+    assert_eq!(response.headers().get_one("Location"), Some("/session?lang=ko"));
+    let plain = app.browser();
+    plain.login(FLOW, "abc", "1234");
+    let token = plain.csrf_token();
+    let response = plain.post_form("/session/logout", &form(&[("csrf_token", &token)]));
+    assert_eq!(
+        response.headers().get_one("Location"),
+        Some("/session"),
+        "no choice, no query"
+    );
+}
