@@ -21,6 +21,7 @@ use super::LabDesks;
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
+use crate::credentials::Role;
 use crate::error::{AppError, Forbidden};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
@@ -31,7 +32,7 @@ use crate::presets::{Presets, WEAK_COUNTER_START};
 use crate::session::Sessions;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![page, try_guess, try_neighbour, refused]
+    routes![page, try_guess, try_neighbour, use_hit, refused]
 }
 
 #[derive(Serialize)]
@@ -170,6 +171,7 @@ pub async fn page(
         // student spots the pattern. A random id stays where HttpOnly keeps it.
         own_id: sessions.presented_id(jar).filter(SessionId::is_weak).map(|id| id.expose()),
         own_counter: sessions.presented_id(jar).and_then(|id| id.weak_counter()),
+        own_user: own_user(sessions, jar).await,
         tried_counter: desk.guess_result.as_ref().and_then(|(tried, _)| tried.parse::<SessionId>().ok()).and_then(|id| id.weak_counter()),
         token: desks.token(key, &visitor.0),
         no_start: desk.guess_no_start,
@@ -190,6 +192,7 @@ pub struct GuessForm {
 pub struct NeighbourForm {
     token: Option<String>,
     /// `-1` or `1`: the id before or after the last one tried (or this browser's own).
+    #[field(default = 1)]
     step: i8,
 }
 
@@ -225,6 +228,44 @@ pub async fn try_neighbour(
     };
     let candidate = SessionId::weak_from_counter(counter);
     record_try(&candidate.expose(), &browser, desks, sessions, client, bus).await?;
+    Ok(Redirect::to("/lab/guess#try"))
+}
+
+/// Whose session this browser presents now, when it is a weak one (after "use it", a classmate's).
+async fn own_user(sessions: &Sessions, jar: &CookieJar<'_>) -> Option<String> {
+    let id = sessions.presented_id(jar).filter(SessionId::is_weak)?;
+    sessions
+        .peek(&id)
+        .await
+        .ok()
+        .flatten()
+        .map(|record| record.user.to_string())
+}
+
+/// # Warning
+/// The attacker's last step: this browser takes the session the last guess found, as a request
+/// carrying that id would. Only a weak id (never the instructor's: weak ids are not issued to
+/// the instructor) that this browser's own guess found, and only while it lives.
+#[post("/guess/use", data = "<form>")]
+pub async fn use_hit(
+    browser: KnownBrowser,
+    form: Form<NeighbourForm>,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    sessions: &State<Sessions>,
+    jar: &CookieJar<'_>,
+) -> Result<Redirect, AppError> {
+    desks.check(key, &browser.0, form.token.as_deref())?;
+    let found = desks
+        .open(&browser.0)
+        .guess_result
+        .and_then(|(tried, _)| tried.parse::<SessionId>().ok())
+        .filter(SessionId::is_weak);
+    if let Some(id) = found {
+        if matches!(sessions.peek(&id).await?, Some(record) if record.role == Role::Student) {
+            jar.add(crate::flows::session::sid_cookie(sessions, &id, false));
+        }
+    }
     Ok(Redirect::to("/lab/guess#try"))
 }
 

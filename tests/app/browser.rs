@@ -1098,6 +1098,12 @@ fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
             chrome.click_and_load("#guess-next").await;
             let hit = chrome.wait_for_text("#try .error", "abc").await;
             assert!(!hit.is_empty());
+            chrome.click_and_load("#guess-use").await;
+            chrome.wait_for_text("#own-user", "abc").await;
+            assert!(
+                in_viewport(&chrome, "#own-user").await,
+                "{lang}: the takeover is on screen"
+            );
             assert!(
                 in_viewport(&chrome, "#try .error").await,
                 "{lang}: the hit is on screen after the click"

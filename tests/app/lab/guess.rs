@@ -178,6 +178,10 @@ fn guess_the_next_button_finds_the_classmate_who_logged_in_after_me() {
     let page = student.get("/lab/guess").into_string().unwrap().replace("&#x27;", "'");
     assert!(page.contains("Hit: this id is mina's live session"), "{page}");
     assert!(page.contains(&format!("(counter {})", counter + 1)));
+    // "Use it": the browser takes the classmate's session, and the session flow agrees.
+    student.post_form("/lab/guess/use", &form(&[("token", &token)]));
+    assert!(page_says(&student, "/lab/guess", "This browser now acts as mina."));
+    assert!(page_says(&student, "/session", "You are logged in as mina."));
     student.post_form("/lab/guess/neighbour", &form(&[("token", &token), ("step", "1")]));
     assert!(page_says(&student, "/lab/guess", &format!("(counter {})", counter + 2)));
     assert_eq!(
