@@ -211,11 +211,7 @@ pub async fn try_neighbour(
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let last = desks
-        .open(&browser.0)
-        .guess_result
-        .and_then(|(tried, _)| tried.parse::<SessionId>().ok())
-        .and_then(|id| id.weak_counter());
+    let last = last_tried(desks, &browser).and_then(|id| id.weak_counter());
     let from = last.or_else(|| sessions.presented_id(jar).and_then(|id| id.weak_counter()));
     let Some(from) = from else {
         desks.update(&browser.0, client.0, |desk| desk.guess_no_start = true);
@@ -229,6 +225,12 @@ pub async fn try_neighbour(
     let candidate = SessionId::weak_from_counter(counter);
     record_try(&candidate.expose(), &browser, desks, sessions, client, bus).await?;
     Ok(Redirect::to("/lab/guess#try"))
+}
+
+/// The id this browser's last guess tried, if it was a well-formed one.
+fn last_tried(desks: &LabDesks, browser: &KnownBrowser) -> Option<SessionId> {
+    let (tried, _) = desks.open(&browser.0).guess_result?;
+    tried.parse().ok()
 }
 
 /// Whose session this browser presents now, when it is a weak one (after "use it", a classmate's).
@@ -256,11 +258,7 @@ pub async fn use_hit(
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
     desks.check(key, &browser.0, form.token.as_deref())?;
-    let found = desks
-        .open(&browser.0)
-        .guess_result
-        .and_then(|(tried, _)| tried.parse::<SessionId>().ok())
-        .filter(SessionId::is_weak);
+    let found = last_tried(desks, &browser).filter(SessionId::is_weak);
     if let Some(id) = found {
         if matches!(sessions.peek(&id).await?, Some(record) if record.role == Role::Student) {
             jar.add(crate::flows::session::sid_cookie(sessions, &id, false));
