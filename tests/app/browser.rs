@@ -21,6 +21,14 @@ struct Chrome {
     _profile: TempDir,
 }
 
+/// A test that fails before `finish` still stops its chromedriver (and with it the browser).
+impl Drop for Chrome {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
 impl Chrome {
     async fn start(width: u32, height: u32) -> Chrome {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
