@@ -93,15 +93,53 @@ impl RawCookieHeader {
         RawCookieHeader((!headers.is_empty()).then(|| headers.join("; ")))
     }
 
-    /// The header as it may be shown back: the values of `HttpOnly` cookies masked with `*`, one
-    /// for each byte, so lengths stay true.
-    pub fn masked(&self) -> Option<String> {
-        let header = self.0.as_ref()?;
-        let masked = header.split("; ").map(|pair| match pair.split_once('=') {
-            Some((name, value)) if is_masked(name) => format!("{name}={}", "*".repeat(value.len())),
+    /// The `name=value` pairs as sent (`;` between them, spaces trimmed), each with its name.
+    fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .as_deref()
+            .unwrap_or_default()
+            .split(';')
+            .map(str::trim)
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| (pair.split_once('=').map_or(pair, |(name, _)| name), pair))
+    }
+
+    /// One pair as it may be shown back: an `HttpOnly` cookie's value masked with `*`, one for
+    /// each byte, so lengths stay true.
+    fn shown(name: &str, pair: &str) -> String {
+        match pair.split_once('=') {
+            Some((_, value)) if is_masked(name) => format!("{name}={}", "*".repeat(value.len())),
             _ => pair.to_owned(),
-        });
-        Some(masked.collect::<Vec<_>>().join("; "))
+        }
+    }
+
+    /// The header as it may be shown back, every `HttpOnly` value masked.
+    pub fn masked(&self) -> Option<String> {
+        self.0.as_ref()?;
+        Some(
+            self.pairs()
+                .map(|(name, pair)| Self::shown(name, pair))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }
+
+    /// One flow's own pairs, as they may be shown back (what /compare and /lab/sniff draw first).
+    pub fn flow_masked(&self, flow: Flow) -> Option<String> {
+        let own: Vec<String> = self
+            .pairs()
+            .filter(|(name, _)| fact_of(name).is_some_and(|fact| fact.flow == Some(flow)))
+            .map(|(name, pair)| Self::shown(name, pair))
+            .collect();
+        (!own.is_empty()).then(|| own.join("; "))
+    }
+
+    /// The names of this app's cookies in the header (never their values).
+    pub fn known_names(&self) -> Vec<&'static str> {
+        self.pairs()
+            .filter_map(|(name, _)| fact_of(name))
+            .map(|fact| fact.name)
+            .collect()
     }
 
     pub fn bytes(&self) -> usize {
@@ -112,15 +150,12 @@ impl RawCookieHeader {
     /// between them, as if the browser had sent nothing else. The lab's own cookies and other
     /// flows' cookies are left out, so the flows compare fairly.
     pub fn flow_bytes(&self, flow: Flow) -> usize {
-        let Some(header) = self.0.as_deref() else {
-            return 0;
-        };
-        let own = |pair: &&str| {
-            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
-            fact_of(name).is_some_and(|fact| fact.flow == Some(flow))
-        };
-        let pairs: Vec<&str> = header.split(';').map(str::trim).filter(own).collect();
-        pairs.iter().map(|pair| pair.len()).sum::<usize>() + 2 * pairs.len().saturating_sub(1)
+        let own: Vec<&str> = self
+            .pairs()
+            .filter(|(name, _)| fact_of(name).is_some_and(|fact| fact.flow == Some(flow)))
+            .map(|(_, pair)| pair)
+            .collect();
+        own.iter().map(|pair| pair.len()).sum::<usize>() + 2 * own.len().saturating_sub(1)
     }
 }
 
@@ -144,6 +179,13 @@ mod tests {
         assert_eq!(header.flow_bytes(Flow::Session), "sid=xyz".len());
         assert_eq!(header.flow_bytes(Flow::Signed), 0);
         assert_eq!(RawCookieHeader(None).flow_bytes(Flow::Cookie), 0);
+        assert_eq!(header.flow_masked(Flow::Session).as_deref(), Some("sid=***"));
+        assert_eq!(
+            header.flow_masked(Flow::Cookie).as_deref(),
+            Some("username=abc; password=1234")
+        );
+        assert_eq!(header.flow_masked(Flow::Signed), None);
+        assert_eq!(header.known_names(), ["lang", "username", "sid", "password"]);
     }
 
     #[test]

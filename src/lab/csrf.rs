@@ -288,60 +288,58 @@ fn fetch_site(request: &rocket::Request<'_>) -> &'static str {
     }
 }
 
-/// What a forged request arrived with: the names of this app's cookies, and its origin.
-pub struct Arrival {
+/// What a forged request arrived with (the names of this app's cookies, its origin, the client
+/// address), and what recording it needs: one guard for the three targets.
+pub struct Arrival<'r> {
     cookies: Vec<&'static str>,
     fetch_site: &'static str,
+    client: ClientAddr,
+    lab: &'r CsrfLab,
+    desks: &'r LabDesks,
 }
 
 #[rocket::async_trait]
-impl<'r> FromRequest<'r> for Arrival {
-    type Error = Infallible;
+impl<'r> FromRequest<'r> for Arrival<'r> {
+    type Error = ();
 
-    async fn from_request(request: &'r rocket::Request<'_>) -> Outcome<Self, Infallible> {
-        let header = RawCookieHeader::read(request);
-        let cookies = header
-            .0
-            .as_deref()
-            .unwrap_or_default()
-            .split(';')
-            .filter_map(|pair| cookies::fact_of(pair.trim().split('=').next().unwrap_or_default()))
-            .map(|fact| fact.name)
-            .collect();
+    async fn from_request(request: &'r rocket::Request<'_>) -> Outcome<Self, ()> {
+        let rocket = request.rocket();
+        let (Some(lab), Some(desks)) = (rocket.state::<CsrfLab>(), rocket.state::<LabDesks>()) else {
+            return Outcome::Error((rocket::http::Status::InternalServerError, ()));
+        };
         Outcome::Success(Arrival {
-            cookies,
+            cookies: RawCookieHeader::read(request).known_names(),
             fetch_site: fetch_site(request),
+            client: ClientAddr::of(request),
+            lab,
+            desks,
         })
     }
 }
 
-/// Records what a forged request did on the desk of the browser that drew its attack id.
-/// The forged request comes from the victim's own browser, so its address owns the desk.
-fn record(lab: &CsrfLab, desks: &LabDesks, client: ClientAddr, attack: Option<&str>, forgery: Forgery) -> Redirect {
-    let owner = attack.and_then(|attack| lab.attacks.get(&attack.to_owned(), now_ms()).flatten());
-    if let Some(browser) = owner {
-        rocket::info!(
-            "csrf lesson: a forged request to the {} flow: {}",
-            forgery.flow,
-            forgery.outcome
-        );
-        desks.update(&browser, client.0, |desk| {
-            desk.csrf.results.insert(0, forgery);
-            desk.csrf.results.truncate(RESULTS_KEPT);
-        });
-    }
-    Redirect::to("/lab/csrf#results")
-}
-
-fn forgery(flow: Flow, outcome: &'static str, user: Option<String>, arrival: Arrival) -> Forgery {
-    Forgery {
-        flow,
-        outcome,
-        user,
-        cookies: arrival.cookies,
-        fetch_site: arrival.fetch_site,
-        at_ms: now_ms(),
-        ago_s: 0,
+impl Arrival<'_> {
+    /// Records what the forged request did on the desk of the browser that drew its attack id
+    /// (the request comes from that browser, so its address owns the desk), and sends it back
+    /// to the lesson.
+    fn record(self, attack: Option<&str>, flow: Flow, outcome: &'static str, user: Option<String>) -> Redirect {
+        let owner = attack.and_then(|attack| self.lab.attacks.get(&attack.to_owned(), now_ms()).flatten());
+        if let Some(browser) = owner {
+            rocket::info!("csrf lesson: a forged request to the {flow} flow: {outcome}");
+            let forgery = Forgery {
+                flow,
+                outcome,
+                user,
+                cookies: self.cookies,
+                fetch_site: self.fetch_site,
+                at_ms: now_ms(),
+                ago_s: 0,
+            };
+            self.desks.update(&browser, self.client.0, |desk| {
+                desk.csrf.results.insert(0, forgery);
+                desk.csrf.results.truncate(RESULTS_KEPT);
+            });
+        }
+        Redirect::to("/lab/csrf#results")
     }
 }
 
@@ -349,41 +347,21 @@ fn forgery(flow: Flow, outcome: &'static str, user: Option<String>, arrival: Arr
 /// Open to other origins, for the lesson: the cookie flow has no token, so a logged-in browser's
 /// cookies are all it takes.
 #[post("/csrf", data = "<form>")]
-pub fn at_cookie(
-    user: Maybe<CookieUser>,
-    form: Form<Forged>,
-    arrival: Arrival,
-    lab: &State<CsrfLab>,
-    desks: &State<LabDesks>,
-    client: ClientAddr,
-) -> Redirect {
+pub fn at_cookie(user: Maybe<CookieUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
     let rejected = user.rejected();
     let (outcome, name) = match user.0 {
         Some(user) => ("csrf-outcome-done", Some(user.account.username.to_string())),
         None if rejected => ("csrf-outcome-rejected", None),
         None => ("csrf-outcome-no-login", None),
     };
-    record(
-        lab,
-        desks,
-        client,
-        form.attack.as_deref(),
-        forgery(Flow::Cookie, outcome, name, arrival),
-    )
+    arrival.record(form.attack.as_deref(), Flow::Cookie, outcome, name)
 }
 
 /// # Warning
 /// Open to other origins, for the lesson: the `sid` comes along whenever SameSite lets it, and
 /// the form token is what refuses the request.
 #[post("/csrf", data = "<form>")]
-pub fn at_session(
-    user: Maybe<SessionUser>,
-    form: Form<Forged>,
-    arrival: Arrival,
-    lab: &State<CsrfLab>,
-    desks: &State<LabDesks>,
-    client: ClientAddr,
-) -> Redirect {
+pub fn at_session(user: Maybe<SessionUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
     let (outcome, name) = match user.0 {
         Some(user) => match user.check_form(form.csrf_token.as_deref()) {
             Ok(()) => ("csrf-outcome-done", Some(user.record.user.to_string())),
@@ -391,38 +369,19 @@ pub fn at_session(
         },
         None => ("csrf-outcome-no-login", None),
     };
-    record(
-        lab,
-        desks,
-        client,
-        form.attack.as_deref(),
-        forgery(Flow::Session, outcome, name, arrival),
-    )
+    arrival.record(form.attack.as_deref(), Flow::Session, outcome, name)
 }
 
 /// # Warning
 /// Open to other origins, for the lesson: a signature proves who the user is, not that the user
 /// meant to send this.
 #[post("/csrf", data = "<form>")]
-pub fn at_signed(
-    user: Maybe<SignedUser>,
-    form: Form<Forged>,
-    arrival: Arrival,
-    lab: &State<CsrfLab>,
-    desks: &State<LabDesks>,
-    client: ClientAddr,
-) -> Redirect {
+pub fn at_signed(user: Maybe<SignedUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
     let (outcome, name) = match user.0 {
         Some(user) => ("csrf-outcome-done", Some(user.claims.user.clone())),
         None => ("csrf-outcome-no-login", None),
     };
-    record(
-        lab,
-        desks,
-        client,
-        form.attack.as_deref(),
-        forgery(Flow::Signed, outcome, name, arrival),
-    )
+    arrival.record(form.attack.as_deref(), Flow::Signed, outcome, name)
 }
 
 #[derive(FromForm)]
