@@ -159,6 +159,7 @@ pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookie
         role: user.as_ref().and(claims.role.clone()),
         cookie_bytes: cookies.bytes(),
         flow_cookie_bytes: cookies.flow_bytes(FLOW),
+        flow_cookie_header: cookies.flow_masked(FLOW),
         cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: None,

@@ -155,6 +155,8 @@ pub struct Inspection {
     pub cookie_bytes: usize,
     /// The bytes of this flow's own cookies in that header (see [`RawCookieHeader::flow_bytes`]).
     pub flow_cookie_bytes: usize,
+    /// This flow's own cookies from that header, `HttpOnly` values masked (or null).
+    pub flow_cookie_header: Option<String>,
     pub server_state: Option<serde_json::Value>,
     pub expires_in_s: Option<u64>,
     /// Where the role the server acts on came from: `"cookie"` (the client said so) or `"server"`.

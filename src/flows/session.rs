@@ -143,6 +143,7 @@ pub fn inspect(user: Maybe<PeekedSession>, cookies: RawCookieHeader) -> Json<Ins
         role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
         flow_cookie_bytes: cookies.flow_bytes(FLOW),
+        flow_cookie_header: cookies.flow_masked(FLOW),
         cookie_header: cookies.masked(),
         server_state: user.as_ref().and_then(|u| serde_json::to_value(&u.record).ok()),
         expires_in_s: user.as_ref().map(|u| u.record.expires_in_s(now_ms())),

@@ -169,6 +169,7 @@ pub fn inspect(user: Maybe<SignedUser>, cookies: RawCookieHeader) -> Json<Inspec
         role: user.as_ref().map(|u| u.role().to_string()),
         cookie_bytes: cookies.bytes(),
         flow_cookie_bytes: cookies.flow_bytes(FLOW),
+        flow_cookie_header: cookies.flow_masked(FLOW),
         cookie_header: cookies.masked(),
         server_state: None,
         expires_in_s: user.as_ref().map(|u| u.claims.exp.saturating_sub(now).div_ceil(1000)),

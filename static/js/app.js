@@ -190,25 +190,21 @@
   // The evidence strip (/compare, /lab/sniff): the Cookie header this browser sends to each flow,
   // the flow's own cookies only, as the flow's inspector received it (HttpOnly values masked).
   // A password travelling in it is marked.
-  var FLOW_COOKIES = { cookie: ["username", "password", "role"], session: ["sid", "__Host-sid"], signed: ["signed"] };
   function showEvidence(slot) {
     var flow = slot.getAttribute("data-evidence");
     fetch("/" + flow + "/inspect", { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (report) {
-        var pairs = (report.cookie_header || "").split("; ").filter(function (pair) {
-          return (FLOW_COOKIES[flow] || []).indexOf(pair.split("=")[0]) >= 0;
-        });
         slot.textContent = "";
-        if (!pairs.length) {
+        if (!report.flow_cookie_header) {
           slot.textContent = slot.getAttribute("data-none");
           return;
         }
         slot.appendChild(document.createTextNode("Cookie: "));
-        pairs.forEach(function (pair, i) {
+        report.flow_cookie_header.split("; ").forEach(function (pair, i) {
           if (i) slot.appendChild(document.createTextNode("; "));
-          var node = pair.indexOf("password=") === 0 ? document.createElement("mark") : document.createTextNode(pair);
-          if (node.nodeType === 1) node.textContent = pair;
+          var node = document.createElement(pair.indexOf("password=") === 0 ? "mark" : "span");
+          node.textContent = pair;
           slot.appendChild(node);
         });
       })
@@ -228,11 +224,21 @@
       .catch(function () {});
   }
 
-  // The dashboard link in the navigation, for the instructor only (asked of the session flow).
+  // The dashboard link in the navigation, for the instructor only. The session flow is asked
+  // only on its own pages and the dashboard's (where a login or logout changes the answer); the
+  // answer is kept for this tab, so other pages cost no extra request.
   function showDashboardLink(link) {
+    var store = window.sessionStorage;
+    var known = store ? store.getItem("session-lab-role") : null;
+    if (known === "instructor") link.hidden = false;
+    if (known !== null && !/^\/(session|instructor)(\/|$)/.test(location.pathname)) return;
     fetch("/session/inspect", { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.json(); })
-      .then(function (report) { if (report.role === "instructor") link.hidden = false; })
+      .then(function (report) {
+        var role = report.role || "none";
+        if (store) store.setItem("session-lab-role", role);
+        link.hidden = role !== "instructor";
+      })
       .catch(function () {});
   }
 
