@@ -814,6 +814,10 @@ fn the_dashboard_fits_a_projector_and_its_controls_keep_the_page() {
         chrome.client.goto(&server.url("/session/login")).await.unwrap();
         chrome.log_in("teacher", "teacher-pass").await;
         chrome.wait_for_text("main", "You are logged in as teacher.").await;
+        chrome.wait_for_displayed("#nav-dashboard", true).await;
+        chrome.click_and_load("nav a[href='/lab']").await;
+        chrome.wait_for_displayed("#nav-dashboard", true).await;
+        chrome.click_and_load("nav a.to-session").await;
         chrome.click("#open-dashboard").await;
         chrome.wait_for_text("#live-count", "31").await;
         chrome.screenshot("instructor-dashboard-projector").await;
@@ -1011,12 +1015,7 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
             (1366, 768, "en", "The attacker is logged in as abc.", "Refused"),
             (390, 844, "ko", "공격자가 abc(으)로 로그인했습니다.", "거부됨"),
         ] {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/fixation?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "fixation").await;
             chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
             chrome.wait_for_text("#attacker", "sid=").await;
             chrome.type_into("#fix-password", "1234").await;
@@ -1081,12 +1080,7 @@ fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
         let server = server();
         switch_on(&server, "weak-ids");
         for (width, height, lang) in [(1366, 768, "en"), (390, 844, "ko")] {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/guess?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "guess").await;
             chrome.click_and_load("a[href='/register']").await;
             let name = format!("student-{lang}");
             chrome.type_into("#username", &name).await;
@@ -1139,12 +1133,7 @@ fn the_expiry_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
         ]);
         switch_on(&server, "expiry");
         for (width, height, lang) in [(1366, 768, "en"), (390, 844, "ko")] {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/expiry?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "expiry").await;
             chrome.click_and_load("#my-countdown a.button").await;
             chrome.log_in("abc", "1234").await;
             chrome.wait_for_text("main", "abc").await;
@@ -1178,6 +1167,37 @@ impl Chrome {
         self.wait_for_text("main", "abc").await;
     }
 
+    /// Waits until the element is shown (or hidden), as the page's script decides.
+    async fn wait_for_displayed(&self, css: &str, shown: bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let element = self.client.find(Locator::Css(css)).await.unwrap();
+            if element.is_displayed().await.unwrap_or(!shown) == shown {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} never became {}",
+                if shown { "shown" } else { "hidden" }
+            );
+            rocket::tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// A browser of this size, opened on a lesson in this language.
+    async fn on_lesson(server: &Server, (width, height, lang): (u32, u32, &str), lesson: &str) -> Chrome {
+        let chrome = Chrome::start(width, height).await;
+        let page = server.url(&format!("/lab/{lesson}?lang={lang}"));
+        chrome.client.goto(&page).await.unwrap();
+        chrome
+    }
+
+    /// Nothing on the page scrolls sideways at this width.
+    async fn assert_fits(&self, width: u32, lang: &str) {
+        let wide = self.page_width().await;
+        assert!(wide <= i64::from(width), "{lang}: the page fits {width} px ({wide})");
+    }
+
     /// Back to a lesson through the navigation's "Security lab" and the lesson's link.
     async fn open_lesson_by_nav(&self, lesson: &str) {
         self.click_and_load("nav a[href='/lab']").await;
@@ -1196,15 +1216,11 @@ fn the_tamper_lesson_by_clicks_on_a_projector_and_a_phone() {
     block_on(async {
         let server = server();
         for (width, height, lang) in VIEWS {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/tamper?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "tamper").await;
             chrome.log_in_by_nav("cookie").await;
             chrome.log_in_by_nav("session").await;
             chrome.open_lesson_by_nav("tamper").await;
+            chrome.wait_for_displayed("#nav-dashboard", false).await;
             chrome.click_and_load("form.editor button").await;
             chrome.wait_for_text("[data-staff='cookie']", "200").await;
             chrome.wait_for_text("[data-staff='session']", "403").await;
@@ -1212,7 +1228,7 @@ fn the_tamper_lesson_by_clicks_on_a_projector_and_a_phone() {
                 in_viewport(&chrome, "#staff-results").await,
                 "{lang}: the answers are on screen"
             );
-            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-tamper-{lang}-{width}")).await;
             chrome.finish().await;
         }
@@ -1227,12 +1243,7 @@ fn the_xss_lesson_by_clicks_on_a_projector_and_a_phone() {
     block_on(async {
         let server = server();
         for (width, height, lang) in VIEWS {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/xss?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "xss").await;
             chrome.log_in_by_nav("cookie").await;
             chrome.log_in_by_nav("session").await;
             chrome.open_lesson_by_nav("xss").await;
@@ -1257,7 +1268,7 @@ fn the_xss_lesson_by_clicks_on_a_projector_and_a_phone() {
                     in_viewport(&chrome, "#feedback").await,
                     "{lang} {flow}: the result is on screen"
                 );
-                assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+                chrome.assert_fits(width, lang).await;
                 chrome.screenshot(&format!("lab-xss-{flow}-board-{lang}-{width}")).await;
                 chrome.click_and_load("main a[href='/lab/xss']").await;
             }
@@ -1274,12 +1285,7 @@ fn the_hijack_lesson_by_clicks_on_a_projector_and_a_phone() {
     block_on(async {
         let server = server();
         for (width, height, lang) in VIEWS {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/hijack?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "hijack").await;
             chrome.log_in_by_nav("cookie").await;
             let pane = chrome.wait_for_text("#js-cookie", "password=1234").await;
             chrome.log_in_by_nav("session").await;
@@ -1314,7 +1320,7 @@ fn the_hijack_lesson_by_clicks_on_a_projector_and_a_phone() {
                 .await
                 .unwrap();
             assert_eq!(spoken.as_str(), Some(lang), "logging out kept the chosen language");
-            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-hijack-{lang}-{width}")).await;
             chrome.finish().await;
         }
@@ -1329,12 +1335,7 @@ fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
     block_on(async {
         let server = server();
         for (width, height, lang) in VIEWS {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/signed?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "signed").await;
             chrome.click_and_load("main a.button[href='/signed/login']").await;
             chrome.log_in("abc", "1234").await;
             chrome.wait_for_text("main", "abc").await;
@@ -1367,7 +1368,7 @@ fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
                 in_viewport(&chrome, "#signed-replay-result").await,
                 "{lang}: the replay is on screen"
             );
-            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-signed-{lang}-{width}")).await;
             chrome.finish().await;
         }
@@ -1385,12 +1386,7 @@ fn the_csrf_lesson_by_clicks_on_a_projector_and_a_phone() {
             .into_iter()
             .zip([("won", "DONE", "REFUSED"), ("당첨", "실행됨", "거부됨")])
         {
-            let chrome = Chrome::start(width, height).await;
-            chrome
-                .client
-                .goto(&server.url(&format!("/lab/csrf?lang={lang}")))
-                .await
-                .unwrap();
+            let chrome = Chrome::on_lesson(&server, (width, height, lang), "csrf").await;
             chrome.click_and_load("main a.button[href='/cookie/login']").await;
             chrome.log_in("abc", "1234").await;
             chrome.wait_for_text("main", "abc").await;
@@ -1411,7 +1407,7 @@ fn the_csrf_lesson_by_clicks_on_a_projector_and_a_phone() {
                     "{lang} {flow}: on screen"
                 );
             }
-            assert!(chrome.page_width().await <= i64::from(width), "{lang}: fits {width} px");
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-csrf-{lang}-{width}")).await;
             chrome.finish().await;
         }
