@@ -6,16 +6,21 @@ use crate::helpers::{field_value, form, spawn_app, Browser, TestApp, INSTRUCTOR_
 
 fn teacher(app: &TestApp) -> Browser<'_> {
     let teacher = app.browser();
+    let login = teacher.login("session", "teacher", INSTRUCTOR_PASSWORD);
+    assert_eq!(login.status(), Status::SeeOther);
     assert_eq!(
-        teacher.login("session", "teacher", INSTRUCTOR_PASSWORD).status(),
-        Status::SeeOther
+        login.headers().get_one("Location"),
+        Some("/instructor"),
+        "the instructor's login lands on the dashboard"
     );
     teacher
 }
 
 fn student(app: &TestApp) -> Browser<'_> {
     let student = app.browser();
-    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    let login = student.login("session", "abc", "1234");
+    assert_eq!(login.status(), Status::SeeOther);
+    assert_eq!(login.headers().get_one("Location"), Some("/session"));
     student
 }
 
