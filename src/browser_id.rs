@@ -43,7 +43,9 @@ impl ServerKey {
             mac.update(part);
         }
         let digest = mac.finalize().into_bytes();
-        hex(&digest)[..hex_digits.min(64)].to_owned()
+        let mut text = hex::encode(digest);
+        text.truncate(hex_digits.min(64));
+        text
     }
 }
 
@@ -51,10 +53,6 @@ impl fmt::Debug for ServerKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ServerKey([redacted])")
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A browser, by the id this server gave it.
@@ -67,7 +65,7 @@ impl BrowserId {
         OsRng
             .try_fill_bytes(&mut random)
             .map_err(|e| RandomError::new(e.to_string()))?;
-        let random = hex(&random);
+        let random = hex::encode(random);
         let tag = key.tag_hex("browser-id", &[random.as_bytes()], TAG_HEX);
         Ok(BrowserId(format!("{random}{tag}")))
     }

@@ -79,7 +79,7 @@ impl SessionId {
     /// 64 hex digits of a one-way hash of the id: the name a store files the session under,
     /// so a listing of the folder or of the Redis keys reveals no usable id.
     pub fn storage_key(&self) -> String {
-        self.storage_key_bytes().iter().map(|b| format!("{b:02x}")).collect()
+        hex::encode(self.storage_key_bytes())
     }
 
     /// [`SessionId::storage_key`] as bytes.

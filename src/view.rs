@@ -14,7 +14,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+use dashmap::DashMap;
 
 use crate::config::AppConfig;
 use crate::lang::Lang;
@@ -136,17 +138,39 @@ impl HelperDef for Translate {
             .and_then(Value::as_str)
             .and_then(Lang::from_tag)
             .unwrap_or(Lang::En);
+        if h.hash().is_empty() {
+            out.write(&plain_text(lang, key)?)?;
+            return Ok(());
+        }
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = h
             .hash()
             .iter()
             .map(|(name, value)| (Cow::Owned(name.to_string()), fluent_value(value.value())))
             .collect();
-        let text = lang
-            .try_text(key, &args)
-            .ok_or_else(|| RenderErrorReason::Other(format!("no text for key `{key}`")))?;
+        let text = lang.try_text(key, &args).ok_or_else(|| no_text(key))?;
         out.write(&handlebars::html_escape(&text))?;
         Ok(())
     }
+}
+
+fn no_text(key: &str) -> RenderError {
+    RenderErrorReason::Other(format!("no text for key `{key}`")).into()
+}
+
+/// Texts without arguments never change while the server runs: each is looked up in Fluent and
+/// escaped once per language, then served from here (a page shows about a hundred of them).
+/// Only keys that exist in locales/ are kept, so the map is as large as the locales at most.
+static PLAIN_TEXTS: LazyLock<[DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]> = LazyLock::new(Default::default);
+
+fn plain_text(lang: Lang, key: &str) -> Result<Arc<str>, RenderError> {
+    let texts = &PLAIN_TEXTS[lang as usize];
+    if let Some(text) = texts.get(key) {
+        return Ok(Arc::clone(&text));
+    }
+    let text = lang.try_text(key, &HashMap::new()).ok_or_else(|| no_text(key))?;
+    let escaped: Arc<str> = handlebars::html_escape(&text).into();
+    texts.insert(key.into(), Arc::clone(&escaped));
+    Ok(escaped)
 }
 
 fn fluent_value(value: &Value) -> FluentValue<'static> {

@@ -109,9 +109,14 @@ fn flow_action(path: &str) -> Option<(Flow, &'static str)> {
 
 /// The browser's verified id, if it has one.
 fn verified(request: &Request<'_>) -> Option<BrowserId> {
-    let key = request.rocket().state::<ServerKey>()?;
-    let value = request.cookies().get(INSPECTOR)?.value().to_owned();
-    BrowserId::verify(key, &value)
+    // Checked once per request (an HMAC), however many guards and fairings ask.
+    struct Verified(Option<BrowserId>);
+    let verify = || {
+        let key = request.rocket().state::<ServerKey>()?;
+        let value = request.cookies().get(INSPECTOR)?.value().to_owned();
+        BrowserId::verify(key, &value)
+    };
+    request.local_cache(|| Verified(verify())).0.clone()
 }
 
 /// The lab's own cookie: which browser this is. `HttpOnly`, gone when the browser closes,

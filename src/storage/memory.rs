@@ -25,10 +25,6 @@ pub struct MemoryStore {
     by_user: DashMap<Username, Vec<Key>>,
 }
 
-fn hex(key: &Key) -> String {
-    key.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
@@ -148,7 +144,7 @@ impl SessionStore for MemoryStore {
         let live = self.records.iter().filter(|entry| !entry.value().is_expired(now_ms));
         Ok(live
             .map(|entry| StoredSession {
-                key: hex(entry.key()),
+                key: hex::encode(entry.key()),
                 record: entry.value().clone(),
             })
             .collect())
@@ -161,7 +157,10 @@ impl SessionStore for MemoryStore {
             let record = self.records.get(&key).map(|r| r.clone());
             match record {
                 Some(record) if &record.user == user && !record.is_expired(now_ms) => {
-                    sessions.push(StoredSession { key: hex(&key), record });
+                    sessions.push(StoredSession {
+                        key: hex::encode(key),
+                        record,
+                    });
                 }
                 Some(record) if &record.user == user => {
                     self.remove_if(&key, |r| r.is_expired(now_ms));

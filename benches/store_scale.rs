@@ -1,0 +1,141 @@
+//! `cargo bench --bench store_scale -- N` (what `scripts/bench --sessions N` runs): the memory
+//! store at a class's size and at N sessions.
+//!
+//! Prints, in the line the team's contract names,
+//! `memory-store <N> sessions <bytes> bytes/session p99-lookup-1k=<us> p99-lookup-N=<us>`:
+//! resident memory per session (growth of the process's resident set while N sessions are
+//! created, divided by N) and the 99th percentile of one lookup (`touch`, what every
+//! session-flow request does, id hashing included) in a store of 1 000 and of N sessions. Then
+//! `memory-store sweep <N> expired ...`: N more sessions, all expired, are swept while one task
+//! keeps looking up live sessions, and the lookups' p99 during the sweep is printed beside the
+//! one without it.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rocket::tokio;
+use session_lab::clock::now_ms;
+use session_lab::credentials::{Role, Username};
+use session_lab::ids::SessionId;
+use session_lab::record::SessionRecord;
+use session_lab::storage::{MemoryStore, SessionStore};
+
+const LOOKUPS: usize = 300_000;
+const IDLE_S: u64 = 1800;
+const ABSOLUTE_S: u64 = 28800;
+
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+/// Sessions spread over accounts as a class's would be: ten per account.
+fn record(created_ms: u64, i: usize) -> SessionRecord {
+    let user = Username::parse(&format!("user_{}", i / 10)).expect("a valid name");
+    SessionRecord::new(user, Role::Student, created_ms, IDLE_S, ABSOLUTE_S).expect("OS randomness")
+}
+
+async fn fill(store: &MemoryStore, count: usize, created_ms: u64) -> Vec<SessionId> {
+    let mut ids = Vec::with_capacity(count);
+    for i in 0..count {
+        let id = SessionId::generate().expect("OS randomness");
+        store.create(&id, &record(created_ms, i)).await.expect("create");
+        ids.push(id);
+    }
+    ids
+}
+
+fn p99_us(mut nanos: Vec<u64>) -> f64 {
+    nanos.sort_unstable();
+    let at = (nanos.len() * 99 / 100).min(nanos.len().saturating_sub(1));
+    nanos.get(at).copied().unwrap_or(0) as f64 / 1000.0
+}
+
+/// Times `count` lookups of ids picked across the whole set (a stride, so no two in a row share
+/// a cache line), each one alone; stops early when `until` says so.
+async fn lookups(store: &MemoryStore, ids: &[SessionId], count: usize, until: Option<&AtomicBool>) -> Vec<u64> {
+    let now = now_ms();
+    let mut nanos = Vec::with_capacity(count.min(1 << 22));
+    let mut i = 0;
+    for _ in 0..count {
+        if until.is_some_and(|done| done.load(Ordering::Relaxed)) {
+            break;
+        }
+        i = (i + 104_729) % ids.len();
+        let started = Instant::now();
+        let found = store.touch(&ids[i], now).await.expect("touch");
+        nanos.push(started.elapsed().as_nanos() as u64);
+        assert!(found.is_some(), "every lookup finds its session");
+    }
+    nanos
+}
+
+fn main() {
+    let count: usize = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(|a| a.parse().expect("N: a number of sessions"))
+        .unwrap_or(1_000_000);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(run(count.max(1_000)));
+}
+
+async fn run(count: usize) {
+    let now = now_ms();
+
+    let small = MemoryStore::new();
+    let small_ids = fill(&small, 1_000, now).await;
+    let p99_1k = p99_us(lookups(&small, &small_ids, LOOKUPS, None).await);
+    drop(small);
+
+    let store = Arc::new(MemoryStore::new());
+    let before = resident_kib();
+    let ids = Arc::new(fill(&store, count, now).await);
+    // The ids themselves are the clients' side (32 bytes each here), not the store's.
+    let id_bytes = (count * std::mem::size_of::<SessionId>()) as u64;
+    let grown = (resident_kib().saturating_sub(before) * 1024).saturating_sub(id_bytes);
+    let p99_n = p99_us(lookups(&store, &ids, LOOKUPS, None).await);
+    println!(
+        "memory-store {count} sessions {:.0} bytes/session p99-lookup-1k={p99_1k:.2} p99-lookup-N={p99_n:.2}",
+        grown as f64 / count as f64
+    );
+
+    // N more sessions that are all past their idle timeout by the time of the sweep.
+    let long_ago = now - (IDLE_S + 60) * 1000;
+    let expired = fill(&store, count, long_ago).await;
+    drop(expired);
+    let done = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (store, ids, done) = (Arc::clone(&store), Arc::clone(&ids), Arc::clone(&done));
+        tokio::spawn(async move { lookups(&store, &ids, usize::MAX / 2, Some(&done)).await })
+    };
+    // Let the reader start, then sweep on the other worker.
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let started = Instant::now();
+    let freed = {
+        let store = Arc::clone(&store);
+        tokio::spawn(async move { store.sweep(now_ms()).await.expect("sweep") })
+            .await
+            .expect("sweep task")
+    };
+    let took = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let during = reader.await.expect("reader");
+    let looked_up = during.len();
+    println!(
+        "memory-store sweep {freed} expired in {:.0} ms p99-lookup-during-sweep={:.2} ({looked_up} lookups, p99 without a sweep {p99_n:.2})",
+        took.as_secs_f64() * 1e3,
+        p99_us(during)
+    );
+    assert_eq!(freed, count, "the sweep freed exactly the expired sessions");
+}
