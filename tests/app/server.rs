@@ -149,3 +149,53 @@ fn ten_thousand_requests_with_invented_browser_ids_do_not_grow_the_server() {
         "10,000 invented ids grew the server from {before} KiB to {after} KiB"
     );
 }
+
+/// `scripts/class-sim` in small: 20 students, each with its own jar and account, click through
+/// every flow and lesson for 20 s against the real binary, and nothing fails (no 5xx, no 429, no
+/// dropped connection). How fast is for `scripts/bench` and docs/performance.md.
+#[test]
+fn a_class_of_twenty_simulated_students_meets_no_error() {
+    let server = Server::start(&[("ROCKET_LOG_LEVEL", "critical")]);
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_class-sim"))
+        .args([
+            "--students",
+            "20",
+            "--seconds",
+            "20",
+            "--ramp-ms",
+            "2000",
+            "--base",
+            &base,
+        ])
+        .output()
+        .expect("class-sim runs");
+    let report = String::from_utf8_lossy(&run.stdout);
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("class-sim students=20 "))
+        .unwrap_or_else(|| panic!("the contract's line:\n{report}"));
+    let field = |name: &str| -> u64 {
+        let value = line.split(' ').find_map(|f| f.strip_prefix(&format!("{name}=")));
+        value
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("{name} in {line}")) as u64
+    };
+    assert_eq!(field("errors"), 0, "{report}");
+    assert!(run.status.success(), "{report}");
+    assert!(
+        field("requests") > 20 * 10,
+        "every student logged in and clicked: {line}"
+    );
+    assert!(
+        field("rss-start") > 0 && field("rss-end") > 0,
+        "the server's memory was read: {line}"
+    );
+    for lesson in session_lab::lab::LESSONS {
+        assert!(
+            report.contains(&format!("GET /lab/{lesson} ")),
+            "{lesson} was opened:\n{report}"
+        );
+    }
+    assert!(report.contains("POST /lab/"), "lesson forms were submitted:\n{report}");
+}
