@@ -5,10 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A username: 3 to 32 characters of `a-z 0-9 _ . -`.
+/// A username: 3 to 32 characters of `a-z 0-9 _ . -`. A boxed `str` (it never grows) keeps every
+/// session record 8 bytes smaller than a `String` would.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Username(String);
+pub struct Username(Box<str>);
 
 /// Why a username or password was refused; each maps to one message in locales/.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -44,7 +45,7 @@ impl Username {
         if !raw.chars().all(allowed) {
             return Err(CredentialError::UsernameAlphabet);
         }
-        Ok(Username(raw.to_owned()))
+        Ok(Username(raw.into()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -62,7 +63,7 @@ impl TryFrom<String> for Username {
 
 impl From<Username> for String {
     fn from(name: Username) -> String {
-        name.0
+        name.0.into()
     }
 }
 

@@ -193,7 +193,7 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
         created_ago_s: ago(session.record.created_ms),
         last_seen_ago_s: ago(session.record.last_seen_ms),
         expires_in_s: session.record.expires_in_s(now),
-        instance: session.record.instance.clone(),
+        instance: session.record.instance.to_string(),
         yours: session.key == own_key,
     }
 }

@@ -40,7 +40,8 @@ pub struct Sessions {
     idle_timeout_s: u64,
     absolute_timeout_s: u64,
     cookie_secure: bool,
-    instance: String,
+    /// Shared by every record this instance creates.
+    instance: Arc<str>,
     /// The instructor's lesson switches, read when a session starts.
     presets: Presets,
     max_per_user: usize,
@@ -54,7 +55,7 @@ impl Sessions {
             idle_timeout_s: config.session_idle_timeout,
             absolute_timeout_s: config.session_absolute_timeout,
             cookie_secure: config.cookie_secure,
-            instance: config.instance_name.clone(),
+            instance: config.instance_name.as_str().into(),
             presets,
             max_per_user: config.max_sessions_per_user,
             max_demo: config.max_sessions_demo_account,
@@ -126,7 +127,7 @@ impl Sessions {
             self.idle_timeout_for(account.role),
             self.absolute_timeout_s,
         )?;
-        record.instance = self.instance.clone();
+        record.instance = Arc::clone(&self.instance);
         Ok(record)
     }
 

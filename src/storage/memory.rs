@@ -19,9 +19,12 @@ use crate::record::SessionRecord;
 
 type Key = [u8; 32];
 
+/// Records are boxed: a bucket of the map is then 40 bytes instead of 160, which matters because
+/// each shard's table doubles as it grows and may stand half empty (docs/performance.md measures
+/// the bytes per session at a million).
 #[derive(Default)]
 pub struct MemoryStore {
-    records: DashMap<Key, SessionRecord>,
+    records: DashMap<Key, Box<SessionRecord>>,
     by_user: DashMap<Username, Vec<Key>>,
 }
 
@@ -32,7 +35,10 @@ impl MemoryStore {
 
     /// Files `key` under `user`. Each key is indexed once, when its record is created.
     fn index(&self, user: &Username, key: Key) {
-        self.by_user.entry(user.clone()).or_default().push(key);
+        let mut keys = self.by_user.entry(user.clone()).or_default();
+        // Exactly as many as there are (at most `max_sessions_per_user`): no doubling slack.
+        keys.reserve_exact(1);
+        keys.push(key);
     }
 
     fn unindex(&self, user: &Username, key: &Key) {
@@ -64,7 +70,7 @@ impl SessionStore for MemoryStore {
         let key = id.storage_key_bytes();
         match self.records.entry(key) {
             Entry::Occupied(mut old) if old.get().is_expired(record.created_ms) => {
-                let previous = old.insert(record.clone());
+                let previous = old.insert(Box::new(record.clone()));
                 drop(old);
                 // The same key under the same account is indexed already.
                 if previous.user != record.user {
@@ -74,7 +80,7 @@ impl SessionStore for MemoryStore {
             }
             Entry::Occupied(_) => return Err(StoreError::Exists),
             Entry::Vacant(slot) => {
-                slot.insert(record.clone());
+                slot.insert(Box::new(record.clone()));
                 self.index(&record.user, key);
             }
         }
@@ -83,7 +89,7 @@ impl SessionStore for MemoryStore {
 
     async fn load(&self, id: &SessionId, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
         let key = id.storage_key_bytes();
-        let found = self.records.get(&key).map(|r| r.clone());
+        let found = self.records.get(&key).map(|r| SessionRecord::clone(&r));
         match found {
             Some(record) if record.is_expired(now_ms) => {
                 self.remove_if(&key, |r| r.is_expired(now_ms));
@@ -100,7 +106,7 @@ impl SessionStore for MemoryStore {
                 None
             } else {
                 record.last_seen_ms = record.last_seen_ms.max(now_ms);
-                Some(record.clone())
+                Some(SessionRecord::clone(&record))
             }
         });
         match touched {
@@ -145,7 +151,7 @@ impl SessionStore for MemoryStore {
         Ok(live
             .map(|entry| StoredSession {
                 key: hex::encode(entry.key()),
-                record: entry.value().clone(),
+                record: SessionRecord::clone(entry.value()),
             })
             .collect())
     }
@@ -154,7 +160,7 @@ impl SessionStore for MemoryStore {
         let keys = self.by_user.get(user).map(|keys| keys.clone()).unwrap_or_default();
         let mut sessions = Vec::with_capacity(keys.len());
         for key in keys {
-            let record = self.records.get(&key).map(|r| r.clone());
+            let record = self.records.get(&key).map(|r| SessionRecord::clone(&r));
             match record {
                 Some(record) if &record.user == user && !record.is_expired(now_ms) => {
                     sessions.push(StoredSession {
