@@ -124,6 +124,61 @@ impl Default for AppConfig {
     }
 }
 
+/// What `session-lab --help` prints: how to run it, where the configuration is read from, and
+/// every key of this build with its default (`tests/app/promises.rs` checks the list against the
+/// README's table).
+pub fn help() -> String {
+    let d = AppConfig::default();
+    let keys: [(&str, String); 19] = [
+        (
+            "session_store",
+            format!("\"{}\" (memory, file, redis)", d.session_store.as_str()),
+        ),
+        ("session_dir", format!("{:?}", d.session_dir.display().to_string())),
+        ("redis_url", format!("{:?}", d.redis_url)),
+        ("redis_prefix", format!("{:?}", d.redis_prefix)),
+        ("instance_name", "generated for each start (node-xxxx)".into()),
+        ("session_idle_timeout", format!("{} (seconds)", d.session_idle_timeout)),
+        (
+            "session_absolute_timeout",
+            format!("{} (seconds)", d.session_absolute_timeout),
+        ),
+        (
+            "session_sweep_interval",
+            format!("{} (seconds)", d.session_sweep_interval),
+        ),
+        ("lab_expiry_preset", format!("{} (seconds)", d.lab_expiry_preset)),
+        ("cookie_secure", d.cookie_secure.to_string()),
+        (
+            "instructor_password",
+            "unset: generated at start and printed once".into(),
+        ),
+        ("signing_key", "unset: random for each start".into()),
+        ("default_lang", format!("\"{}\" (en, ko)", d.default_lang.code())),
+        ("trusted_proxies", "[] (addresses whose X-Real-IP is believed)".into()),
+        ("max_sessions_per_user", d.max_sessions_per_user.to_string()),
+        ("max_sessions_demo_account", d.max_sessions_demo_account.to_string()),
+        ("max_accounts", d.max_accounts.to_string()),
+        ("password_hash_memory_kib", d.password_hash_memory_kib.to_string()),
+        ("password_hash_iterations", d.password_hash_iterations.to_string()),
+    ];
+    let mut text = String::from(
+        "session-lab: cookies versus server-side sessions, side by side (a teaching app)\n\n\
+         usage: session-lab            serve on ROCKET_ADDRESS:ROCKET_PORT (default 127.0.0.1:8000)\n\
+         \x20      session-lab --help     this text\n\
+         \x20      session-lab --version  the version\n\n\
+         Configuration is read from Rocket.toml in the working folder (or the file named by\n\
+         ROCKET_CONFIG), then from ROCKET_<KEY> environment variables, which win; a key set\n\
+         nowhere takes the default below. Rocket's own keys (address, port, log_level, ...) work\n\
+         the same way. A bad value stops the start with one line naming it, and exit status 1.\n\n\
+         keys and defaults:\n",
+    );
+    for (key, default) in keys {
+        text.push_str(&format!("  {key:<27} {default}\n"));
+    }
+    text
+}
+
 impl fmt::Debug for AppConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AppConfig")

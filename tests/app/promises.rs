@@ -258,10 +258,57 @@ fn each_bad_setting_stops_launch_with_one_clear_line() {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        assert!(!output.status.success(), "{key}={value} should stop launch:\n{text}");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{key}={value} should stop launch:\n{text}"
+        );
         let lines: Vec<&str> = text.lines().filter(|l| l.contains(line)).collect();
         assert_eq!(lines.len(), 1, "{key}={value}: one line naming the problem:\n{text}");
+        assert!(
+            !text.contains("panicked") && !text.contains("backtrace") && !text.contains("aborting"),
+            "{key}={value}: that line and nothing of Rocket's panic:\n{text}"
+        );
     }
+}
+
+/// `session-lab --help` names every configuration key of the README's table and where keys are
+/// read from; `--version` prints the package's version; anything else is refused with status 2.
+#[test]
+fn the_binary_explains_itself_with_help_and_version() {
+    let run = |arg: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_session-lab"))
+            .arg(arg)
+            .output()
+            .expect("the binary runs")
+    };
+    let help = run("--help");
+    assert!(help.status.success());
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    assert!(help.contains("Rocket.toml") && help.contains("ROCKET_<KEY>"), "{help}");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme
+        .split("## Configuration")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let keys: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .filter(|k| !matches!(*k, "address" | "port" | "log_level" | "template_dir"))
+        .collect();
+    assert!(keys.len() >= 19, "the README's keys: {keys:?}");
+    for key in keys {
+        assert!(help.contains(&format!("  {key} ")), "--help names {key}:\n{help}");
+    }
+    let version = run("--version");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("session-lab {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(run("--frobnicate").status.code(), Some(2));
 }
 
 #[test]
