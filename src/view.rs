@@ -50,6 +50,9 @@ pub fn templates(config: &AppConfig, presets: &Presets) -> impl rocket::fairing:
     let weak_ids = presets.weak_ids_flag();
     Template::custom(move |engines| {
         engines.handlebars.register_helper("t", Box::new(Translate));
+        // Registered anew whenever templates are reloaded (debug builds), so its cache never
+        // outlives the templates it was rendered from.
+        engines.handlebars.register_helper("same_for_everyone", Box::new(SameForEveryone::default()));
         engines.handlebars.register_helper("flow_key", Box::new(FlowKey));
         engines
             .handlebars
@@ -62,6 +65,45 @@ pub fn templates(config: &AppConfig, presets: &Presets) -> impl rocket::fairing:
             .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
         engines.handlebars.register_escape_fn(handlebars::html_escape);
     })
+}
+
+/// `{{same_for_everyone "partials/nav"}}`: a partial that depends on nothing but the language
+/// (the navigation, the footer) is rendered once per language and then copied into every page,
+/// instead of walking its dozen helpers on every request (docs/performance.md).
+#[derive(Default)]
+struct SameForEveryone([DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]);
+
+impl HelperDef for SameForEveryone {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        registry: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let name = str_param(h, "same_for_everyone", 0)?;
+        let lang = lang_of(ctx);
+        let rendered = &self.0[lang as usize];
+        if let Some(html) = rendered.get(name) {
+            out.write(&html)?;
+            return Ok(());
+        }
+        let html: Arc<str> = registry.render(name, &serde_json::json!({ "lang": lang.code() }))?.into();
+        rendered.insert(name.into(), Arc::clone(&html));
+        out.write(&html)?;
+        Ok(())
+    }
+}
+
+/// The page's language, as `render` put it into every page's context.
+fn lang_of(ctx: &Context) -> Lang {
+    match ctx.data().get("lang").and_then(Value::as_str) {
+        Some("en") => Lang::En,
+        Some("ko") => Lang::Ko,
+        Some(other) => Lang::from_tag(other).unwrap_or(Lang::En),
+        None => Lang::En,
+    }
 }
 
 /// A fixed fact about this server, usable as `{{name}}` or in a subexpression `(name)`.
@@ -132,12 +174,7 @@ impl HelperDef for Translate {
         out: &mut dyn Output,
     ) -> HelperResult {
         let key = str_param(h, "t", 0)?;
-        let lang = ctx
-            .data()
-            .get("lang")
-            .and_then(Value::as_str)
-            .and_then(Lang::from_tag)
-            .unwrap_or(Lang::En);
+        let lang = lang_of(ctx);
         if h.hash().is_empty() {
             out.write(&plain_text(lang, key)?)?;
             return Ok(());
