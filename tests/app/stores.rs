@@ -416,6 +416,10 @@ fn the_two_instances_recipe_behaves_as_documented() {
             stdout.contains("instance one") && stdout.contains("instance two"),
             "{stdout}"
         );
+        assert!(
+            stdout.contains("signed flow: one signing key, logged in on both instances"),
+            "{store}: the recipe gives both instances one signing key:\n{stdout}"
+        );
         let logged_out = stdout.matches("NOT logged in").count();
         if store == "redis" {
             assert_eq!(logged_out, 0, "{stdout}");
