@@ -52,7 +52,9 @@ pub fn templates(config: &AppConfig, presets: &Presets) -> impl rocket::fairing:
         engines.handlebars.register_helper("t", Box::new(Translate));
         // Registered anew whenever templates are reloaded (debug builds), so its cache never
         // outlives the templates it was rendered from.
-        engines.handlebars.register_helper("same_for_everyone", Box::new(SameForEveryone::default()));
+        engines
+            .handlebars
+            .register_helper("same_for_everyone", Box::new(SameForEveryone::default()));
         engines.handlebars.register_helper("flow_key", Box::new(FlowKey));
         engines
             .handlebars
@@ -89,7 +91,9 @@ impl HelperDef for SameForEveryone {
             out.write(&html)?;
             return Ok(());
         }
-        let html: Arc<str> = registry.render(name, &serde_json::json!({ "lang": lang.code() }))?.into();
+        let html: Arc<str> = registry
+            .render(name, &serde_json::json!({ "lang": lang.code() }))?
+            .into();
         rendered.insert(name.into(), Arc::clone(&html));
         out.write(&html)?;
         Ok(())

@@ -199,3 +199,28 @@ fn a_class_of_twenty_simulated_students_meets_no_error() {
     }
     assert!(report.contains("POST /lab/"), "lesson forms were submitted:\n{report}");
 }
+
+/// Both benchmark scripts say what they do without building anything.
+#[test]
+fn the_benchmark_scripts_answer_help() {
+    for (script, names) in [
+        ("bench", ["bench <case> <requests/s> p99=<ms>", "--sessions N"]),
+        (
+            "class-sim",
+            [
+                "--students N --seconds S",
+                "class-sim students=<N> requests=<R> errors=<E>",
+            ],
+        ),
+    ] {
+        let run = std::process::Command::new(format!("{}/scripts/{script}", env!("CARGO_MANIFEST_DIR")))
+            .arg("--help")
+            .output()
+            .expect("the script runs");
+        let text = String::from_utf8_lossy(&run.stdout);
+        assert!(run.status.success(), "{script} --help: {text}");
+        for name in names {
+            assert!(text.contains(name), "{script} --help names {name}:\n{text}");
+        }
+    }
+}
