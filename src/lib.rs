@@ -8,6 +8,7 @@
 extern crate rocket;
 
 pub mod accounts;
+pub(crate) mod assets;
 pub(crate) mod auth;
 pub(crate) mod bounded;
 pub(crate) mod browser_id;
@@ -41,12 +42,13 @@ pub mod storage;
 pub(crate) mod view;
 
 use rocket::figment::Figment;
-use rocket::fs::{relative, FileServer};
 use rocket::{Build, Rocket};
 
 /// Builds the application; each stage below is one area of the app, in reading order.
 pub fn build(figment: Figment) -> Rocket<Build> {
+    let (figment, built_in_templates) = assets::templates(figment);
     rocket::custom(figment)
+        .manage(built_in_templates)
         .attach(state::stage())
         .attach(config::log_cap())
         .attach(session::sweeper())
@@ -68,7 +70,7 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .mount("/session", lab::csrf::session_routes())
         .mount("/signed", lab::csrf::signed_routes())
         .mount("/signed", lab::signed::flow_routes())
-        .mount("/static", FileServer::from(relative!("static")))
+        .mount("/static", assets::static_files())
         .mount("/", cross_site::routes())
         .register("/", catchers::all())
 }

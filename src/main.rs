@@ -6,6 +6,20 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 use rocket::error::ErrorKind;
+use rocket::figment::providers::{Env, Format, Toml};
+use rocket::figment::{Figment, Profile};
+
+/// Rocket's own order (its defaults, then `Rocket.toml` or `ROCKET_CONFIG`, then `ROCKET_<KEY>`),
+/// with the repository's Rocket.toml built in underneath: a copy of the binary started where no
+/// Rocket.toml is keeps the same request-body limits and settings.
+fn figment() -> Figment {
+    let file = Env::var_or("ROCKET_CONFIG", "Rocket.toml");
+    Figment::from(rocket::Config::default())
+        .merge(Toml::string(include_str!("../Rocket.toml")).nested())
+        .merge(Toml::file(file).nested())
+        .merge(Env::prefixed("ROCKET_").ignore(&["PROFILE"]).global())
+        .select(Profile::from_env_or("ROCKET_PROFILE", rocket::Config::DEFAULT_PROFILE))
+}
 
 #[rocket::main]
 async fn main() -> ExitCode {
@@ -24,7 +38,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    match session_lab::build(rocket::Config::figment()).launch().await {
+    match session_lab::build(figment()).launch().await {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
             // A failed fairing (a bad configuration value, an unreachable store) has logged one

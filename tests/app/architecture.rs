@@ -28,6 +28,7 @@ const LAYERS: [(&str, &[&str]); 5] = [
     (
         "web",
         &[
+            "assets",
             "auth",
             "catchers",
             "client",

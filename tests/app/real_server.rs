@@ -17,10 +17,16 @@ pub struct Server {
 
 impl Server {
     pub fn start(env: &[(&str, &str)]) -> Server {
+        let binary = std::path::Path::new(env!("CARGO_BIN_EXE_session-lab"));
+        Server::start_in(binary, std::path::Path::new(env!("CARGO_MANIFEST_DIR")), env)
+    }
+
+    /// `binary`, started in `folder` (the repository for [`Server::start`]).
+    pub fn start_in(binary: &std::path::Path, folder: &std::path::Path, env: &[(&str, &str)]) -> Server {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_session-lab"));
+        let mut command = Command::new(binary);
         command
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(folder)
             .env("ROCKET_ADDRESS", "127.0.0.1")
             .env("ROCKET_PORT", port.to_string())
             .env("ROCKET_LOG_LEVEL", "debug")

@@ -224,3 +224,41 @@ fn the_benchmark_scripts_answer_help() {
         }
     }
 }
+
+/// A copy of the binary in an empty folder (no templates/, no static/, no Rocket.toml) serves
+/// every page and every static file, from its built-in copies.
+#[test]
+fn a_copy_of_the_binary_serves_every_page_from_an_empty_folder() {
+    let empty = tempfile::tempdir().unwrap();
+    let temporary = tempfile::tempdir().unwrap();
+    let binary = empty.path().join("session-lab");
+    std::fs::copy(env!("CARGO_BIN_EXE_session-lab"), &binary).unwrap();
+    let tmpdir = temporary.path().to_str().unwrap();
+    let server = Server::start_in(&binary, empty.path(), &[("TMPDIR", tmpdir)]);
+    let mut pages = vec!["/".to_owned(), "/compare".into(), "/explain".into(), "/lab".into()];
+    pages.extend(session_lab::lab::LESSONS.map(|lesson| format!("/lab/{lesson}")));
+    pages.extend(["/cookie", "/session", "/signed", "/register", "/session/login"].map(String::from));
+    for page in &pages {
+        let reply = server.get(page, None);
+        assert_eq!(reply.status, 200, "{page}:\n{}", server.output());
+        assert!(reply.body.contains("</html>"), "{page} is a whole page");
+    }
+    let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (path, text) in crate::helpers::files_under("static") {
+        let url = format!(
+            "/static/{}",
+            path.strip_prefix(repository.join("static")).unwrap().display()
+        );
+        let reply = server.get(&url, None);
+        assert_eq!(reply.status, 200, "{url}");
+        assert_eq!(reply.body, text, "{url} is the repository's file");
+    }
+    assert_eq!(server.get("/static/none.css", None).status, 404);
+    // The repository's Rocket.toml is built in too: its 8 KiB form limit holds here.
+    let big = format!("username=abc&password={}", "x".repeat(9 * 1024));
+    assert_eq!(server.post("/register", &big, None).status, 413);
+    assert!(
+        std::fs::read_dir(empty.path()).unwrap().count() == 1,
+        "nothing was written next to the binary"
+    );
+}
