@@ -167,10 +167,12 @@ pub fn help() -> String {
          usage: session-lab            serve on ROCKET_ADDRESS:ROCKET_PORT (default 127.0.0.1:8000)\n\
          \x20      session-lab --help     this text\n\
          \x20      session-lab --version  the version\n\n\
-         Configuration is read from Rocket.toml in the working folder (or the file named by\n\
-         ROCKET_CONFIG), then from ROCKET_<KEY> environment variables, which win; a key set\n\
-         nowhere takes the default below. Rocket's own keys (address, port, log_level, ...) work\n\
-         the same way. A bad value stops the start with one line naming it, and exit status 1.\n\n\
+         Configuration: the repository's Rocket.toml is built in; Rocket.toml in the working\n\
+         folder (or the file named by ROCKET_CONFIG) overrides it, and ROCKET_<KEY> environment\n\
+         variables override both; a key set nowhere takes the default below. Rocket's own keys\n\
+         (address, port, log_level, ...) work the same way. A bad value stops the start with one\n\
+         line naming it, and exit status 1. Templates and static files are built in too; in a\n\
+         folder that has templates/ and static/, those are used instead.\n\n\
          keys and defaults:\n",
     );
     for (key, default) in keys {
