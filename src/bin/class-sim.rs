@@ -37,7 +37,7 @@ const USAGE: &str = "usage: class-sim --students N --seconds S [--base URL] [--t
 
   --students N   simulated students, each with its own cookie jar and account (1-1000)
   --seconds S    how long they click, once all have logged in (1-3600)
-  --base URL     a running server (http://127.0.0.1:8000); without it, the session-lab binary
+  --base URL     a running server on this machine (http://127.0.0.1:8000); without it, the session-lab binary
                  next to this one is started on a free loopback port with the memory store
   --think-ms MS  mean pause between one student's clicks (default 1000)
   --ramp-ms MS   students arrive spread over this long before registering (default 20000); the
@@ -85,7 +85,7 @@ fn options() -> Result<Options, String> {
         match arg.as_str() {
             "--students" => students = Some(number(&value("--students")?, 1, 1000)?),
             "--seconds" => seconds = Some(number(&value("--seconds")?, 1, 3600)? as u64),
-            "--base" => base = Some(value("--base")?.trim_end_matches('/').to_owned()),
+            "--base" => base = Some(loopback(&value("--base")?)?),
             "--think-ms" => think_ms = number(&value("--think-ms")?, 0, 60_000)? as u64,
             "--ramp-ms" => ramp_ms = number(&value("--ramp-ms")?, 0, 600_000)? as u64,
             "-h" | "--help" => {
@@ -102,6 +102,22 @@ fn options() -> Result<Options, String> {
         think_ms,
         ramp_ms,
     })
+}
+
+/// A load generator aimed at someone else's server is an attack: only this machine's addresses.
+fn loopback(base: &str) -> Result<String, String> {
+    let base = base.trim_end_matches('/');
+    let host = base.strip_prefix("http://").unwrap_or_default();
+    let on_this_machine = ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .any(|h| host == *h || host.strip_prefix(h).is_some_and(|rest| rest.starts_with(':')));
+    if on_this_machine {
+        Ok(base.to_owned())
+    } else {
+        Err(format!(
+            "{base}: --base must be http:// on this machine (127.0.0.1, localhost or [::1])"
+        ))
+    }
 }
 
 fn number(text: &str, min: usize, max: usize) -> Result<usize, String> {

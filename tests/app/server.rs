@@ -198,6 +198,17 @@ fn a_class_of_twenty_simulated_students_meets_no_error() {
         );
     }
     assert!(report.contains("POST /lab/"), "lesson forms were submitted:\n{report}");
+    for elsewhere in [
+        "http://example.com",
+        "http://127.0.0.1.example.com:80",
+        "https://localhost",
+    ] {
+        let refused = std::process::Command::new(env!("CARGO_BIN_EXE_class-sim"))
+            .args(["--students", "1", "--seconds", "1", "--base", elsewhere])
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(2), "{elsewhere}: loopback only");
+    }
 }
 
 /// Both benchmark scripts say what they do without building anything.
