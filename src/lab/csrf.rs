@@ -31,7 +31,7 @@ use rocket_dyn_templates::handlebars::html_escape;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::auth::{CookieClaims, CookieUser, Maybe, SessionUser, SignedUser};
 use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
@@ -40,7 +40,7 @@ use crate::clock::now_ms;
 use crate::cookies::{self, RawCookieHeader};
 use crate::error::AppError;
 use crate::flow::Flow;
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 
 /// The lesson page and its own (same-origin) controls, under `/lab`.
@@ -235,20 +235,17 @@ pub struct OpenForm {
 }
 
 /// Draws an attack id for this browser and sends it to the attacker's site.
-#[allow(clippy::too_many_arguments)]
 #[post("/csrf/open", data = "<form>")]
 pub async fn open(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<OpenForm>,
     key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     lab: &State<CsrfLab>,
     host: VictimHost,
-    client: ClientAddr,
     lang: Lang,
     rocket: &rocket::Config,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let Some(port) = lab.site_port(rocket.address, rocket.port).await else {
         return Ok(Redirect::to("/lab/csrf#attacker"));
     };
@@ -260,9 +257,10 @@ pub async fn open(
         },
         _ => host.clone(),
     };
-    let attack = browser.0.token(key, &format!("csrf-attack-{}", now_ms()));
-    lab.attacks
-        .update(&attack, client.0, now_ms(), |owner| *owner = Some(browser.0.clone()));
+    let attack = desk.browser.token(key, &format!("csrf-attack-{}", now_ms()));
+    lab.attacks.update(&attack, desk.client.0, now_ms(), |owner| {
+        *owner = Some(desk.browser.clone())
+    });
     Ok(Redirect::to(format!(
         "http://{site_host}:{port}/?attack={attack}&to={host}&lang={}",
         lang.code()
@@ -395,15 +393,12 @@ pub struct SameSiteForm {
 /// Same-origin only, like every lab control.
 #[post("/csrf-samesite", data = "<form>")]
 pub fn same_site(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<SameSiteForm>,
     claims: CookieClaims,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let (value, choice) = match form.same_site.as_deref() {
         Some("Strict") => (SameSite::Strict, "Strict"),
         Some("None") => (SameSite::None, "None"),
@@ -428,7 +423,7 @@ pub fn same_site(
             jar.add(cookie);
         }
     }
-    desks.update(&browser.0, client.0, |desk| {
+    desk.update(|desk| {
         desk.csrf.same_site = logged_in.then_some(choice);
         desk.csrf.notice = Some(if logged_in {
             "csrf-samesite-set"

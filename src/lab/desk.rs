@@ -7,13 +7,18 @@
 
 use std::net::IpAddr;
 
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
+
 use super::csrf::CsrfDesk;
 use super::hijack::Replay;
 use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
+use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::error::{AppError, Forbidden};
 use crate::ids::SessionId;
+use crate::inspector::KnownBrowser;
 
 const KEEP_MS: u64 = 30 * 60 * 1000;
 /// Desks one client address may hold (a student with a few browsers and private windows).
@@ -93,5 +98,56 @@ impl LabDesks {
 
     pub fn is_empty(&self) -> bool {
         self.desks.is_empty()
+    }
+}
+
+/// The posting browser's desk, as a request guard: what every lab action does with it (check the
+/// form's token, read the desk, change it) without each handler naming the browser, the server's
+/// key, the desks and the client address. Like [`KnownBrowser`], it forwards (403) a browser
+/// that holds no id from this server.
+pub struct LabDesk<'r> {
+    pub browser: BrowserId,
+    pub client: ClientAddr,
+    key: &'r ServerKey,
+    desks: &'r LabDesks,
+}
+
+impl LabDesk<'_> {
+    /// `Ok` when `token` is this browser's lab token.
+    pub fn check(&self, token: Option<&str>) -> Result<(), AppError> {
+        self.desks.check(self.key, &self.browser, token)
+    }
+
+    /// This browser's desk as it is now; an empty one if it has none.
+    pub fn open(&self) -> Desk {
+        self.desks.open(&self.browser)
+    }
+
+    /// Changes this browser's desk, creating it for this client address if needed.
+    pub fn update(&self, change: impl FnOnce(&mut Desk)) {
+        self.desks.update(&self.browser, self.client.0, change);
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for LabDesk<'r> {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let browser = match request.guard::<KnownBrowser>().await {
+            Outcome::Success(known) => known.0,
+            Outcome::Forward(status) => return Outcome::Forward(status),
+            Outcome::Error((status, ())) => return Outcome::Error((status, ())),
+        };
+        let rocket = request.rocket();
+        match (rocket.state::<ServerKey>(), rocket.state::<LabDesks>()) {
+            (Some(key), Some(desks)) => Outcome::Success(LabDesk {
+                browser,
+                client: ClientAddr::of(request),
+                key,
+                desks,
+            }),
+            _ => Outcome::Error((Status::InternalServerError, ())),
+        }
     }
 }

@@ -15,17 +15,16 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
 use super::hijack::Replay;
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::accounts::{AccountStore, Attempt};
 use crate::browser_id::ServerKey;
-use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::credentials::Role;
 use crate::error::{AppError, Forbidden};
 use crate::flow::Flow;
 use crate::flows::session::sid_cookie;
 use crate::ids::{SessionId, ID_CHARS};
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::session::{Sessions, StartError};
 use crate::storage::StoreError;
@@ -69,18 +68,15 @@ pub struct FixationForm {
 /// The attacker draws a well-formed id, remembers it, and plants it in this browser.
 #[post("/fixation/plant", data = "<form>")]
 pub fn plant(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<FixationForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let id = SessionId::generate()?;
     jar.add(sid_cookie(sessions, &id, false));
-    desks.update(&browser.0, client.0, |desk| {
+    desk.update(|desk| {
         desk.planted_sid = Some(id);
         desk.fixation_replay = None;
         desk.fixation_failed = None;
@@ -92,23 +88,18 @@ pub fn plant(
 /// A login that keeps the id the browser brought, the mistake this lesson shows. Contained: it
 /// adopts only the id this lab planted in this browser (never an id a student typed), and it
 /// refuses the instructor's account, whose session must never sit under a known id.
-#[allow(clippy::too_many_arguments)]
 #[post("/fixation/login-keeping-id", data = "<form>")]
 pub async fn login_keeping_id(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<FixationForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let Some(account) = lesson_login(&form, &browser, desks, accounts, client).await? else {
+    let Some(account) = lesson_login(&form, &desk, accounts).await? else {
         return Ok(Redirect::to("/lab/fixation#victim"));
     };
-    let planted = desks.open(&browser.0).planted_sid;
+    let planted = desk.open().planted_sid;
     let presented = sessions.presented_id(jar);
     let adopted = match presented.filter(|id| Some(*id) == planted) {
         Some(id) => match sessions.start_adopting(&account, id).await {
@@ -122,27 +113,22 @@ pub async fn login_keeping_id(
         let (id, _) = sessions.start(&account).await?;
         jar.add(sid_cookie(sessions, &id, false));
     }
-    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
+    desk.update(|desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#victim"))
 }
 
 /// The session flow's own login, from the lesson page: the presented id (the planted one) is
 /// deleted and a fresh one issued, exactly as `POST /session/login` does; then back to the
 /// lesson, so the attacker can replay at once. Refuses the instructor, like every lab login.
-#[allow(clippy::too_many_arguments)]
 #[post("/fixation/login-real", data = "<form>")]
 pub async fn login_real(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<FixationForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let Some(account) = lesson_login(&form, &browser, desks, accounts, client).await? else {
+    let Some(account) = lesson_login(&form, &desk, accounts).await? else {
         return Ok(Redirect::to("/lab/fixation#victim"));
     };
     if let Some(old) = sessions.presented_id(jar) {
@@ -150,23 +136,23 @@ pub async fn login_real(
     }
     let (id, _) = sessions.start(&account).await?;
     jar.add(sid_cookie(sessions, &id, false));
-    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = None);
+    desk.update(|desk| desk.fixation_failed = None);
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 
-/// Both of the lesson's logins check the password through the throttle like any login and refuse
-/// the instructor; a refusal is kept on the desk for the page to say, and gives `None`.
+/// Both of the lesson's logins check the lab token, then the password through the throttle like
+/// any login, and refuse the instructor; a refusal is kept on the desk for the page to say, and
+/// gives `None`.
 async fn lesson_login(
     form: &FixationForm,
-    browser: &KnownBrowser,
-    desks: &LabDesks,
+    desk: &LabDesk<'_>,
     accounts: &AccountStore,
-    client: ClientAddr,
 ) -> Result<Option<crate::accounts::Account>, AppError> {
+    desk.check(form.token.as_deref())?;
     let attempt = Attempt {
         username: form.username.as_deref().unwrap_or_default(),
         password: form.password.as_deref().unwrap_or_default(),
-        from: client.0,
+        from: desk.client.0,
         flow: Flow::Session,
     };
     let refusal = match accounts.authenticate(&attempt).await? {
@@ -174,22 +160,19 @@ async fn lesson_login(
         Some(account) if account.role == Role::Instructor => "error-instructor-session-only",
         Some(account) => return Ok(Some(account)),
     };
-    desks.update(&browser.0, client.0, |desk| desk.fixation_failed = Some(refusal));
+    desk.update(|desk| desk.fixation_failed = Some(refusal));
     Ok(None)
 }
 
 /// The attacker uses the id they planted.
 #[post("/fixation/replay", data = "<form>")]
 pub async fn replay(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<FixationForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let result = match desks.open(&browser.0).planted_sid {
+    desk.check(form.token.as_deref())?;
+    let result = match desk.open().planted_sid {
         Some(id) => sessions
             .resume(&id)
             .await?
@@ -205,7 +188,7 @@ pub async fn replay(
         ago_s: 0,
         nothing_pasted: false,
     };
-    desks.update(&browser.0, client.0, |desk| desk.fixation_replay = Some(replay));
+    desk.update(|desk| desk.fixation_replay = Some(replay));
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 

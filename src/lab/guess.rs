@@ -17,16 +17,15 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::browser_id::ServerKey;
-use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::credentials::Role;
 use crate::error::{AppError, Forbidden};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
 use crate::ids::SessionId;
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::presets::{Presets, WEAK_COUNTER_START};
 use crate::session::Sessions;
@@ -198,23 +197,19 @@ pub struct NeighbourForm {
 
 /// "The id before / after": decodes the counter of the last weak id tried (or of this browser's
 /// own), steps by one, encodes again and tries it: the arithmetic an attacker does by hand.
-#[allow(clippy::too_many_arguments)]
 #[post("/guess/neighbour", data = "<form>")]
 pub async fn try_neighbour(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<NeighbourForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let last = last_tried(desks, &browser).and_then(|id| id.weak_counter());
+    desk.check(form.token.as_deref())?;
+    let last = last_tried(&desk).and_then(|id| id.weak_counter());
     let from = last.or_else(|| sessions.presented_id(jar).and_then(|id| id.weak_counter()));
     let Some(from) = from else {
-        desks.update(&browser.0, client.0, |desk| desk.guess_no_start = true);
+        desk.update(|desk| desk.guess_no_start = true);
         return Ok(Redirect::to("/lab/guess#try"));
     };
     let counter = if form.step < 0 {
@@ -223,13 +218,13 @@ pub async fn try_neighbour(
         from.saturating_add(1)
     };
     let candidate = SessionId::weak_from_counter(counter);
-    record_try(&candidate.expose(), &browser, desks, sessions, client, bus).await?;
+    record_try(&candidate.expose(), &desk, sessions, bus).await?;
     Ok(Redirect::to("/lab/guess#try"))
 }
 
 /// The id this browser's last guess tried, if it was a well-formed one.
-fn last_tried(desks: &LabDesks, browser: &KnownBrowser) -> Option<SessionId> {
-    let (tried, _) = desks.open(&browser.0).guess_result?;
+fn last_tried(desk: &LabDesk<'_>) -> Option<SessionId> {
+    let (tried, _) = desk.open().guess_result?;
     tried.parse().ok()
 }
 
@@ -250,15 +245,13 @@ async fn own_user(sessions: &Sessions, jar: &CookieJar<'_>) -> Option<String> {
 /// the instructor) that this browser's own guess found, and only while it lives.
 #[post("/guess/use", data = "<form>")]
 pub async fn use_hit(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<NeighbourForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let found = last_tried(desks, &browser).filter(SessionId::is_weak);
+    desk.check(form.token.as_deref())?;
+    let found = last_tried(&desk).filter(SessionId::is_weak);
     if let Some(id) = found {
         if matches!(sessions.peek(&id).await?, Some(record) if record.role == Role::Student) {
             jar.add(crate::flows::session::sid_cookie(sessions, &id, false));
@@ -268,14 +261,8 @@ pub async fn use_hit(
 }
 
 /// Looks one typed id up exactly as a request with it would, and keeps the result on the desk.
-async fn record_try(
-    candidate: &str,
-    browser: &KnownBrowser,
-    desks: &LabDesks,
-    sessions: &Sessions,
-    client: ClientAddr,
-    bus: &EventBus,
-) -> Result<(), AppError> {
+async fn record_try(candidate: &str, desk: &LabDesk<'_>, sessions: &Sessions, bus: &EventBus) -> Result<(), AppError> {
+    let client = desk.client;
     let found = match candidate.trim().parse::<SessionId>() {
         Ok(id) => sessions.peek(&id).await?.map(|record| record.user),
         Err(_) => None,
@@ -291,7 +278,7 @@ async fn record_try(
     }
     let result = found.map(|u| u.to_string()).unwrap_or_default();
     let tried: String = candidate.trim().chars().filter(|c| !c.is_control()).take(64).collect();
-    desks.update(&browser.0, client.0, |desk| {
+    desk.update(|desk| {
         desk.guess_result = Some((tried, result));
         desk.guess_no_start = false;
     });
@@ -299,19 +286,15 @@ async fn record_try(
 }
 
 /// Tries one id, as a request carrying it would. Misses go to the dashboard's event stream.
-#[allow(clippy::too_many_arguments)]
 #[post("/guess/try", data = "<form>")]
 pub async fn try_guess(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<GuessForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
-    client: ClientAddr,
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    record_try(&form.candidate, &browser, desks, sessions, client, bus).await?;
+    desk.check(form.token.as_deref())?;
+    record_try(&form.candidate, &desk, sessions, bus).await?;
     Ok(Redirect::to("/lab/guess#try"))
 }
 

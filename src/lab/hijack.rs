@@ -16,7 +16,7 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::accounts::{AccountStore, Attempt};
 use crate::browser_id::ServerKey;
 use crate::client::ClientAddr;
@@ -26,7 +26,7 @@ use crate::credentials::Role;
 use crate::error::{AppError, Forbidden};
 use crate::flow::Flow;
 use crate::ids::ID_CHARS;
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::session::Sessions;
 
@@ -112,14 +112,12 @@ pub struct LabForm {
 /// instructor's credentials are refused there, so here too).
 #[post("/hijack/replay-cookie", data = "<form>")]
 pub async fn replay_cookie(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<LabForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     accounts: &State<AccountStore>,
     client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let pasted = pasted_cookies(form.cookie_header.as_deref().unwrap_or_default());
     let value = |name: &str| pasted.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
     let (username, password, role) = (value(cookies::USERNAME), value(cookies::PASSWORD), value(cookies::ROLE));
@@ -151,47 +149,40 @@ pub async fn replay_cookie(
             ..Replay::refused()
         },
     };
-    desks.update(&browser.0, client.0, |desk| desk.cookie_replay = Some(replay));
+    desk.update(|desk| desk.cookie_replay = Some(replay));
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
 /// Copies this browser's `sid` to the attacker, as someone watching an unencrypted network
 /// would: the value is kept on the server and never shown. An instructor's session is never
 /// taken: the lesson is for student sessions.
-#[allow(clippy::too_many_arguments)]
 #[post("/hijack/steal", data = "<form>")]
 pub async fn steal_sid(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<LabForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let mut stolen = sessions.presented_id(jar);
     if let Some(id) = stolen {
         if sessions.peek(&id).await?.is_some_and(|r| r.role == Role::Instructor) {
             stolen = None;
         }
     }
-    desks.update(&browser.0, client.0, |desk| desk.stolen_sid = stolen);
+    desk.update(|desk| desk.stolen_sid = stolen);
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
 /// Replays the stolen `sid`: a real request by the attacker, so it also counts as activity.
 #[post("/hijack/replay-session", data = "<form>")]
 pub async fn replay_session(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<LabForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
-    let replay = match desks.open(&browser.0).stolen_sid {
+    desk.check(form.token.as_deref())?;
+    let replay = match desk.open().stolen_sid {
         Some(id) => match sessions.resume(&id).await? {
             Some(record) => Replay {
                 logged_in: true,
@@ -204,7 +195,7 @@ pub async fn replay_session(
         },
         None => Replay::refused(),
     };
-    desks.update(&browser.0, client.0, |desk| desk.session_replay = Some(replay));
+    desk.update(|desk| desk.session_replay = Some(replay));
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 

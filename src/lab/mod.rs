@@ -18,7 +18,7 @@ pub mod xss;
 
 use rocket_dyn_templates::{context, Template};
 
-pub use desk::LabDesks;
+pub use desk::{LabDesk, LabDesks};
 
 use crate::lang::Lang;
 use crate::view;

@@ -15,13 +15,12 @@ use rocket::State;
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::browser_id::ServerKey;
-use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::cookies;
 use crate::error::AppError;
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::signing::{decode_unverified, SigningKey};
 
@@ -93,15 +92,12 @@ fn signed_cookie(value: String, secure: bool) -> Cookie<'static> {
 /// of it.
 #[post("/lab-flip", data = "<form>")]
 pub fn flip(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<SignedForm>,
-    key: &State<ServerKey>,
     signing: &State<SigningKey>,
-    desks: &State<LabDesks>,
     jar: &CookieJar<'_>,
-    client: ClientAddr,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let token = jar.get(cookies::SIGNED).map(|c| c.value().to_owned());
     let flipped = token.as_deref().and_then(|token| {
         let (_, signature) = token.split_once('.')?;
@@ -120,7 +116,7 @@ pub fn flip(
         }
         None => "signed-login-first",
     };
-    desks.update(&browser.0, client.0, |desk| desk.signed.notice = Some(notice));
+    desk.update(|desk| desk.signed.notice = Some(notice));
     Ok(Redirect::to("/lab/signed#tools"))
 }
 
@@ -128,15 +124,8 @@ pub fn flip(
 /// Keeps a copy of this browser's token on the server, as someone who sniffed or copied it would;
 /// it is never printed.
 #[post("/lab-copy", data = "<form>")]
-pub fn copy(
-    browser: KnownBrowser,
-    form: Form<SignedForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
-    jar: &CookieJar<'_>,
-    client: ClientAddr,
-) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+pub fn copy(desk: LabDesk<'_>, form: Form<SignedForm>, jar: &CookieJar<'_>) -> Result<Redirect, AppError> {
+    desk.check(form.token.as_deref())?;
     let token = jar
         .get(cookies::SIGNED)
         .map(|c| c.value().chars().take(4096).collect::<String>());
@@ -145,7 +134,7 @@ pub fn copy(
     } else {
         "signed-login-first"
     };
-    desks.update(&browser.0, client.0, |desk| {
+    desk.update(|desk| {
         if token.is_some() {
             desk.signed.copy = token;
             desk.signed.replay = None;
@@ -157,17 +146,10 @@ pub fn copy(
 
 /// The attacker presents the kept copy: the server checks it exactly as the signed flow does.
 #[post("/signed/replay", data = "<form>")]
-pub fn replay(
-    browser: KnownBrowser,
-    form: Form<SignedForm>,
-    key: &State<ServerKey>,
-    signing: &State<SigningKey>,
-    desks: &State<LabDesks>,
-    client: ClientAddr,
-) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+pub fn replay(desk: LabDesk<'_>, form: Form<SignedForm>, signing: &State<SigningKey>) -> Result<Redirect, AppError> {
+    desk.check(form.token.as_deref())?;
     let now = now_ms();
-    let copy = desks.open(&browser.0).signed.copy;
+    let copy = desk.open().signed.copy;
     let claims = copy.as_deref().and_then(|token| signing.verify(token, now));
     let replay = SignedReplay {
         logged_in: claims.is_some(),
@@ -182,7 +164,7 @@ pub fn replay(
     } else {
         Some("signed-nothing-copied")
     };
-    desks.update(&browser.0, client.0, |desk| {
+    desk.update(|desk| {
         desk.signed.replay = copy.is_some().then_some(replay);
         desk.signed.notice = notice;
     });

@@ -15,12 +15,12 @@ use rocket::response::Redirect;
 use rocket::State;
 use rocket_dyn_templates::{context, Template};
 
-use super::LabDesks;
+use super::{LabDesk, LabDesks};
 use crate::browser_id::ServerKey;
 use crate::config::AppConfig;
 use crate::cookies;
 use crate::error::{AppError, Forbidden};
-use crate::inspector::{KnownBrowser, Visitor};
+use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::session::Sessions;
 
@@ -57,18 +57,15 @@ pub struct EditForm {
 /// # Warning
 /// Sets the chosen cookie with the same attributes its flow uses, so the browser replaces the
 /// real one.
-#[allow(clippy::too_many_arguments)]
 #[post("/tamper/set", data = "<form>")]
 pub fn set_cookie(
-    browser: KnownBrowser,
+    desk: LabDesk<'_>,
     form: Form<EditForm>,
-    key: &State<ServerKey>,
-    desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     config: &State<AppConfig>,
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
-    desks.check(key, &browser.0, form.token.as_deref())?;
+    desk.check(form.token.as_deref())?;
     let Some(fact) = cookies::editable().find(|c| c.name == form.name) else {
         return Err(Forbidden::Token.into());
     };

@@ -267,7 +267,7 @@ pub mod routes {
     use crate::error::{AppError, Forbidden};
     use crate::flow::Flow;
     use crate::inspector::{InstructorBrowsers, KnownBrowser, Visitor};
-    use crate::lab::LabDesks;
+    use crate::lab::{LabDesk, LabDesks};
     use crate::lang::Lang;
     use crate::presets::Presets;
     use crate::session::Sessions;
@@ -433,18 +433,15 @@ pub mod routes {
     #[post("/board", data = "<form>")]
     pub async fn post(
         flow: BoardFlow,
-        browser: KnownBrowser,
+        desk: LabDesk<'_>,
         _person: PressedByPerson,
         form: Form<PostForm>,
         claims: CookieClaims,
-        key: &State<ServerKey>,
         sessions: &State<Sessions>,
         jar: &CookieJar<'_>,
-        client: ClientAddr,
         boards: &State<Boards>,
-        desks: &State<LabDesks>,
     ) -> Result<Redirect, AppError> {
-        desks.check(key, &browser.0, form.token.as_deref())?;
+        desk.check(form.token.as_deref())?;
         let name = match flow.0 {
             Flow::Cookie => claims.username.unwrap_or_default(),
             Flow::Session | Flow::Signed => match sessions.presented_id(jar) {
@@ -462,7 +459,7 @@ pub mod routes {
             // would look like safety: the lesson starts only when the flow has a login to steal.
             return Ok(Redirect::to(format!("/{}/board?login=needed", flow.0)));
         }
-        boards.post(flow.0, &browser.0, client.0, &name, &form.body);
+        boards.post(flow.0, &desk.browser, desk.client.0, &name, &form.body);
         Ok(Redirect::to(format!("/{}/board#feedback", flow.0)))
     }
 
