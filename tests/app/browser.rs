@@ -466,10 +466,9 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
         // The result of Set, at the top of the screen the click leads to.
         chrome.wait_for_text("[data-staff='cookie']", "200").await;
         chrome.wait_for_text("[data-staff='session']", "403").await;
-        assert!(
-            in_viewport(&chrome, "#staff-results").await,
-            "the staff pages' answers are on screen after Set"
-        );
+        chrome
+            .assert_on_screen("#staff-results", "the staff pages' answers are on screen after Set")
+            .await;
 
         chrome.client.enter_frame(0).await.unwrap();
         chrome.wait_for_text("main", "Welcome to the staff room.").await;
@@ -731,10 +730,9 @@ fn the_csrf_lesson_forges_from_another_origin_and_the_session_token_refuses_it()
         );
         chrome.click("form[action$='/cookie/csrf'] button").await;
         chrome.wait_for_text("#results li:first-child", "DONE as abc").await;
-        assert!(
-            in_viewport(&chrome, "#results li:first-child").await,
-            "the result is what the student sees first"
-        );
+        chrome
+            .assert_on_screen("#results li:first-child", "the result is what the student sees first")
+            .await;
         chrome.screenshot("lab-csrf-done").await;
 
         // Step 3: the session flow's button: the sid went along, the token did not.
@@ -785,9 +783,8 @@ fn the_csrf_lesson_works_on_a_korean_phone() {
         chrome.click("form[action$='/cookie/csrf'] button").await;
         let done = chrome.wait_for_text("#results li:first-child", "실행됨").await;
         assert!(done.contains("abc"), "{done}");
-        assert!(in_viewport(&chrome, "#results li:first-child").await);
-        let width = chrome.page_width().await;
-        assert!(width <= 390, "the lesson fits a phone: {width} px");
+        chrome.assert_on_screen("#results li:first-child", "the result").await;
+        chrome.assert_fits(390, "ko").await;
         chrome.screenshot("lab-csrf-ko-phone").await;
         chrome.finish().await;
     });
@@ -924,10 +921,9 @@ fn the_signed_lesson_refuses_a_flipped_role_and_replays_a_copy_after_logout() {
         chrome.click("#signed-flip").await;
         chrome.wait_for_text("#signed-notice", "claims instructor").await;
         chrome.wait_for_text("#signed-now", "not logged in").await;
-        assert!(
-            in_viewport(&chrome, "#signed-notice").await,
-            "the result is on screen after the click"
-        );
+        chrome
+            .assert_on_screen("#signed-notice", "the result is on screen after the click")
+            .await;
 
         chrome.client.goto(&server.url("/signed/login")).await.unwrap();
         chrome.log_in("abc", "1234").await;
@@ -978,8 +974,7 @@ fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
                 chrome.wait_for_text("[data-evidence='cookie']", "password=1234").await;
                 let session = chrome.wait_for_text("[data-evidence='session']", "sid=*").await;
                 assert!(!session.contains("password"), "{page}: {session}");
-                let wide = chrome.page_width().await;
-                assert!(wide <= i64::from(width), "{page} fits {width} px ({wide})");
+                chrome.assert_fits(width, lang).await;
                 let (_, y, _, h) = chrome.rect("[data-evidence='cookie'] mark").await;
                 let name = page.trim_start_matches('/').replace('/', "-");
                 chrome.screenshot(&format!("{name}-{lang}-{width}")).await;
@@ -989,8 +984,7 @@ fn the_evidence_is_on_the_first_screen_of_a_projector_and_a_phone() {
                 );
             }
             chrome.client.goto(&server.url("/explain")).await.unwrap();
-            let wide = chrome.page_width().await;
-            assert!(wide <= i64::from(width), "/explain's tables fit {width} px ({wide})");
+            chrome.assert_fits(width, lang).await;
             chrome.client.goto(&server.url("/lab/expiry")).await.unwrap();
             let (_, y, _, h) = chrome.rect("#my-countdown .countdown").await;
             assert!(
@@ -1024,10 +1018,12 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
             chrome.wait_for_text("h1", "").await;
             chrome.click("form[action='/lab/fixation/replay'] button").await;
             chrome.wait_for_text("#attacker .replay", inside).await;
-            assert!(
-                in_viewport(&chrome, "#attacker .replay").await,
-                "{lang}: the replay's result is on screen"
-            );
+            chrome
+                .assert_on_screen(
+                    "#attacker .replay",
+                    &format!("{lang}: the replay's result is on screen"),
+                )
+                .await;
 
             chrome.click_and_load("form[action='/lab/fixation/plant'] button").await;
             chrome.wait_for_text("#attacker", "sid=").await;
@@ -1037,12 +1033,8 @@ fn the_fixation_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
                 .click_and_load("form[action='/lab/fixation/replay'] button")
                 .await;
             chrome.wait_for_text("#attacker .replay", refused).await;
-            assert!(in_viewport(&chrome, "#attacker .replay").await);
-            let width_now = chrome.page_width().await;
-            assert!(
-                width_now <= i64::from(width),
-                "{lang}: the lesson fits {width} px ({width_now})"
-            );
+            chrome.assert_on_screen("#attacker .replay", "the result").await;
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-fixation-{lang}-{width}")).await;
             chrome.finish().await;
         }
@@ -1101,19 +1093,13 @@ fn the_guess_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
             assert!(!hit.is_empty());
             chrome.click_and_load("#guess-use").await;
             chrome.wait_for_text("#own-user", "abc").await;
-            assert!(
-                in_viewport(&chrome, "#own-user").await,
-                "{lang}: the takeover is on screen"
-            );
-            assert!(
-                in_viewport(&chrome, "#try .error").await,
-                "{lang}: the hit is on screen after the click"
-            );
-            let scroll = chrome.page_width().await;
-            assert!(
-                scroll <= i64::from(width),
-                "{lang}: the lesson fits {width} px ({scroll})"
-            );
+            chrome
+                .assert_on_screen("#own-user", &format!("{lang}: the takeover is on screen"))
+                .await;
+            chrome
+                .assert_on_screen("#try .error", &format!("{lang}: the hit is on screen after the click"))
+                .await;
+            chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-guess-{lang}-{width}")).await;
             chrome.finish().await;
         }
@@ -1138,10 +1124,12 @@ fn the_expiry_lesson_by_its_own_controls_on_a_projector_and_a_phone() {
             chrome.wait_for_text("main", "abc").await;
             chrome.click_and_load("nav a[href='/lab']").await;
             chrome.click_and_load("a[href='/lab/expiry']").await;
-            assert!(
-                in_viewport(&chrome, "#my-countdown .countdown").await,
-                "{lang}: the countdown is on screen"
-            );
+            chrome
+                .assert_on_screen(
+                    "#my-countdown .countdown",
+                    &format!("{lang}: the countdown is on screen"),
+                )
+                .await;
             rocket::tokio::time::sleep(Duration::from_millis(3500)).await;
             chrome.client.refresh().await.unwrap();
             chrome.wait_for_text("#my-countdown", "").await;
@@ -1160,10 +1148,20 @@ impl Chrome {
     /// its login button, the form.
     async fn log_in_by_nav(&self, flow: &str) {
         self.click_and_load(&format!("nav a.to-{flow}")).await;
+        self.log_in_by_button(flow).await;
+    }
+
+    /// Follows the page's own "log in" button for `flow` and logs in as `abc`.
+    async fn log_in_by_button(&self, flow: &str) {
         self.click_and_load(&format!("main a.button[href='/{flow}/login']"))
             .await;
         self.log_in("abc", "1234").await;
         self.wait_for_text("main", "abc").await;
+    }
+
+    /// The element a step promises is (at least partly) in the viewport.
+    async fn assert_on_screen(&self, css: &str, what: &str) {
+        assert!(in_viewport(self, css).await, "{what}: {css} is on screen");
     }
 
     /// Waits until the element is shown (or hidden), as the page's script decides; an element
@@ -1227,10 +1225,9 @@ fn the_tamper_lesson_by_clicks_on_a_projector_and_a_phone() {
             chrome.click_and_load("form.editor button").await;
             chrome.wait_for_text("[data-staff='cookie']", "200").await;
             chrome.wait_for_text("[data-staff='session']", "403").await;
-            assert!(
-                in_viewport(&chrome, "#staff-results").await,
-                "{lang}: the answers are on screen"
-            );
+            chrome
+                .assert_on_screen("#staff-results", &format!("{lang}: the answers are on screen"))
+                .await;
             chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-tamper-{lang}-{width}")).await;
             chrome.finish().await;
@@ -1267,10 +1264,9 @@ fn the_xss_lesson_by_clicks_on_a_projector_and_a_phone() {
                         "{lang}: the session board's script found no sid: {shown}"
                     );
                 }
-                assert!(
-                    in_viewport(&chrome, "#feedback").await,
-                    "{lang} {flow}: the result is on screen"
-                );
+                chrome
+                    .assert_on_screen("#feedback", &format!("{lang} {flow}: the result is on screen"))
+                    .await;
                 chrome.assert_fits(width, lang).await;
                 chrome.screenshot(&format!("lab-xss-{flow}-board-{lang}-{width}")).await;
                 chrome.click_and_load("main a[href='/lab/xss']").await;
@@ -1298,10 +1294,9 @@ fn the_hijack_lesson_by_clicks_on_a_projector_and_a_phone() {
                 .click_and_load("form[action='/lab/hijack/replay-cookie'] button")
                 .await;
             chrome.wait_for_text("#attacker .replay.in", "abc").await;
-            assert!(
-                in_viewport(&chrome, "#attacker").await,
-                "{lang}: the replay is on screen"
-            );
+            chrome
+                .assert_on_screen("#attacker", &format!("{lang}: the replay is on screen"))
+                .await;
 
             chrome.click_and_load("form[action='/lab/hijack/steal'] button").await;
             chrome
@@ -1339,16 +1334,13 @@ fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
         let server = server();
         for (width, height, lang) in VIEWS {
             let chrome = Chrome::on_lesson(&server, (width, height, lang), "signed").await;
-            chrome.click_and_load("main a.button[href='/signed/login']").await;
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "abc").await;
+            chrome.log_in_by_button("signed").await;
             chrome.open_lesson_by_nav("signed").await;
             chrome.wait_for_text("#signed-now", "abc").await;
             chrome.click_and_load("#signed-flip").await;
-            assert!(
-                in_viewport(&chrome, "#signed-notice").await,
-                "{lang}: the flip's result is on screen"
-            );
+            chrome
+                .assert_on_screen("#signed-notice", &format!("{lang}: the flip's result is on screen"))
+                .await;
             let nobody = if lang == "ko" {
                 "로그인 안 됨"
             } else {
@@ -1357,9 +1349,7 @@ fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
             let now = chrome.wait_for_text("#signed-now", nobody).await;
             assert!(!now.contains("abc"), "{lang}: the flipped token logs nobody in: {now}");
 
-            chrome.click_and_load("main a.button[href='/signed/login']").await;
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "abc").await;
+            chrome.log_in_by_button("signed").await;
             chrome.open_lesson_by_nav("signed").await;
             chrome.click_and_load("#signed-copy").await;
             chrome.click_and_load("nav a.to-signed").await;
@@ -1367,10 +1357,9 @@ fn the_signed_lesson_by_clicks_on_a_projector_and_a_phone() {
             chrome.open_lesson_by_nav("signed").await;
             chrome.click_and_load("#signed-replay").await;
             chrome.wait_for_text("#signed-replay-result", "abc").await;
-            assert!(
-                in_viewport(&chrome, "#signed-replay-result").await,
-                "{lang}: the replay is on screen"
-            );
+            chrome
+                .assert_on_screen("#signed-replay-result", &format!("{lang}: the replay is on screen"))
+                .await;
             chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-signed-{lang}-{width}")).await;
             chrome.finish().await;
@@ -1390,13 +1379,9 @@ fn the_csrf_lesson_by_clicks_on_a_projector_and_a_phone() {
             .zip([("won", "DONE", "REFUSED"), ("당첨", "실행됨", "거부됨")])
         {
             let chrome = Chrome::on_lesson(&server, (width, height, lang), "csrf").await;
-            chrome.click_and_load("main a.button[href='/cookie/login']").await;
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "abc").await;
+            chrome.log_in_by_button("cookie").await;
             chrome.open_lesson_by_nav("csrf").await;
-            chrome.click_and_load("main a.button[href='/session/login']").await;
-            chrome.log_in("abc", "1234").await;
-            chrome.wait_for_text("main", "abc").await;
+            chrome.log_in_by_button("session").await;
             chrome.open_lesson_by_nav("csrf").await;
             for (flow, outcome) in [("cookie", done), ("session", refused)] {
                 chrome.click_and_load("#open-same-site").await;
@@ -1405,10 +1390,9 @@ fn the_csrf_lesson_by_clicks_on_a_projector_and_a_phone() {
                     .click_and_load(&format!("form[action$='/{flow}/csrf'] button"))
                     .await;
                 chrome.wait_for_text("#results li:first-child", outcome).await;
-                assert!(
-                    in_viewport(&chrome, "#results li:first-child").await,
-                    "{lang} {flow}: on screen"
-                );
+                chrome
+                    .assert_on_screen("#results li:first-child", &format!("{lang} {flow}: on screen"))
+                    .await;
             }
             chrome.assert_fits(width, lang).await;
             chrome.screenshot(&format!("lab-csrf-{lang}-{width}")).await;
