@@ -127,15 +127,6 @@ impl Role {
             Role::Instructor => "instructor",
         }
     }
-
-    /// Where the session flow's login lands: a student on their session's page, the instructor on
-    /// the dashboard that runs the class.
-    pub fn session_home(self) -> &'static str {
-        match self {
-            Role::Student => "/session",
-            Role::Instructor => "/instructor",
-        }
-    }
 }
 
 impl fmt::Display for Role {

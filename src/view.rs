@@ -102,12 +102,11 @@ impl HelperDef for SameForEveryone {
 
 /// The page's language, as `render` put it into every page's context.
 fn lang_of(ctx: &Context) -> Lang {
-    match ctx.data().get("lang").and_then(Value::as_str) {
-        Some("en") => Lang::En,
-        Some("ko") => Lang::Ko,
-        Some(other) => Lang::from_tag(other).unwrap_or(Lang::En),
-        None => Lang::En,
-    }
+    ctx.data()
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(Lang::from_tag)
+        .unwrap_or(Lang::En)
 }
 
 /// A fixed fact about this server, usable as `{{name}}` or in a subexpression `(name)`.

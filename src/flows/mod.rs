@@ -19,7 +19,7 @@ pub(crate) mod prelude {
 
     pub(crate) use super::account::AccountPanel;
     pub(crate) use super::wire::WireRequest;
-    pub(crate) use super::{instructor_refused, login_refused, staff_status};
+    pub(crate) use super::{instructor_refused, login_refused, session_landing, staff_status};
     pub(crate) use super::{Inspection, LoggedOut, LoginForm, LogoutForm};
     pub(crate) use crate::accounts::{Account, AccountStore, Attempt};
     /// Each flow's guard, and the service each flow keeps its state in (or its settings).
@@ -45,6 +45,7 @@ use rocket::response::Redirect;
 use rocket_dyn_templates::context;
 use serde::Serialize;
 
+use crate::credentials::Role;
 use crate::error::Refused;
 use crate::flow::Flow;
 use crate::inspector::Panes;
@@ -110,6 +111,15 @@ pub(crate) fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: P
         "error-login-failed",
         inspector,
     )
+}
+
+/// Where the session flow's login lands: a student on their session's page, the instructor on
+/// the dashboard that runs the class.
+pub(crate) fn session_landing(role: Role) -> &'static str {
+    match role {
+        Role::Student => "/session",
+        Role::Instructor => "/instructor",
+    }
 }
 
 /// The login form again for the instructor, who may log in to the session flow only: the

@@ -50,7 +50,7 @@ pub async fn login(
     jar.add(sid_cookie(sessions, &id, form.remember));
     rocket::info!("session flow: {} logged in, session {id}", account.username);
     bus.emit_from(client.0, EventKind::Login, FLOW, Subject::User(account.username));
-    Ok(Redirect::to(account.role.session_home()))
+    Ok(Redirect::to(session_landing(account.role)))
 }
 
 /// The flow's only cookie: a random id that means nothing without the server's record. Scripts
