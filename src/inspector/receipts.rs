@@ -175,7 +175,7 @@ impl Fairing for Recorder {
         let already_set = response
             .headers()
             .get("Set-Cookie")
-            .any(|line| line.starts_with(&format!("{INSPECTOR}=")));
+            .any(|line| line.strip_prefix(INSPECTOR).is_some_and(|rest| rest.starts_with('=')));
         if browser.is_none() && is_page && !already_set {
             let key = request.rocket().state::<ServerKey>();
             if let Some(id) = key.and_then(|key| BrowserId::issue(key).ok()) {
