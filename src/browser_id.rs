@@ -20,11 +20,21 @@ use crate::ids::RandomError;
 const RANDOM_HEX: usize = 32;
 const TAG_HEX: usize = 16;
 
-/// 32 bytes from the OS CSPRNG, drawn at start-up; never leaves the process.
+/// 32 secret bytes: drawn from the OS CSPRNG, or derived from the signing key so that instances
+/// sharing one accept each other's browser ids. Never leaves the process.
 #[derive(Clone)]
 pub struct ServerKey([u8; 32]);
 
 impl ServerKey {
+    /// HMAC-SHA256 of a fixed label under `secret`: a key for browser ids that reveals nothing
+    /// of `secret` and differs from it.
+    pub fn derived_from(secret: &[u8]) -> ServerKey {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret)
+            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        mac.update(b"session-lab browser ids");
+        ServerKey(mac.finalize().into_bytes().into())
+    }
+
     pub fn generate() -> Result<ServerKey, RandomError> {
         let mut bytes = [0u8; 32];
         OsRng
@@ -55,8 +65,10 @@ impl fmt::Debug for ServerKey {
     }
 }
 
-/// A browser, by the id this server gave it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A browser, by the id this server gave it. (De)serialized only to keep state filed under it
+/// (board posts in Redis); ids from requests are always verified first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct BrowserId(String);
 
 impl BrowserId {

@@ -4,14 +4,19 @@
 //! The dashboard is projected, so nothing a student types reaches it as free text: a name that is
 //! not a valid username shows as `?`, and the events one client address can cause are
 //! rate-limited (a burst of [`BURST`], then one per second), so a script cannot flood the wall.
+//!
+//! The bus keeps the last [`RECENT`] events of the last [`RECENT_MS`], so a dashboard opened late
+//! (or reconnecting) sees the last minutes. With several instances a relay (`crate::relay`) takes
+//! the events this instance emits, publishes them to every instance and [`EventBus::deliver`]s
+//! what arrives; the bus then also says whether that feed is live ([`EventBus::feed`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use rocket::tokio::sync::broadcast;
-use serde::Serialize;
+use rocket::tokio::sync::{broadcast, mpsc, watch};
+use serde::{Deserialize, Serialize};
 
 use crate::clock::now_ms;
 use crate::credentials::Username;
@@ -21,9 +26,13 @@ use crate::flow::Flow;
 pub const BURST: u32 = 20;
 /// At most this many client addresses are tracked; older buckets are dropped first.
 const MAX_TRACKED: usize = 4096;
+/// The recent events kept for dashboards opened late: at most this many,
+pub const RECENT: usize = 100;
+/// from at most this long ago.
+pub const RECENT_MS: u64 = 15 * 60 * 1000;
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     Login,
@@ -67,8 +76,11 @@ impl Subject {
 }
 
 /// One event, as a dashboard receives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClassEvent {
+    /// Random, so that an event that arrives twice (the recent list and the live feed) is
+    /// shown once.
+    pub id: u64,
     pub kind: EventKind,
     pub flow: Flow,
     /// The account name, `?`, a count or `#fingerprint`: see [`Subject`].
@@ -87,6 +99,11 @@ pub struct EventBus {
     sender: broadcast::Sender<ClassEvent>,
     buckets: Arc<Mutex<HashMap<IpAddr, Bucket>>>,
     dropped: Arc<AtomicU64>,
+    recent: Arc<Mutex<VecDeque<ClassEvent>>>,
+    /// Where emitted events go when a relay shares them between instances.
+    relay: Arc<OnceLock<mpsc::Sender<ClassEvent>>>,
+    /// Whether events from every instance are arriving (always, without a relay).
+    feed: Arc<watch::Sender<bool>>,
 }
 
 impl Default for EventBus {
@@ -95,6 +112,9 @@ impl Default for EventBus {
             sender: broadcast::channel(256).0,
             buckets: Arc::default(),
             dropped: Arc::default(),
+            recent: Arc::default(),
+            relay: Arc::default(),
+            feed: Arc::new(watch::channel(true).0),
         }
     }
 }
@@ -102,13 +122,80 @@ impl Default for EventBus {
 impl EventBus {
     /// An event the server itself caused (a sweep, an instructor's revocation).
     pub fn emit(&self, kind: EventKind, flow: Flow, subject: Subject) {
-        // No dashboard open means no receiver: nothing to do.
-        let _ = self.sender.send(ClassEvent {
+        let event = ClassEvent {
+            id: rand::random(),
             kind,
             flow,
             user: subject.shown(),
             at_ms: now_ms(),
-        });
+        };
+        match self.relay.get() {
+            Some(relay) => {
+                if let Err(mpsc::error::TrySendError::Full(event) | mpsc::error::TrySendError::Closed(event)) =
+                    relay.try_send(event)
+                {
+                    // The relay is behind or gone: this instance's dashboards still see it.
+                    self.deliver(event);
+                }
+            }
+            None => self.deliver(event),
+        }
+    }
+
+    /// Shows `event` on this instance's dashboards and keeps it among the recent ones (once,
+    /// however often it arrives).
+    pub fn deliver(&self, event: ClassEvent) {
+        {
+            let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+            if recent.iter().any(|e| e.id == event.id) {
+                return;
+            }
+            if recent.len() >= RECENT {
+                recent.pop_front();
+            }
+            recent.push_back(event.clone());
+        }
+        // No dashboard open means no receiver: nothing to do.
+        let _ = self.sender.send(event);
+    }
+
+    /// Keeps events that arrived another way (another instance's recent list), oldest first,
+    /// without showing them again on open dashboards.
+    pub fn remember(&self, events: impl IntoIterator<Item = ClassEvent>) {
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        for event in events {
+            if !recent.iter().any(|e| e.id == event.id) {
+                recent.push_back(event);
+            }
+        }
+        recent.make_contiguous().sort_by_key(|e| e.at_ms);
+        while recent.len() > RECENT {
+            recent.pop_front();
+        }
+    }
+
+    /// The recent events after `after_ms` (and within [`RECENT_MS`]), oldest first.
+    pub fn recent_after(&self, after_ms: u64) -> Vec<ClassEvent> {
+        let from = after_ms.max(now_ms().saturating_sub(RECENT_MS));
+        let recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        recent.iter().filter(|e| e.at_ms > from).cloned().collect()
+    }
+
+    /// Hands every event this instance emits from now on to `relay`; the feed counts as down
+    /// until the relay says otherwise. Only the first relay is kept.
+    pub fn relay_through(&self, relay: mpsc::Sender<ClassEvent>) {
+        if self.relay.set(relay).is_ok() {
+            self.set_feed_live(false);
+        }
+    }
+
+    /// Whether events from every instance are arriving; watched by open dashboards.
+    pub fn feed(&self) -> watch::Receiver<bool> {
+        self.feed.subscribe()
+    }
+
+    pub fn set_feed_live(&self, live: bool) {
+        self.feed.send_if_modified(|now| std::mem::replace(now, live) != live);
     }
 
     /// An event a client caused; dropped (and counted) when that address is over its rate.

@@ -35,6 +35,7 @@ pub(crate) mod pages;
 pub mod presets;
 pub mod record;
 pub(crate) mod register;
+pub(crate) mod relay;
 pub mod session;
 pub(crate) mod signing;
 pub(crate) mod state;
@@ -52,6 +53,8 @@ pub fn build(figment: Figment) -> Rocket<Build> {
         .attach(state::stage())
         .attach(config::log_cap())
         .attach(session::sweeper())
+        .attach(presets::follower())
+        .attach(relay::relay())
         .attach(cross_site::stage())
         .attach(inspector::recorder())
         .attach(headers::stage())

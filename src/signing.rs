@@ -1,6 +1,9 @@
 //! The signed flow's tokens, as a service: a readable payload (user, role, expiry) and an
 //! HMAC-SHA256 signature over it, the way JWTs (HS256) work. The key is `signing_key` from the
-//! configuration (shared by every instance) or 32 bytes from the OS CSPRNG for this process.
+//! configuration (shared by every instance); without it, with the Redis store, the key the
+//! first instance stored in Redis ([`SigningKey::shared`]); otherwise 32 bytes from the OS CSPRNG
+//! for this process. The key of the browser ids ([`ServerKey`]) is derived from it, so instances
+//! that share one share both.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -8,6 +11,7 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use crate::browser_id::ServerKey;
 use crate::credentials::Role;
 
 /// What the signed cookie says; anyone can read it, only the server can sign it.
@@ -63,6 +67,40 @@ impl SigningKey {
             }
         };
         Ok(SigningKey::new(key).with_policy(config.session_idle_timeout, config.cookie_secure))
+    }
+
+    /// `signing_key` from the configuration when it is set; otherwise the class's key in Redis,
+    /// stored there by the first instance that started (a fresh random key offered each time).
+    /// When Redis cannot be reached, this instance's own key, with a warning: its signed
+    /// cookies and lab forms then work on this instance only until it is restarted.
+    pub async fn shared(
+        config: &crate::config::AppConfig,
+        class: &crate::storage::ClassRedis,
+    ) -> Result<SigningKey, crate::ids::RandomError> {
+        let own = SigningKey::from_config(config)?;
+        if config.signing_key_bytes().is_some() {
+            return Ok(own);
+        }
+        match class.key_or_store("signing", &URL_SAFE_NO_PAD.encode(&own.key)).await {
+            Ok(stored) => match URL_SAFE_NO_PAD.decode(&stored) {
+                Ok(key) if key.len() >= 32 => Ok(SigningKey::new(key).with_policy(own.lifetime_s, own.secure)),
+                _ => {
+                    rocket::warn!("the signing key in Redis is unreadable; this instance uses its own");
+                    Ok(own)
+                }
+            },
+            Err(e) => {
+                rocket::warn!(
+                    "{e}: this instance signs with its own key until it is restarted (set signing_key to share one without Redis)"
+                );
+                Ok(own)
+            }
+        }
+    }
+
+    /// The key of the browser ids and their tokens, derived from this one.
+    pub fn browser_key(&self) -> ServerKey {
+        ServerKey::derived_from(&self.key)
     }
 
     pub fn with_policy(mut self, lifetime_s: u64, secure: bool) -> SigningKey {

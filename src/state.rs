@@ -16,7 +16,7 @@ use crate::lab::LabDesks;
 use crate::presets::Presets;
 use crate::session::Sessions;
 use crate::signing::SigningKey;
-use crate::storage;
+use crate::storage::{self, ClassRedis};
 use crate::view;
 
 /// The parts, each managed as Rocket state.
@@ -28,6 +28,8 @@ pub struct AppState {
     pub signing_key: SigningKey,
     pub server_key: ServerKey,
     pub presets: Presets,
+    /// The class's Redis, when its state is shared between instances.
+    pub class: Option<ClassRedis>,
 }
 
 impl AppState {
@@ -36,7 +38,7 @@ impl AppState {
         let backend = storage::open(&config)
             .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
         let events = EventBus::default();
-        let presets = Presets::new(&config);
+        let presets = Presets::new(&config, backend.class.clone());
         let sessions = Sessions::new(backend.sessions, &config, presets.clone());
         let password = accounts::instructor_password(&config)?;
         if !config.hash_cost().meets_owasp() {
@@ -49,9 +51,12 @@ impl AppState {
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
             .with_max_accounts(config.max_accounts);
-        let signing_key =
-            SigningKey::from_config(&config).map_err(|e| format!("could not make the signed flow's key: {e}"))?;
-        let server_key = ServerKey::generate().map_err(|e| format!("could not make the server's key: {e}"))?;
+        let signing_key = match &backend.class {
+            Some(class) => SigningKey::shared(&config, class).await,
+            None => SigningKey::from_config(&config),
+        }
+        .map_err(|e| format!("could not make the signed flow's key: {e}"))?;
+        let server_key = signing_key.browser_key();
         Ok(AppState {
             config,
             sessions,
@@ -60,11 +65,18 @@ impl AppState {
             signing_key,
             server_key,
             presets,
+            class: backend.class,
         })
     }
 
     fn manage(self, rocket: Rocket<Build>) -> Rocket<Build> {
         let templates = view::templates(&self.config, &self.presets);
+        let boards = Boards::new(self.class.as_ref());
+        let instructor_browsers = InstructorBrowsers::new(self.class.clone());
+        let rocket = match self.class {
+            Some(class) => rocket.manage(class),
+            None => rocket,
+        };
         rocket
             .manage(self.config)
             .manage(self.sessions)
@@ -74,9 +86,9 @@ impl AppState {
             .manage(self.server_key)
             .manage(self.presets)
             .manage(LabDesks::default())
-            .manage(Boards::default())
+            .manage(boards)
             .manage(ReceiptBook::default())
-            .manage(InstructorBrowsers::default())
+            .manage(instructor_browsers)
             .manage(Metrics::default())
             .manage(crate::explain::Calibration::default())
             .manage(crate::lab::csrf::CsrfLab::default())

@@ -460,6 +460,8 @@ hijack-prevent = Keep ids unreadable to scripts (HttpOnly) and off unencrypted n
 hijack-ref-owasp = session expiration, logout, HttpOnly and Secure, renewal of the id
 instructor-events-title = Live events
 instructor-events-empty = Waiting for the class: logins, logouts and revocations appear here as they happen.
+instructor-feed-live = Live: events from every server of this class arrive as they happen.
+instructor-feed-reconnecting = Reconnecting: events may arrive late; nothing kept is lost, and the list fills in when the feed is back.
 flow-label = { $flow ->
         [cookie] cookie
         [session] session

@@ -469,6 +469,8 @@ hijack-prevent = ID를 스크립트가 읽지 못하게 하고(HttpOnly), 암호
 hijack-ref-owasp = 세션 만료, 로그아웃, HttpOnly와 Secure, ID 재발급
 instructor-events-title = 실시간 이벤트
 instructor-events-empty = 수업을 기다리는 중입니다. 로그인, 로그아웃, 무효화가 일어나는 대로 여기에 나타납니다.
+instructor-feed-live = 실시간: 이 수업의 모든 서버에서 일어난 이벤트가 바로 도착합니다.
+instructor-feed-reconnecting = 다시 연결하는 중: 이벤트가 늦게 올 수 있습니다. 보관된 이벤트는 사라지지 않으며, 연결되면 목록이 채워집니다.
 flow-label = { $flow ->
         [cookie] 쿠키
         [session] 세션

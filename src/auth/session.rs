@@ -90,7 +90,7 @@ async fn mark_instructor(request: &Request<'_>, record: &SessionRecord) {
         request.guard::<KnownBrowser>().await,
         request.rocket().state::<InstructorBrowsers>(),
     ) {
-        marks.mark(&browser.0, ClientAddr::of(request).0);
+        marks.mark(&browser.0, ClientAddr::of(request).0).await;
     }
 }
 

@@ -127,20 +127,32 @@ pub fn routes() -> Vec<rocket::Route> {
     ]
 }
 
-/// The live event stream behind the dashboard's event list (server-sent events). It ends as
-/// soon as the instructor's session does (logout, revocation, expiry): checked before every
-/// event and every [`STREAM_CHECK`].
+/// The live event stream behind the dashboard's event list (server-sent events). It starts with
+/// the recent events (those after `Last-Event-ID` when the browser reconnects, so nothing shows
+/// twice), then says whether the feed is live (`event: feed`, `live` or `reconnecting`: with
+/// several instances, whether events from the others are arriving) and sends every event as it
+/// happens. It ends as soon as the instructor's session does (logout, revocation, expiry):
+/// checked before every event and every [`STREAM_CHECK`] (while the store is unreachable it
+/// cannot be checked, and the stream stays).
 #[get("/events")]
 pub fn event_stream(
     instructor: Instructor,
+    last: LastEventId,
     bus: &State<EventBus>,
     sessions: &State<Sessions>,
     mut end: Shutdown,
 ) -> EventStream![] {
     let mut events = bus.subscribe();
+    let mut feed = bus.feed();
+    let recent = bus.recent_after(last.0);
     let sessions = sessions.inner().clone();
     let id = instructor.0.id;
     EventStream! {
+        for event in recent {
+            yield class_event(&event);
+        }
+        let mut live = *feed.borrow_and_update();
+        yield feed_event(live);
         let mut checks = interval(STREAM_CHECK);
         checks.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
@@ -150,17 +162,57 @@ pub fn event_stream(
                     Err(RecvError::Closed) => break,
                     Err(RecvError::Lagged(_)) => None,
                 },
+                changed = feed.changed() => {
+                    if changed.is_err() {
+                        break;
+                    }
+                    live = *feed.borrow_and_update();
+                    yield feed_event(live);
+                    None
+                },
                 _ = checks.tick() => None,
                 _ = &mut end => break,
             };
-            let alive = matches!(sessions.peek(&id).await, Ok(Some(record)) if record.role == crate::credentials::Role::Instructor);
-            if !alive {
+            // Ended, or no longer an instructor's: the stream ends. A store that cannot say
+            // (an outage) keeps it open: the feed line already says it is reconnecting.
+            let ended = match sessions.peek(&id).await {
+                Ok(Some(record)) => record.role != crate::credentials::Role::Instructor,
+                Ok(None) => true,
+                Err(_) => false,
+            };
+            if ended {
                 break;
             }
             if let Some(event) = event {
-                yield Event::json(&event);
+                yield class_event(&event);
             }
         }
+    }
+}
+
+/// One class event on the stream; its id lets a reconnecting browser say what it has seen.
+fn class_event(event: &crate::events::ClassEvent) -> Event {
+    Event::json(event).id(event.at_ms.to_string())
+}
+
+fn feed_event(live: bool) -> Event {
+    Event::data(if live { "live" } else { "reconnecting" }).event("feed")
+}
+
+/// The last event a reconnecting `EventSource` saw (`Last-Event-ID`, the event's time); 0 for
+/// a new one.
+pub struct LastEventId(u64);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for LastEventId {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let seen = request
+            .headers()
+            .get_one("Last-Event-ID")
+            .and_then(|id| id.parse().ok());
+        Outcome::Success(LastEventId(seen.unwrap_or(0)))
     }
 }
 
@@ -333,6 +385,7 @@ pub async fn dashboard(
     let now_ms = now;
     let posts: Vec<serde_json::Value> = boards
         .all_posts()
+        .await?
         .into_iter()
         .map(|p| serde_json::json!({ "id": p.id, "flow": p.flow, "name": p.name, "body": p.body }))
         .collect();
@@ -522,14 +575,14 @@ pub struct PresetForm {
 
 /// The tutorial's demo: new sessions end after `lab_expiry_preset` (30) idle seconds.
 #[post("/preset/expiry", data = "<form>")]
-pub fn expiry_preset(
+pub async fn expiry_preset(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<PresetForm>,
     presets: &State<Presets>,
 ) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    presets.set_expiry(form.on);
+    presets.set_expiry(form.on).await?;
     rocket::info!(
         "instructor {} set the expiry preset {}",
         instructor.0.record.user,
@@ -540,14 +593,14 @@ pub fn expiry_preset(
 
 /// The XSS lesson's class board: every post's markup runs for every visitor while it is on.
 #[post("/preset/class-board", data = "<form>")]
-pub fn class_board(
+pub async fn class_board(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<PresetForm>,
     presets: &State<Presets>,
 ) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    presets.set_class_board(form.on);
+    presets.set_class_board(form.on).await?;
     Ok(answer(form.stay, "/instructor#presets".into()))
 }
 
@@ -563,7 +616,7 @@ pub async fn weak_ids(
     sessions: &State<Sessions>,
 ) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    presets.set_weak_ids(form.on);
+    presets.set_weak_ids(form.on).await?;
     let ended = if form.on {
         0
     } else {
@@ -585,14 +638,14 @@ pub struct DeletePost {
 }
 
 #[post("/posts/delete", data = "<form>")]
-pub fn delete_post(
+pub async fn delete_post(
     instructor: Instructor,
     _from: FromDashboard,
     form: Form<DeletePost>,
     boards: &State<Boards>,
 ) -> Result<Answer, Refused> {
     verify(&instructor, form.csrf_token.as_deref())?;
-    boards.delete(form.post);
+    boards.delete(form.post).await?;
     Ok(answer(form.stay, "/instructor#posts".into()))
 }
 
@@ -615,12 +668,12 @@ pub async fn reset(
     client: ClientAddr,
 ) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
-    presets.reset();
+    presets.reset().await?;
     csrf.clear();
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     desks.clear();
     receipts.clear();
-    boards.clear();
+    boards.clear().await?;
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user

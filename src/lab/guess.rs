@@ -108,11 +108,11 @@ pub async fn page(
     sessions: &State<Sessions>,
     presets: &State<Presets>,
     lang: Lang,
-) -> Template {
+) -> Result<Template, AppError> {
     let desk = desks.open(&visitor.0);
     let issued_so_far = |issued: u64| issued.saturating_sub(WEAK_COUNTER_START - 1) as f64;
     let now = now_ms();
-    let issued = presets.weak_counter().max(1);
+    let issued = presets.weak_counter().await?.max(1);
     let generators = vec![
         Generator {
             name: "guess-gen-counter",
@@ -177,7 +177,7 @@ pub async fn page(
         tried: desk.guess_result.as_ref().map(|(tried, _)| tried.clone()),
         result: desk.guess_result.map(|(_, user)| user),
     };
-    super::render_lesson(super::Lesson::Guess, lang, page)
+    Ok(super::render_lesson(super::Lesson::Guess, lang, page))
 }
 
 #[derive(FromForm)]

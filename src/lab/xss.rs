@@ -23,14 +23,14 @@
 
 use std::collections::VecDeque;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::clock::now_ms;
 use crate::flow::Flow;
+use crate::storage::{ClassRedis, SharedCell, StoreError};
 
 const MAX_POSTS: usize = 200;
 const MAX_POSTS_PER_BROWSER: usize = 5;
@@ -53,14 +53,14 @@ pub fn board_csp(origin: &str, flow: Flow) -> String {
     )
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A post as the board keeps it (in Redis too, so every field is serialized; pages get their
+/// own view of it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Post {
     pub id: u64,
     pub flow: Flow,
     /// The author's browser: the one browser that runs this post's markup (class board off).
-    #[serde(skip)]
     pub author: BrowserId,
-    #[serde(skip)]
     pub address: IpAddr,
     pub name: String,
     pub body: String,
@@ -104,63 +104,97 @@ fn busiest<T>(items: &VecDeque<T>, address: impl Fn(&T) -> IpAddr) -> Option<IpA
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(ip, _)| ip)
 }
 
-#[derive(Default)]
-pub struct Boards {
-    posts: Mutex<VecDeque<Post>>,
-    loot: Mutex<VecDeque<Loot>>,
-    next: AtomicU64,
+/// The class's posts: shared by every instance with the Redis store.
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct BoardPosts {
+    /// The last post's id.
+    last_id: u64,
+    posts: VecDeque<Post>,
 }
 
-impl Boards {
+impl BoardPosts {
     /// Adds a post. A browser keeps its last [`MAX_POSTS_PER_BROWSER`] posts, an address its
     /// last [`MAX_POSTS_PER_ADDRESS`]; when the board is full, the busiest address loses its
     /// oldest post, so nobody can push everyone else's posts off.
-    pub fn post(&self, flow: Flow, author: &BrowserId, address: IpAddr, name: &str, body: &str) -> u64 {
-        let body: String = body.chars().take(MAX_POST_CHARS).collect();
-        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
-        let mut posts = lock(&self.posts);
-        if posts.iter().filter(|p| &p.author == author).count() >= MAX_POSTS_PER_BROWSER {
-            drop_oldest(&mut posts, |p| &p.author == author);
+    fn add(&mut self, mut post: Post) -> u64 {
+        let posts = &mut self.posts;
+        if posts.iter().filter(|p| p.author == post.author).count() >= MAX_POSTS_PER_BROWSER {
+            drop_oldest(posts, |p| p.author == post.author);
         }
-        if posts.iter().filter(|p| p.address == address).count() >= MAX_POSTS_PER_ADDRESS {
-            drop_oldest(&mut posts, |p| p.address == address);
+        if posts.iter().filter(|p| p.address == post.address).count() >= MAX_POSTS_PER_ADDRESS {
+            drop_oldest(posts, |p| p.address == post.address);
         }
         if posts.len() >= MAX_POSTS {
-            if let Some(busiest) = busiest(&posts, |p| p.address) {
-                drop_oldest(&mut posts, |p| p.address == busiest);
+            if let Some(busiest) = busiest(posts, |p| p.address) {
+                drop_oldest(posts, |p| p.address == busiest);
             }
         }
-        posts.push_back(Post {
-            id,
+        self.last_id += 1;
+        post.id = self.last_id;
+        posts.push_back(post);
+        self.last_id
+    }
+}
+
+pub struct Boards {
+    posts: SharedCell<BoardPosts>,
+    loot: Mutex<VecDeque<Loot>>,
+}
+
+impl Boards {
+    /// The boards, shared through `class` when there is one.
+    pub fn new(class: Option<&ClassRedis>) -> Boards {
+        Boards {
+            posts: SharedCell::new(class, "board"),
+            loot: Mutex::default(),
+        }
+    }
+
+    /// Adds a post (within the bounds of [`BoardPosts::add`]); returns its id.
+    pub async fn post(
+        &self,
+        flow: Flow,
+        author: &BrowserId,
+        address: IpAddr,
+        name: &str,
+        body: &str,
+    ) -> Result<u64, StoreError> {
+        let post = Post {
+            id: 0,
             flow,
             author: author.clone(),
             address,
             name: name.to_owned(),
-            body,
+            body: body.chars().take(MAX_POST_CHARS).collect(),
             at_ms: now_ms(),
-        });
-        id
+        };
+        self.posts.update(|board| board.add(post.clone())).await
     }
 
     /// A flow's posts, newest first.
-    pub fn posts(&self, flow: Flow) -> Vec<Post> {
-        let posts = lock(&self.posts);
-        posts.iter().rev().filter(|p| p.flow == flow).cloned().collect()
+    pub async fn posts(&self, flow: Flow) -> Result<Vec<Post>, StoreError> {
+        let mut posts = self.all_posts().await?;
+        posts.retain(|p| p.flow == flow);
+        Ok(posts)
     }
 
-    pub fn all_posts(&self) -> Vec<Post> {
-        lock(&self.posts).iter().rev().cloned().collect()
+    /// Every post, newest first.
+    pub async fn all_posts(&self) -> Result<Vec<Post>, StoreError> {
+        Ok(self.posts.read().await?.posts.into_iter().rev().collect())
     }
 
-    pub fn delete(&self, id: u64) -> bool {
-        let mut posts = lock(&self.posts);
-        let before = posts.len();
-        posts.retain(|p| p.id != id);
-        posts.len() != before
+    pub async fn delete(&self, id: u64) -> Result<bool, StoreError> {
+        self.posts
+            .update(|board| {
+                let before = board.posts.len();
+                board.posts.retain(|p| p.id != id);
+                board.posts.len() != before
+            })
+            .await
     }
 
-    fn post_by_id(&self, id: u64) -> Option<Post> {
-        lock(&self.posts).iter().find(|p| p.id == id).cloned()
+    async fn post_by_id(&self, id: u64) -> Result<Option<Post>, StoreError> {
+        Ok(self.posts.read().await?.posts.into_iter().find(|p| p.id == id))
     }
 
     /// The collector address a post's script sends to from `viewer`'s browser: it names the post
@@ -171,7 +205,7 @@ impl Boards {
 
     /// Keeps what a script sent, within the caps; `false` when a cap refused it. The post's
     /// author is credited only when `ticket` is this browser's ticket for that post.
-    pub fn collect(
+    pub async fn collect(
         &self,
         key: &ServerKey,
         victim: &BrowserId,
@@ -179,7 +213,7 @@ impl Boards {
         post: Option<u64>,
         ticket_sent: Option<&str>,
         data: &str,
-    ) -> bool {
+    ) -> Result<bool, StoreError> {
         let mut data = data.to_owned();
         if data.len() > MAX_LOOT_BYTES {
             let mut end = MAX_LOOT_BYTES;
@@ -189,12 +223,12 @@ impl Boards {
             data.truncate(end);
         }
         let credited = match (post, ticket_sent) {
-            (Some(id), Some(sent)) if ticket_matches(key, victim, id, sent) => self.post_by_id(id),
+            (Some(id), Some(sent)) if ticket_matches(key, victim, id, sent) => self.post_by_id(id).await?,
             _ => None,
         };
         let mut loot = lock(&self.loot);
         if loot.iter().filter(|l| &l.victim == victim).count() >= MAX_LOOT_PER_BROWSER {
-            return false;
+            return Ok(false);
         }
         if loot.iter().filter(|l| l.address == address).count() >= MAX_LOOT_PER_ADDRESS {
             drop_oldest(&mut loot, |l| l.address == address);
@@ -212,7 +246,7 @@ impl Boards {
             data,
             at_ms: now_ms(),
         });
-        true
+        Ok(true)
     }
 
     /// What this browser's posts stole, and what was stolen from this browser, newest first.
@@ -230,9 +264,9 @@ impl Boards {
     }
 
     /// Forgets every post and everything collected (class reset).
-    pub fn clear(&self) {
-        lock(&self.posts).clear();
+    pub async fn clear(&self) -> Result<(), StoreError> {
         lock(&self.loot).clear();
+        self.posts.clear().await
     }
 }
 
@@ -333,7 +367,7 @@ pub mod routes {
         instructors: &InstructorBrowsers,
         visitor: &Visitor,
     ) -> bool {
-        if instructors.contains(&visitor.0) {
+        if instructors.contains(&visitor.0).await {
             return true;
         }
         match sessions.presented_id(jar) {
@@ -367,12 +401,13 @@ pub mod routes {
         desks: &State<LabDesks>,
         instructors: &State<InstructorBrowsers>,
         lang: Lang,
-    ) -> BoardPage {
+    ) -> Result<BoardPage, AppError> {
         let instructor = instructors_browser(sessions, jar, instructors, &visitor).await;
         let class_board = presets.class_board();
         let me = &visitor.0;
         let posts: Vec<serde_json::Value> = boards
             .posts(flow.0)
+            .await?
             .into_iter()
             .map(|p| {
                 let runs = !instructor && (class_board || &p.author == me);
@@ -397,10 +432,10 @@ pub mod routes {
                 login_needed: login == Some("needed"),
             },
         );
-        BoardPage {
+        Ok(BoardPage {
             page,
             csp: Header::new("Content-Security-Policy", board_csp(&origin.0, flow.0)),
-        }
+        })
     }
 
     #[derive(FromForm)]
@@ -459,7 +494,9 @@ pub mod routes {
             // would look like safety: the lesson starts only when the flow has a login to steal.
             return Ok(Redirect::to(format!("/{}/board?login=needed", flow.0)));
         }
-        boards.post(flow.0, &desk.browser, desk.client.0, &name, &form.body);
+        boards
+            .post(flow.0, &desk.browser, desk.client.0, &name, &form.body)
+            .await?;
         Ok(Redirect::to(format!("/{}/board#feedback", flow.0)))
     }
 
@@ -531,7 +568,7 @@ pub mod routes {
     /// server issued an id to, capped in size and count.
     #[allow(clippy::too_many_arguments)]
     #[post("/stolen?<post>&<ticket>", data = "<data>", rank = 1)]
-    pub fn collect(
+    pub async fn collect(
         _origin: SameOrigin,
         browser: KnownBrowser,
         post: Option<u64>,
@@ -540,12 +577,13 @@ pub mod routes {
         key: &State<ServerKey>,
         client: ClientAddr,
         boards: &State<Boards>,
-    ) -> Status {
-        if boards.collect(key, &browser.0, client.0, post, ticket, &data) {
+    ) -> Result<Status, AppError> {
+        let kept = boards.collect(key, &browser.0, client.0, post, ticket, &data).await?;
+        Ok(if kept {
             Status::NoContent
         } else {
             Status::TooManyRequests
-        }
+        })
     }
 
     #[post("/stolen", rank = 2)]

@@ -151,6 +151,10 @@ impl Sessions {
     /// Starts a session for `account` under a fresh id, then ends the account's oldest
     /// sessions beyond its limit (`max_sessions_per_user`).
     pub async fn start(&self, account: &Account) -> Result<(SessionId, SessionRecord), StartError> {
+        if account.role == Role::Student {
+            // Another instance may have switched a preset a moment ago.
+            self.presets.refresh().await?;
+        }
         let mut record = self.record_for(account)?;
         let id = if self.presets.weak_ids() && account.role == Role::Student {
             record.weak_id = true;
@@ -182,7 +186,7 @@ impl Sessions {
     /// [`WEAK_ID_TRIES`] taken ids, a random one, so a login never fails because of the preset.
     async fn create_weak(&self, record: &SessionRecord) -> Result<SessionId, StartError> {
         for _ in 0..WEAK_ID_TRIES {
-            let id = SessionId::weak_from_counter(self.presets.next_weak_counter());
+            let id = SessionId::weak_from_counter(self.presets.next_weak_counter().await?);
             match self.store.create(&id, record).await {
                 Ok(()) => return Ok(id),
                 Err(StoreError::Exists) => continue,

@@ -7,6 +7,7 @@ mod file;
 mod memory;
 pub(crate) mod redis;
 mod sessions;
+mod shared;
 
 use std::sync::Arc;
 
@@ -15,13 +16,16 @@ pub use file::FileStore;
 pub use memory::MemoryStore;
 pub use redis::RedisStore;
 pub use sessions::{SessionStore, StoreError, StoredSession};
+pub use shared::{ClassRedis, SharedCell};
 
 use crate::config::{AppConfig, StoreKind};
 
-/// The configured backend: sessions, and the accounts kept beside them.
+/// The configured backend: sessions, the accounts kept beside them, and (with Redis) the
+/// class's shared state.
 pub struct Backend {
     pub sessions: Arc<dyn SessionStore>,
     pub accounts: Arc<dyn AccountBackend>,
+    pub class: Option<ClassRedis>,
 }
 
 /// Opens the backend that `config` names.
@@ -30,15 +34,18 @@ pub fn open(config: &AppConfig) -> Result<Backend, StoreError> {
         StoreKind::Memory => Backend {
             sessions: Arc::new(MemoryStore::new()),
             accounts: Arc::new(MemoryAccounts::default()),
+            class: None,
         },
         StoreKind::File => Backend {
             sessions: Arc::new(FileStore::open(&config.session_dir)?),
             accounts: Arc::new(FileAccounts::open(config.session_dir.join("accounts"))?),
+            class: None,
         },
         StoreKind::Redis => {
             let sessions = RedisStore::connect(&config.redis_url, &config.redis_prefix)?;
             let accounts = RedisAccounts::new(sessions.connection(), &config.redis_prefix);
             Backend {
+                class: Some(sessions.class()),
                 sessions: Arc::new(sessions),
                 accounts: Arc::new(accounts),
             }

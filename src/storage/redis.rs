@@ -30,6 +30,7 @@ use crate::ids::SessionId;
 use crate::record::SessionRecord;
 
 pub struct RedisStore {
+    client: redis::Client,
     connection: ConnectionManager,
     prefix: String,
 }
@@ -69,8 +70,9 @@ impl RedisStore {
             .set_number_of_retries(1)
             .set_min_delay(Duration::from_millis(50))
             .set_max_delay(Duration::from_millis(200));
-        let connection = ConnectionManager::new_lazy_with_config(client, config).map_err(unavailable)?;
+        let connection = ConnectionManager::new_lazy_with_config(client.clone(), config).map_err(unavailable)?;
         Ok(RedisStore {
+            client,
             connection,
             prefix: prefix.to_owned(),
         })
@@ -79,6 +81,11 @@ impl RedisStore {
     /// The shared connection, for the accounts kept in the same Redis.
     pub fn connection(&self) -> ConnectionManager {
         self.connection.clone()
+    }
+
+    /// The class's shared state, in the same Redis under the same prefix.
+    pub fn class(&self) -> super::ClassRedis {
+        super::ClassRedis::new(self.client.clone(), self.connection.clone(), &self.prefix)
     }
 
     fn key(&self, storage_key: &str) -> String {

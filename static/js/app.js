@@ -64,8 +64,19 @@
   }
 
   // /instructor: the class's events as they happen (server-sent events), newest first.
+  // The feed line says whether events are arriving: the server reports its own feed (with
+  // several servers, whether the others' events reach it), the browser its connection.
   function listenForEvents(list) {
     var source = new EventSource(list.getAttribute("data-source"));
+    var feed = document.getElementById("feed");
+    function showFeed(state) {
+      if (!feed) return;
+      feed.textContent = feed.getAttribute("data-" + state);
+      feed.className = "feed feed-" + state;
+      feed.hidden = false;
+    }
+    source.addEventListener("feed", function (message) { showFeed(message.data); });
+    source.onerror = function () { showFeed("reconnecting"); };
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
       var pattern = list.getAttribute("data-" + event.kind) || "{user}";

@@ -24,7 +24,7 @@ const LAYERS: [(&str, &[&str]); 5] = [
         ],
     ),
     ("storage", &["storage"]),
-    ("services", &["accounts", "presets", "session", "signing"]),
+    ("services", &["accounts", "presets", "relay", "session", "signing"]),
     (
         "web",
         &[

@@ -299,12 +299,7 @@ fn ids_claimed_ahead_of_the_weak_counter_never_make_a_login_fail() {
     let teacher = teacher(&app);
     weak_ids(&app, &teacher, true);
     let sessions = app.client.rocket().state::<session_lab::session::Sessions>().unwrap();
-    let next = app
-        .client
-        .rocket()
-        .state::<session_lab::presets::Presets>()
-        .unwrap()
-        .weak_counter();
+    let presets = app.client.rocket().state::<session_lab::presets::Presets>().unwrap();
     let squatter = session_lab::accounts::Account {
         username: session_lab::credentials::Username::parse("abc").unwrap(),
         role: session_lab::credentials::Role::Student,
@@ -313,6 +308,7 @@ fn ids_claimed_ahead_of_the_weak_counter_never_make_a_login_fail() {
         .enable_all()
         .build()
         .unwrap();
+    let next = runtime.block_on(presets.weak_counter()).unwrap();
     for counter in next..next + 100 {
         runtime
             .block_on(sessions.start_adopting(&squatter, SessionId::weak_from_counter(counter)))

@@ -34,6 +34,7 @@ mod hostile;
 mod instructor;
 mod lab;
 mod mirror;
+mod one_class;
 mod pages;
 mod promises;
 mod real_server;

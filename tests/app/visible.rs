@@ -438,6 +438,8 @@ fn every_key_the_code_names_exists_in_both_locales() {
         "kebab-case",
         "no-store",
         "same-origin",
+        // Redis key names.
+        "weak-counter",
         // HTTP header names and values, and the CSRF lesson's variants.
         "cache-control",
         "content-security-policy",

@@ -1,0 +1,94 @@
+//! The class's live events across instances: with the Redis store, every instance publishes the
+//! events it emits on one Redis channel (and keeps them in a bounded recent list), and every
+//! instance delivers what arrives on that channel to its own dashboards. So a dashboard served
+//! by one instance shows the logins served by all of them.
+//!
+//! Losing Redis: an event that cannot be published is still shown on this instance's dashboards;
+//! the subscription is opened again every [`RETRY`] with the recent list read again (so a
+//! dashboard misses nothing Redis kept), and until then the dashboards say the feed is
+//! reconnecting ([`EventBus::set_feed_live`]).
+
+use std::time::Duration;
+
+use rocket::fairing::AdHoc;
+use rocket::futures::StreamExt;
+use rocket::tokio::sync::mpsc;
+use rocket::Shutdown;
+
+use crate::events::{ClassEvent, EventBus, RECENT};
+use crate::storage::ClassRedis;
+
+/// Events waiting to be published; past this, an event is shown on this instance only.
+const WAITING: usize = 1024;
+/// How long after losing the subscription it is opened again.
+const RETRY: Duration = Duration::from_millis(500);
+
+/// Starts the relay at liftoff when the class's state lives in Redis.
+pub fn relay() -> AdHoc {
+    AdHoc::on_liftoff("Class event relay", |rocket| {
+        Box::pin(async move {
+            let (Some(bus), Some(redis)) = (rocket.state::<EventBus>(), rocket.state::<ClassRedis>()) else {
+                return;
+            };
+            let (sender, receiver) = mpsc::channel(WAITING);
+            bus.relay_through(sender);
+            rocket::tokio::spawn(publish(bus.clone(), redis.clone(), receiver));
+            rocket::tokio::spawn(subscribe(bus.clone(), redis.clone(), rocket.shutdown()));
+        })
+    })
+}
+
+/// Publishes what this instance emits; what cannot be published is shown here only.
+async fn publish(bus: EventBus, redis: ClassRedis, mut events: mpsc::Receiver<ClassEvent>) {
+    while let Some(event) = events.recv().await {
+        let Ok(json) = serde_json::to_string(&event) else {
+            continue;
+        };
+        if redis.publish(&json, RECENT).await.is_err() {
+            bus.set_feed_live(false);
+            bus.deliver(event);
+        }
+    }
+}
+
+/// Delivers what every instance publishes, for as long as the app runs.
+async fn subscribe(bus: EventBus, redis: ClassRedis, mut shutdown: Shutdown) {
+    loop {
+        rocket::tokio::select! {
+            _ = &mut shutdown => return,
+            _ = listen(&bus, &redis) => {}
+        }
+        bus.set_feed_live(false);
+        rocket::tokio::select! {
+            _ = &mut shutdown => return,
+            _ = rocket::tokio::time::sleep(RETRY) => {}
+        }
+    }
+}
+
+/// One subscription, until the connection ends.
+async fn listen(bus: &EventBus, redis: &ClassRedis) {
+    let Ok(mut pubsub) = redis.pubsub().await else {
+        return;
+    };
+    if pubsub.subscribe(redis.events_channel()).await.is_err() {
+        return;
+    }
+    // Subscribed first, then the list: an event published in between arrives both ways and is
+    // kept once.
+    match redis.recent(RECENT).await {
+        Ok(list) => bus.remember(list.iter().rev().filter_map(|json| parse(json))),
+        Err(_) => return,
+    }
+    bus.set_feed_live(true);
+    let mut messages = pubsub.into_on_message();
+    while let Some(message) = messages.next().await {
+        if let Some(event) = message.get_payload::<String>().ok().as_deref().and_then(parse) {
+            bus.deliver(event);
+        }
+    }
+}
+
+fn parse(json: &str) -> Option<ClassEvent> {
+    serde_json::from_str(json).ok()
+}

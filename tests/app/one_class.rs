@@ -1,0 +1,314 @@
+//! One class over two instances of the real binary that share one Redis (no balancer: each step
+//! names the instance it goes to, which is what a round-robin balancer does at random). What the
+//! instructor switches, posts, events, revocations and weak ids reach both; losing Redis for a
+//! moment loses nothing Redis kept, and the dashboard's feed says it is reconnecting meanwhile.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use session_lab::ids::SessionId;
+
+use crate::real_server::{Reply, Server};
+use crate::redis_server::{unique_prefix, RedisServer};
+
+const TEACHER_PASSWORD: &str = "one-class-teacher-pw";
+
+fn instance(redis: &RedisServer, prefix: &str, name: &str) -> Server {
+    Server::start(&[
+        ("ROCKET_SESSION_STORE", "redis"),
+        ("ROCKET_REDIS_URL", &redis.url()),
+        ("ROCKET_REDIS_PREFIX", prefix),
+        ("ROCKET_INSTANCE_NAME", name),
+        ("ROCKET_INSTRUCTOR_PASSWORD", TEACHER_PASSWORD),
+        ("ROCKET_LOG_LEVEL", "normal"),
+    ])
+}
+
+/// A browser's cookies, kept across requests to either instance.
+#[derive(Default)]
+struct Jar(Vec<(String, String)>);
+
+impl Jar {
+    fn header(&self) -> Option<String> {
+        (!self.0.is_empty()).then(|| {
+            self.0
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    fn keep(&mut self, reply: &Reply) {
+        for (_, value) in reply.headers.iter().filter(|(k, _)| k == "set-cookie") {
+            let Some((name, rest)) = value.split_once('=') else {
+                continue;
+            };
+            let cookie_value = rest.split(';').next().unwrap_or_default().to_owned();
+            self.0.retain(|(k, _)| k != name);
+            if !value.contains("Max-Age=0") && !cookie_value.is_empty() {
+                self.0.push((name.to_owned(), cookie_value));
+            }
+        }
+    }
+
+    fn get(&mut self, server: &Server, path: &str) -> Reply {
+        let reply = server.get(path, self.header().as_deref());
+        self.keep(&reply);
+        reply
+    }
+
+    fn post(&mut self, server: &Server, path: &str, body: &str) -> Reply {
+        let reply = server.post(path, body, self.header().as_deref());
+        self.keep(&reply);
+        reply
+    }
+
+    fn value(&self, name: &str) -> Option<String> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+}
+
+fn location(reply: &Reply) -> &str {
+    reply
+        .headers
+        .iter()
+        .find(|(k, _)| k == "location")
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// The value of the hidden input `name` (or with `id`) in a page.
+fn hidden(page: &str, marker: &str) -> String {
+    let at = page
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in the page:\n{page}"));
+    let value = &page[at..];
+    let start = value.find("value=\"").unwrap() + 7;
+    value[start..start + value[start..].find('"').unwrap()].to_owned()
+}
+
+fn log_in(jar: &mut Jar, server: &Server, user: &str, password: &str) -> Reply {
+    jar.get(server, "/session/login");
+    jar.post(
+        server,
+        "/session/login",
+        &format!("username={user}&password={password}"),
+    )
+}
+
+/// The teacher, logged in on `server`, with the dashboard's CSRF token.
+fn teacher(server: &Server) -> (Jar, String) {
+    let mut jar = Jar::default();
+    let login = log_in(&mut jar, server, "teacher", TEACHER_PASSWORD);
+    assert_eq!((login.status, location(&login)), (303, "/instructor"), "{}", login.body);
+    let dashboard = jar.get(server, "/instructor");
+    assert_eq!(dashboard.status, 200);
+    let token = hidden(&dashboard.body, "id=\"dashboard-token\"");
+    (jar, token)
+}
+
+fn control(jar: &mut Jar, server: &Server, token: &str, path: &str, fields: &str) {
+    let reply = jar.post(server, path, &format!("csrf_token={token}&{fields}"));
+    assert_eq!(reply.status, 303, "{path}: {}", reply.body);
+}
+
+fn student(server: &Server, user: &str, password: &str) -> Jar {
+    let mut jar = Jar::default();
+    let login = log_in(&mut jar, server, user, password);
+    assert_eq!(login.status, 303, "{}", login.body);
+    jar
+}
+
+/// The instructor's event stream, read as it arrives into a shared text (HTTP/1.0, so the
+/// text is the stream itself, without chunk sizes).
+struct Stream(Arc<Mutex<String>>);
+
+impl Stream {
+    fn open(server: &Server, jar: &Jar) -> Stream {
+        let mut socket = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        let cookie = jar.header().unwrap();
+        write!(
+            socket,
+            "GET /instructor/events HTTP/1.0\r\nHost: localhost\r\nCookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let text = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&text);
+        thread::spawn(move || {
+            for line in BufReader::new(socket).lines().map_while(Result::ok) {
+                let mut text = sink.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        Stream(text)
+    }
+
+    /// Waits up to `within` for `needle` to arrive (after `from` bytes); the position after it.
+    fn wait_for(&self, needle: &str, from: usize, within: Duration) -> Option<usize> {
+        let deadline = Instant::now() + within;
+        loop {
+            {
+                let text = self.0.lock().unwrap();
+                if let Some(at) = text.get(from..).and_then(|t| t.find(needle)) {
+                    return Some(from + at + needle.len());
+                }
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn text(&self) -> String {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+fn session_seconds_left(jar: &mut Jar, server: &Server) -> u64 {
+    let report = jar.get(server, "/session/inspect");
+    let json: serde_json::Value = serde_json::from_str(&report.body).unwrap();
+    assert_eq!(json["logged_in"], true, "{json}");
+    json["expires_in_s"].as_u64().unwrap()
+}
+
+fn weak_counter(jar: &Jar) -> Option<u64> {
+    jar.value("sid")?.parse::<SessionId>().ok()?.weak_counter()
+}
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn two_instances_on_one_redis_are_one_class() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (mut teacher_jar, token) = teacher(&a);
+    let stream = Stream::open(&a, &teacher_jar);
+    let live = stream
+        .wait_for("event:feed\ndata:live", 0, Duration::from_secs(5))
+        .unwrap_or_else(|| panic!("the feed says it is live:\n{}", stream.text()));
+
+    // A student's login on B reaches the dashboard A serves within 2 s.
+    let started = Instant::now();
+    let mut mina = student(&b, "abc", "1234");
+    assert!(
+        stream
+            .wait_for("\"kind\":\"login\"", live, Duration::from_secs(2))
+            .is_some(),
+        "a login on B in A's stream within 2 s:\n{}",
+        stream.text()
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+
+    // The 30-second preset switched on A holds for a login on B.
+    assert!(
+        session_seconds_left(&mut mina, &b) > 60,
+        "before the preset: the normal timeout"
+    );
+    control(&mut teacher_jar, &a, &token, "/instructor/preset/expiry", "on=true");
+    let mut jun = student(&b, "abc", "1234");
+    let left = session_seconds_left(&mut jun, &b);
+    assert!((1..=30).contains(&left), "a 30-second session from B, {left} s left");
+
+    // A post made on B appears on A's board and on A's dashboard.
+    let board = jun.get(&b, "/session/board");
+    let lab_token = hidden(&board.body, "name=\"token\"");
+    let posted = jun.post(&b, "/session/board", &format!("token={lab_token}&body=hello-from-b"));
+    assert_eq!(
+        (posted.status, location(&posted)),
+        (303, "/session/board#feedback"),
+        "{}",
+        posted.body
+    );
+    let mut reader = student(&a, "abc", "1234");
+    assert!(
+        reader.get(&a, "/session/board").body.contains("hello-from-b"),
+        "on A's board"
+    );
+    assert!(
+        teacher_jar.get(&a, "/instructor").body.contains("hello-from-b"),
+        "on A's dashboard"
+    );
+
+    // The weak-id preset switched on A changes the ids B issues, from one counter.
+    control(&mut teacher_jar, &a, &token, "/instructor/preset/weak-ids", "on=true");
+    let first = weak_counter(&student(&b, "abc", "1234")).expect("B issues a counter id");
+    let second = weak_counter(&student(&a, "abc", "1234")).expect("A too");
+    let third = weak_counter(&student(&b, "abc", "1234")).expect("and B again");
+    assert_eq!((second, third), (first + 1, first + 2), "one counter for the class");
+    assert!(
+        b.get("/lab/guess", None).body.contains("WEAK SESSION IDS ARE ON"),
+        "B's pages show the weak-id banner"
+    );
+
+    // Revoking on A ends the session used on B.
+    assert!(b
+        .get("/session", mina.header().as_deref())
+        .body
+        .contains("logged in as abc"));
+    control(&mut teacher_jar, &a, &token, "/instructor/revoke-user", "user=abc");
+    let after = mina.get(&b, "/session/inspect");
+    assert!(after.body.contains("\"logged_in\":false"), "{}", after.body);
+}
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn losing_redis_for_a_moment_loses_nothing_it_kept_and_the_feed_says_so() {
+    let mut redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (mut teacher_jar, token) = teacher(&a);
+    control(
+        &mut teacher_jar,
+        &a,
+        &token,
+        "/instructor/preset/class-board",
+        "on=true",
+    );
+    let mut poster = student(&b, "abc", "1234");
+    let board = poster.get(&b, "/session/board");
+    let lab_token = hidden(&board.body, "name=\"token\"");
+    poster.post(
+        &b,
+        "/session/board",
+        &format!("token={lab_token}&body=kept-through-the-outage"),
+    );
+    let stream = Stream::open(&a, &teacher_jar);
+    let live = stream.wait_for("data:live", 0, Duration::from_secs(5)).expect("live");
+
+    // Redis saves what it holds and goes away for a moment, as a restart with persistence does.
+    let mut connection = redis::Client::open(redis.url()).unwrap().get_connection().unwrap();
+    let _: () = redis::cmd("SAVE").query(&mut connection).unwrap();
+    redis.stop();
+    let down = stream
+        .wait_for("data:reconnecting", live, Duration::from_secs(5))
+        .unwrap_or_else(|| panic!("the feed says it is reconnecting:\n{}", stream.text()));
+    assert_eq!(
+        b.get("/session/board", poster.header().as_deref()).status,
+        503,
+        "no Redis, no board: 503"
+    );
+    redis.restart();
+    let back = stream
+        .wait_for("data:live", down, Duration::from_secs(10))
+        .unwrap_or_else(|| panic!("the feed is live again:\n{}", stream.text()));
+
+    // What Redis kept is all there, on both instances; events flow again.
+    for server in [&a, &b] {
+        let mut reader = student(server, "abc", "1234");
+        let page = reader.get(server, "/session/board");
+        assert!(page.body.contains("kept-through-the-outage"), "the post survived");
+        assert!(page.body.contains("Class board ON"), "the class board is still on");
+    }
+    assert!(
+        stream
+            .wait_for("\"kind\":\"login\"", back, Duration::from_secs(2))
+            .is_some(),
+        "events arrive again:\n{}",
+        stream.text()
+    );
+}
