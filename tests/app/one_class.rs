@@ -234,16 +234,41 @@ fn two_instances_on_one_redis_are_one_class() {
         "on A's dashboard"
     );
 
-    // The weak-id preset switched on A changes the ids B issues, from one counter.
+    // The weak-id preset switched on A changes the ids B issues, from one counter: B's guess
+    // lesson shows the id A will issue next.
     control(&mut teacher_jar, &a, &token, "/instructor/preset/weak-ids", "on=true");
     let first = weak_counter(&student(&b, "abc", "1234")).expect("B issues a counter id");
     let second = weak_counter(&student(&a, "abc", "1234")).expect("A too");
-    let third = weak_counter(&student(&b, "abc", "1234")).expect("and B again");
+    let third = weak_counter(&student(&a, "abc", "1234")).expect("and again");
     assert_eq!((second, third), (first + 1, first + 2), "one counter for the class");
+    for _ in 0..2 {
+        student(&a, "abc", "1234");
+    }
+    let guess = b.get("/lab/guess", None).body;
     assert!(
-        b.get("/lab/guess", None).body.contains("WEAK SESSION IDS ARE ON"),
+        guess.contains("WEAK SESSION IDS ARE ON"),
         "B's pages show the weak-id banner"
     );
+    // The page shows the next three ids; B itself has issued only the first.
+    let next = SessionId::weak_from_counter(third + 3).expose();
+    assert!(
+        guess.contains(&next),
+        "B's guess lesson counts from the class's counter ({next})"
+    );
+
+    // Without a configured signing_key, the key in Redis: a signed cookie and a lab form from A
+    // work on B.
+    let mut signer = Jar::default();
+    signer.get(&a, "/signed/login");
+    let signed = signer.post(&a, "/signed/login", "username=abc&password=1234");
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    assert!(
+        signer.get(&b, "/signed/inspect").body.contains("\"logged_in\":true"),
+        "signed on A, valid on B"
+    );
+    let from_a = hidden(&jun.get(&a, "/session/board").body, "name=\"token\"");
+    let posted = jun.post(&b, "/session/board", &format!("token={from_a}&body=form-from-a"));
+    assert_eq!(posted.status, 303, "A's lab form accepted by B: {}", posted.body);
 
     // Revoking on A ends the session used on B.
     assert!(b
