@@ -26,13 +26,9 @@ const TAG_HEX: usize = 16;
 pub struct ServerKey([u8; 32]);
 
 impl ServerKey {
-    /// HMAC-SHA256 of a fixed label under `secret`: a key for browser ids that reveals nothing
-    /// of `secret` and differs from it.
-    pub fn derived_from(secret: &[u8]) -> ServerKey {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret)
-            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
-        mac.update(b"session-lab browser ids");
-        ServerKey(mac.finalize().into_bytes().into())
+    /// A key made elsewhere (derived from the signing key: [`crate::signing::SigningKey::browser_key`]).
+    pub fn from_bytes(bytes: [u8; 32]) -> ServerKey {
+        ServerKey(bytes)
     }
 
     pub fn generate() -> Result<ServerKey, RandomError> {

@@ -98,9 +98,18 @@ impl SigningKey {
         }
     }
 
-    /// The key of the browser ids and their tokens, derived from this one.
+    /// A key for another `purpose`, derived from this one (HMAC-SHA256 of a label): it reveals
+    /// nothing of this key, and instances that share this key share it.
+    pub fn derived(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = self.mac();
+        mac.update(b"session-lab key for ");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The key of the browser ids and their tokens.
     pub fn browser_key(&self) -> ServerKey {
-        ServerKey::derived_from(&self.key)
+        ServerKey::from_bytes(self.derived("browser ids"))
     }
 
     pub fn with_policy(mut self, lifetime_s: u64, secure: bool) -> SigningKey {

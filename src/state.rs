@@ -37,8 +37,17 @@ impl AppState {
         let config = AppConfig::from_figment(figment)?;
         let backend = storage::open(&config)
             .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
+        let signing_key = match &backend.class {
+            Some(class) => SigningKey::shared(&config, class).await,
+            None => SigningKey::from_config(&config),
+        }
+        .map_err(|e| format!("could not make the signed flow's key: {e}"))?;
+        let server_key = signing_key.browser_key();
+        let class = backend
+            .class
+            .map(|class| class.sealed_with(signing_key.derived("class state")));
         let events = EventBus::default();
-        let presets = Presets::new(&config, backend.class.clone());
+        let presets = Presets::new(&config, class.clone());
         let sessions = Sessions::new(backend.sessions, &config, presets.clone());
         let password = accounts::instructor_password(&config)?;
         if !config.hash_cost().meets_owasp() {
@@ -51,12 +60,6 @@ impl AppState {
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
             .with_max_accounts(config.max_accounts);
-        let signing_key = match &backend.class {
-            Some(class) => SigningKey::shared(&config, class).await,
-            None => SigningKey::from_config(&config),
-        }
-        .map_err(|e| format!("could not make the signed flow's key: {e}"))?;
-        let server_key = signing_key.browser_key();
         Ok(AppState {
             config,
             sessions,
@@ -65,14 +68,20 @@ impl AppState {
             signing_key,
             server_key,
             presets,
-            class: backend.class,
+            class,
         })
     }
 
     fn manage(self, rocket: Rocket<Build>) -> Rocket<Build> {
         let templates = view::templates(&self.config, &self.presets);
-        let boards = Boards::new(self.class.as_ref());
-        let instructor_browsers = InstructorBrowsers::new(self.class.clone());
+        let class = self.class.as_ref();
+        let rocket = rocket
+            .manage(Boards::new(class))
+            .manage(InstructorBrowsers::new(self.class.clone()))
+            .manage(LabDesks::new(class))
+            .manage(ReceiptBook::new(class))
+            .manage(crate::lab::csrf::CsrfLab::new(class))
+            .manage(crate::instructor::DashboardNotes::new(class));
         let rocket = match self.class {
             Some(class) => rocket.manage(class),
             None => rocket,
@@ -85,14 +94,8 @@ impl AppState {
             .manage(self.signing_key)
             .manage(self.server_key)
             .manage(self.presets)
-            .manage(LabDesks::default())
-            .manage(boards)
-            .manage(ReceiptBook::default())
-            .manage(instructor_browsers)
             .manage(Metrics::default())
             .manage(crate::explain::Calibration::default())
-            .manage(crate::lab::csrf::CsrfLab::default())
-            .manage(crate::instructor::DashboardNotes::default())
             .attach(templates)
     }
 }

@@ -16,7 +16,7 @@ mod receipts;
 
 pub use instructors::InstructorBrowsers;
 pub use metrics::Metrics;
-pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Visitor};
+pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Receipts, Visitor};
 
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
@@ -79,14 +79,13 @@ impl<'r> FromRequest<'r> for Inspector {
             Outcome::Success(KnownBrowser(id)) => Some(id),
             _ => None,
         };
-        let (cookie_receipt, session_receipt, signed_receipt) = match (book, id) {
-            (Some(book), Some(id)) => (
-                book.last(&id, Flow::Cookie),
-                book.last(&id, Flow::Session),
-                book.last(&id, Flow::Signed),
-            ),
-            _ => (None, None, None),
+        // The receipts only explain the page: when the store cannot give them, the pane says
+        // there is none and the page is still served.
+        let receipts = match (book, id) {
+            (Some(book), Some(id)) => book.of(&id).await.unwrap_or_default(),
+            _ => Receipts::default(),
         };
+        let (cookie_receipt, session_receipt, signed_receipt) = (receipts.cookie, receipts.session, receipts.signed);
         Outcome::Success(Inspector {
             sent,
             cookie_receipt,

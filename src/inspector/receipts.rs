@@ -1,19 +1,22 @@
 //! Receipts: the `Set-Cookie` lines of each browser's last login or logout, per flow, and the
-//! browser id (`inspector` cookie) they are filed under.
+//! browser id (`inspector` cookie) they are filed under. With the Redis store they are kept in
+//! Redis ([`SharedMap`]), so the pane shows the last login whichever instance served it.
 
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::{ContentType, Cookie, CookieJar, Method, SameSite, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use rocket::Response;
-use serde::Serialize;
+use std::borrow::Cow;
 
-use crate::bounded::Bounded;
+use serde::{Deserialize, Serialize};
+
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
 use crate::config::AppConfig;
 use crate::cookies::{self, INSPECTOR};
 use crate::flow::Flow;
+use crate::storage::{ClassRedis, SharedMap, StoreError};
 
 /// How long a receipt is kept, how many browsers one client address may have receipts for, and
 /// how many browsers in all.
@@ -21,10 +24,10 @@ const KEEP_MS: u64 = 30 * 60 * 1000;
 const PER_ADDRESS: usize = 32;
 const MAX_BROWSERS: usize = 10_000;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Receipt {
     /// `login` or `logout`.
-    pub action: &'static str,
+    pub action: Cow<'static, str>,
     /// The `Set-Cookie` lines exactly as sent, secret values replaced by `…`.
     pub lines: Vec<String>,
     /// Whether a secret value was left out.
@@ -33,11 +36,12 @@ pub struct Receipt {
 }
 
 /// One browser's last receipt in each flow.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Receipts {
-    cookie: Option<Receipt>,
-    session: Option<Receipt>,
-    signed: Option<Receipt>,
+    pub cookie: Option<Receipt>,
+    pub session: Option<Receipt>,
+    pub signed: Option<Receipt>,
 }
 
 impl Receipts {
@@ -52,39 +56,40 @@ impl Receipts {
 
 /// Receipts by browser, bounded per client address (see [`crate::bounded`]).
 pub struct ReceiptBook {
-    receipts: Bounded<BrowserId, Receipts>,
-}
-
-impl Default for ReceiptBook {
-    fn default() -> Self {
-        ReceiptBook {
-            receipts: Bounded::new(PER_ADDRESS, MAX_BROWSERS, KEEP_MS),
-        }
-    }
+    receipts: SharedMap<Receipts>,
 }
 
 impl ReceiptBook {
-    pub fn last(&self, browser: &BrowserId, flow: Flow) -> Option<Receipt> {
-        let mut receipts = self.receipts.get(browser, now_ms())?;
-        receipts.slot(flow).take()
+    pub fn new(class: Option<&ClassRedis>) -> ReceiptBook {
+        ReceiptBook {
+            receipts: SharedMap::new(class, "receipts", PER_ADDRESS, MAX_BROWSERS, KEEP_MS),
+        }
+    }
+
+    /// This browser's last receipt in each flow.
+    pub async fn of(&self, browser: &BrowserId) -> Result<Receipts, StoreError> {
+        Ok(self.receipts.get(browser.as_str()).await?.unwrap_or_default())
     }
 
     /// Forgets every receipt (class reset).
-    pub fn clear(&self) {
-        self.receipts.clear();
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        self.receipts.clear().await
     }
 
-    pub fn len(&self) -> usize {
-        self.receipts.len()
+    pub async fn count(&self) -> Result<usize, StoreError> {
+        self.receipts.count().await
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.receipts.is_empty()
-    }
-
-    fn record(&self, browser: &BrowserId, owner: ClientAddr, flow: Flow, receipt: Receipt) {
+    async fn record(
+        &self,
+        browser: &BrowserId,
+        owner: ClientAddr,
+        flow: Flow,
+        receipt: Receipt,
+    ) -> Result<(), StoreError> {
         self.receipts
-            .update(browser, owner.0, now_ms(), |r| *r.slot(flow) = Some(receipt));
+            .update(browser.as_str(), owner.0, |r| *r.slot(flow) = Some(receipt))
+            .await
     }
 }
 
@@ -164,12 +169,14 @@ impl Fairing for Recorder {
                 })
                 .collect();
             let receipt = Receipt {
-                action,
+                action: action.into(),
                 lines,
                 redacted,
                 at_ms: now_ms(),
             };
-            book.record(browser, ClientAddr::of(request), flow, receipt);
+            if let Err(e) = book.record(browser, ClientAddr::of(request), flow, receipt).await {
+                rocket::warn!("the receipt of a {action} was not kept: {e}");
+            }
         }
         let is_page = request.method() == Method::Get && response.content_type() == Some(ContentType::HTML);
         let already_set = response

@@ -36,7 +36,7 @@ use crate::lab::LabDesks;
 use crate::lang::Lang;
 use crate::presets::Presets;
 use crate::session::Sessions;
-use crate::storage::StoredSession;
+use crate::storage::{ClassRedis, SharedMap, StoreError, StoredSession};
 use crate::view;
 
 /// How often an open event stream checks that its session still lives.
@@ -271,30 +271,35 @@ fn rows(sessions: &[StoredSession], now: u64, own_key: &str) -> Vec<Row> {
 }
 
 /// What the last control did, shown beside the controls after an in-place submission: kept per
-/// instructor session (by its storage key), bounded like every per-browser store.
-#[derive(Debug, Clone, Default, Serialize)]
+/// instructor session (by its storage key), bounded like every per-browser store, and shared by
+/// the instances with the Redis store (the part may be fetched from another one).
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Note {
-    key: &'static str,
+    key: std::borrow::Cow<'static, str>,
     n: usize,
     who: Option<String>,
 }
 
-pub struct DashboardNotes(crate::bounded::Bounded<String, Option<Note>>);
-
-impl Default for DashboardNotes {
-    fn default() -> Self {
-        DashboardNotes(crate::bounded::Bounded::new(8, 100, 12 * 60 * 60 * 1000))
-    }
-}
+pub struct DashboardNotes(SharedMap<Option<Note>>);
 
 impl DashboardNotes {
-    fn leave(&self, instructor: &Instructor, owner: std::net::IpAddr, note: Note) {
-        let key = instructor.0.id.storage_key();
-        self.0.update(&key, owner, now_ms(), |slot| *slot = Some(note));
+    pub fn new(class: Option<&ClassRedis>) -> DashboardNotes {
+        DashboardNotes(SharedMap::new(class, "notes", 8, 100, 12 * 60 * 60 * 1000))
     }
 
-    fn read(&self, instructor: &Instructor) -> Option<Note> {
-        self.0.get(&instructor.0.id.storage_key(), now_ms()).flatten()
+    async fn leave(&self, instructor: &Instructor, owner: std::net::IpAddr, note: Note) -> Result<(), StoreError> {
+        let key = instructor.0.id.storage_key();
+        self.0.update(&key, owner, |slot| *slot = Some(note)).await
+    }
+
+    /// The last note; none when the store cannot say (it only explains the last click).
+    async fn read(&self, instructor: &Instructor) -> Option<Note> {
+        self.0
+            .get(&instructor.0.id.storage_key())
+            .await
+            .ok()
+            .flatten()
+            .flatten()
     }
 }
 
@@ -303,7 +308,11 @@ fn note_revoked(n: usize, who: Option<String>) -> Note {
         (0, Some(_)) => "instructor-revoked-nobody",
         _ => "instructor-revoked",
     };
-    Note { key, n, who }
+    Note {
+        key: key.into(),
+        n,
+        who,
+    }
 }
 
 /// A control's answer: back to the dashboard, or `204 No Content` when the dashboard's script
@@ -357,7 +366,7 @@ pub async fn part(
         _ => Ok(view::render(
             "instructor/note",
             lang,
-            context! { note: notes.read(&instructor) },
+            context! { note: notes.read(&instructor).await },
         )),
     }
 }
@@ -410,11 +419,11 @@ pub async fn dashboard(
         join_loopback: join.loopback,
         expiry_preset: presets.expiry(),
         idle_timeout: sessions.idle_timeout_s(),
-        note: notes.read(&instructor),
+        note: notes.read(&instructor).await,
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
-        desks: desks.len(),
-        receipts: receipts.len(),
+        desks: desks.count().await?,
+        receipts: receipts.count().await?,
         dropped_events: bus.dropped(),
     };
     Ok(view::render("instructor/dashboard", lang, page))
@@ -486,9 +495,15 @@ async fn revoke_all_but_own(instructor: &Instructor, sessions: &Sessions, bus: &
 }
 
 /// The answer to a control that ended `count` sessions, leaving its note.
-fn done(instructor: &Instructor, notes: &DashboardNotes, client: ClientAddr, stay: bool, count: usize) -> Answer {
-    notes.leave(instructor, client.0, note_revoked(count, None));
-    answer(stay, format!("/instructor?revoked={count}"))
+async fn done(
+    instructor: &Instructor,
+    notes: &DashboardNotes,
+    client: ClientAddr,
+    stay: bool,
+    count: usize,
+) -> Result<Answer, Refused> {
+    notes.leave(instructor, client.0, note_revoked(count, None)).await?;
+    Ok(answer(stay, format!("/instructor?revoked={count}")))
 }
 
 #[post("/revoke", data = "<form>")]
@@ -516,7 +531,7 @@ pub async fn revoke(
         instructor.0.record.user,
         key.get(..8).unwrap_or("?")
     );
-    Ok(done(&instructor, notes, client, form.stay, usize::from(revoked)))
+    done(&instructor, notes, client, form.stay, usize::from(revoked)).await
 }
 
 /// Ends every session of one account (the instructor's own session stays), in time
@@ -533,11 +548,13 @@ pub async fn revoke_user(
 ) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     let Ok(user) = Username::parse(form.user.as_deref().unwrap_or_default()) else {
-        return Ok(done(&instructor, notes, client, form.stay, 0));
+        return done(&instructor, notes, client, form.stay, 0).await;
     };
     let own_key = instructor.0.id.storage_key();
     let revoked = sessions.revoke_user(&user, Some(&own_key)).await?;
-    notes.leave(&instructor, client.0, note_revoked(revoked, Some(user.to_string())));
+    notes
+        .leave(&instructor, client.0, note_revoked(revoked, Some(user.to_string())))
+        .await?;
     let answer = answer(form.stay, format!("/instructor?revoked={revoked}&who={user}#revoked"));
     if revoked > 0 {
         bus.emit(EventKind::Revoked, Flow::Session, Subject::User(user));
@@ -563,7 +580,7 @@ pub async fn revoke_all(
     checked(&instructor, &form)?;
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
     rocket::info!("instructor {} revoked {revoked} sessions", instructor.0.record.user);
-    Ok(done(&instructor, notes, client, form.stay, revoked))
+    done(&instructor, notes, client, form.stay, revoked).await
 }
 
 #[derive(FromForm)]
@@ -669,16 +686,16 @@ pub async fn reset(
 ) -> Result<Answer, Refused> {
     checked(&instructor, &form)?;
     presets.reset().await?;
-    csrf.clear();
+    csrf.clear().await?;
     let revoked = revoke_all_but_own(&instructor, sessions, bus).await?;
-    desks.clear();
-    receipts.clear();
+    desks.clear().await?;
+    receipts.clear().await?;
     boards.clear().await?;
     rocket::info!(
         "instructor {} reset the class ({revoked} sessions revoked)",
         instructor.0.record.user
     );
-    Ok(done(&instructor, notes, client, form.stay, revoked))
+    done(&instructor, notes, client, form.stay, revoked).await
 }
 
 /// Every other dashboard page (the start page, the parts), for anyone who is not a logged-in

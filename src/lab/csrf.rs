@@ -29,11 +29,11 @@ use rocket::tokio::sync::{OnceCell, Semaphore};
 use rocket::State;
 use rocket_dyn_templates::handlebars::html_escape;
 use rocket_dyn_templates::{context, Template};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::desk::Word;
 use super::{LabDesk, LabDesks};
 use crate::auth::{CookieClaims, CookieUser, Maybe, SessionUser, SignedUser};
-use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::client::ClientAddr;
 use crate::clock::now_ms;
@@ -42,6 +42,7 @@ use crate::error::AppError;
 use crate::flow::Flow;
 use crate::inspector::Visitor;
 use crate::lang::Lang;
+use crate::storage::{ClassRedis, SharedMap, StoreError};
 
 /// The lesson page and its own (same-origin) controls, under `/lab`.
 pub fn routes() -> Vec<rocket::Route> {
@@ -75,20 +76,19 @@ const SITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// The lesson's server-side state: which browser each attack id belongs to, and the attacker's
 /// site, started on the first visit to the lesson.
 pub struct CsrfLab {
-    attacks: Bounded<String, Option<BrowserId>>,
+    /// Shared by every instance with the Redis store: a forged request may reach another one.
+    attacks: SharedMap<Option<BrowserId>>,
     site: OnceCell<Option<u16>>,
 }
 
-impl Default for CsrfLab {
-    fn default() -> Self {
+impl CsrfLab {
+    pub fn new(class: Option<&ClassRedis>) -> CsrfLab {
         CsrfLab {
-            attacks: Bounded::new(ATTACKS_PER_ADDRESS, MAX_ATTACKS, ATTACK_KEEP_MS),
+            attacks: SharedMap::new(class, "attacks", ATTACKS_PER_ADDRESS, MAX_ATTACKS, ATTACK_KEEP_MS),
             site: OnceCell::new(),
         }
     }
-}
 
-impl CsrfLab {
     /// The attacker's site's port, starting it on `address` the first time; `None` if it could
     /// not listen (said once in the log and on the page).
     async fn site_port(&self, address: IpAddr, victim_port: u16) -> Option<u16> {
@@ -109,34 +109,35 @@ impl CsrfLab {
             .await
     }
 
-    pub fn clear(&self) {
-        self.attacks.clear();
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        self.attacks.clear().await
     }
 }
 
 /// What one forged request did, as the lesson page shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Forgery {
     flow: Flow,
     /// The locale key of the outcome.
-    outcome: &'static str,
+    outcome: Word,
     user: Option<String>,
     /// The names of this app's cookies the browser attached (never their values).
-    cookies: Vec<&'static str>,
+    cookies: Vec<Word>,
     /// What the browser said about where the request came from (`Sec-Fetch-Site`).
-    fetch_site: &'static str,
+    fetch_site: Word,
     at_ms: u64,
     ago_s: u64,
 }
 
 /// The lesson's part of a browser's desk.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CsrfDesk {
     pub results: Vec<Forgery>,
     /// The SameSite value the student gave the cookie flow's cookies, if any.
-    pub same_site: Option<&'static str>,
+    pub same_site: Option<Word>,
     /// A message for the SameSite control (a locale key).
-    pub notice: Option<&'static str>,
+    pub notice: Option<Word>,
 }
 
 /// The host the student reached this server by (`Host`, without the port), if it is a plain
@@ -185,9 +186,9 @@ pub async fn page(
     session_user: Maybe<SessionUser>,
     lang: Lang,
     rocket: &rocket::Config,
-) -> LessonPage {
+) -> Result<LessonPage, AppError> {
     let site_port = lab.site_port(rocket.address, rocket.port).await;
-    let mut desk = desks.open(&visitor.0).csrf;
+    let mut desk = desks.open(&visitor.0).await?.csrf;
     let now = now_ms();
     for result in &mut desk.results {
         result.ago_s = now.saturating_sub(result.at_ms) / 1000;
@@ -211,13 +212,13 @@ pub async fn page(
         host,
         session_user: session_user.0.as_ref().map(|u| u.record.user.to_string()),
         results: desk.results,
-        same_site: desk.same_site.unwrap_or("Lax"),
+        same_site: desk.same_site.unwrap_or(Word::Borrowed("Lax")),
         notice: desk.notice,
     };
-    LessonPage {
+    Ok(LessonPage {
         page: super::render_lesson(super::Lesson::Csrf, lang, page),
         policy: rocket::http::Header::new("Content-Security-Policy", policy),
-    }
+    })
 }
 
 /// The lesson page, with a policy that lets its buttons lead to the attacker's site.
@@ -258,9 +259,9 @@ pub async fn open(
         _ => host.clone(),
     };
     let attack = desk.browser.token(key, &format!("csrf-attack-{}", now_ms()));
-    lab.attacks.update(&attack, desk.client.0, now_ms(), |owner| {
-        *owner = Some(desk.browser.clone())
-    });
+    lab.attacks
+        .update(&attack, desk.client.0, |owner| *owner = Some(desk.browser.clone()))
+        .await?;
     Ok(Redirect::to(format!(
         "http://{site_host}:{port}/?attack={attack}&to={host}&lang={}",
         lang.code()
@@ -319,25 +320,36 @@ impl Arrival<'_> {
     /// Records what the forged request did on the desk of the browser that drew its attack id
     /// (the request comes from that browser, so its address owns the desk), and sends it back
     /// to the lesson.
-    fn record(self, attack: Option<&str>, flow: Flow, outcome: &'static str, user: Option<String>) -> Redirect {
-        let owner = attack.and_then(|attack| self.lab.attacks.get(&attack.to_owned(), now_ms()).flatten());
+    async fn record(
+        self,
+        attack: Option<&str>,
+        flow: Flow,
+        outcome: &'static str,
+        user: Option<String>,
+    ) -> Result<Redirect, AppError> {
+        let owner = match attack {
+            Some(attack) => self.lab.attacks.get(attack).await?.flatten(),
+            None => None,
+        };
         if let Some(browser) = owner {
             rocket::info!("csrf lesson: a forged request to the {flow} flow: {outcome}");
             let forgery = Forgery {
                 flow,
-                outcome,
+                outcome: outcome.into(),
                 user,
-                cookies: self.cookies,
-                fetch_site: self.fetch_site,
+                cookies: self.cookies.into_iter().map(Word::from).collect(),
+                fetch_site: self.fetch_site.into(),
                 at_ms: now_ms(),
                 ago_s: 0,
             };
-            self.desks.update(&browser, self.client.0, |desk| {
-                desk.csrf.results.insert(0, forgery);
-                desk.csrf.results.truncate(RESULTS_KEPT);
-            });
+            self.desks
+                .update(&browser, self.client.0, |desk| {
+                    desk.csrf.results.insert(0, forgery);
+                    desk.csrf.results.truncate(RESULTS_KEPT);
+                })
+                .await?;
         }
-        Redirect::to("/lab/csrf#results")
+        Ok(Redirect::to("/lab/csrf#results"))
     }
 }
 
@@ -345,21 +357,31 @@ impl Arrival<'_> {
 /// Open to other origins, for the lesson: the cookie flow has no token, so a logged-in browser's
 /// cookies are all it takes.
 #[post("/csrf", data = "<form>")]
-pub fn at_cookie(user: Maybe<CookieUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
+pub async fn at_cookie(
+    user: Maybe<CookieUser>,
+    form: Form<Forged>,
+    arrival: Arrival<'_>,
+) -> Result<Redirect, AppError> {
     let rejected = user.rejected();
     let (outcome, name) = match user.0 {
         Some(user) => ("csrf-outcome-done", Some(user.account.username.to_string())),
         None if rejected => ("csrf-outcome-rejected", None),
         None => ("csrf-outcome-no-login", None),
     };
-    arrival.record(form.attack.as_deref(), Flow::Cookie, outcome, name)
+    arrival
+        .record(form.attack.as_deref(), Flow::Cookie, outcome, name)
+        .await
 }
 
 /// # Warning
 /// Open to other origins, for the lesson: the `sid` comes along whenever SameSite lets it, and
 /// the form token is what refuses the request.
 #[post("/csrf", data = "<form>")]
-pub fn at_session(user: Maybe<SessionUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
+pub async fn at_session(
+    user: Maybe<SessionUser>,
+    form: Form<Forged>,
+    arrival: Arrival<'_>,
+) -> Result<Redirect, AppError> {
     let (outcome, name) = match user.0 {
         Some(user) => match user.check_form(form.csrf_token.as_deref()) {
             Ok(()) => ("csrf-outcome-done", Some(user.record.user.to_string())),
@@ -367,19 +389,27 @@ pub fn at_session(user: Maybe<SessionUser>, form: Form<Forged>, arrival: Arrival
         },
         None => ("csrf-outcome-no-login", None),
     };
-    arrival.record(form.attack.as_deref(), Flow::Session, outcome, name)
+    arrival
+        .record(form.attack.as_deref(), Flow::Session, outcome, name)
+        .await
 }
 
 /// # Warning
 /// Open to other origins, for the lesson: a signature proves who the user is, not that the user
 /// meant to send this.
 #[post("/csrf", data = "<form>")]
-pub fn at_signed(user: Maybe<SignedUser>, form: Form<Forged>, arrival: Arrival<'_>) -> Redirect {
+pub async fn at_signed(
+    user: Maybe<SignedUser>,
+    form: Form<Forged>,
+    arrival: Arrival<'_>,
+) -> Result<Redirect, AppError> {
     let (outcome, name) = match user.0 {
         Some(user) => ("csrf-outcome-done", Some(user.claims.user.clone())),
         None => ("csrf-outcome-no-login", None),
     };
-    arrival.record(form.attack.as_deref(), Flow::Signed, outcome, name)
+    arrival
+        .record(form.attack.as_deref(), Flow::Signed, outcome, name)
+        .await
 }
 
 #[derive(FromForm)]
@@ -392,7 +422,7 @@ pub struct SameSiteForm {
 /// (`None` needs `Secure`, which browsers accept over plain HTTP only on `localhost`-like hosts).
 /// Same-origin only, like every lab control.
 #[post("/csrf-samesite", data = "<form>")]
-pub fn same_site(
+pub async fn same_site(
     desk: LabDesk<'_>,
     form: Form<SameSiteForm>,
     claims: CookieClaims,
@@ -424,13 +454,17 @@ pub fn same_site(
         }
     }
     desk.update(|desk| {
-        desk.csrf.same_site = logged_in.then_some(choice);
-        desk.csrf.notice = Some(if logged_in {
-            "csrf-samesite-set"
-        } else {
-            "csrf-samesite-login-first"
-        });
-    });
+        desk.csrf.same_site = logged_in.then_some(choice.into());
+        desk.csrf.notice = Some(
+            if logged_in {
+                "csrf-samesite-set"
+            } else {
+                "csrf-samesite-login-first"
+            }
+            .into(),
+        );
+    })
+    .await?;
     Ok(Redirect::to("/lab/csrf#samesite"))
 }
 

@@ -1,24 +1,26 @@
 //! Each browser's desk in the lab: what the "attacker" holds for it. Keyed by the browser's
 //! verified `inspector` id, bounded per client address (see [`crate::bounded`]), kept for 30
-//! minutes of inactivity.
+//! minutes of inactivity; with the Redis store, kept in Redis (sealed: see
+//! [`crate::storage::SharedMap`]) so that every instance sees the same desk.
 //!
 //! A desk exists only once a lab action stores something in it: the lab's form token is derived
 //! from the browser id with the server's key, not stored, so viewing lesson pages creates nothing.
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
+use serde::{Deserialize, Serialize};
 
 use super::csrf::CsrfDesk;
 use super::hijack::Replay;
-use crate::bounded::Bounded;
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::client::ClientAddr;
-use crate::clock::now_ms;
 use crate::error::{AppError, Forbidden};
 use crate::ids::SessionId;
 use crate::inspector::KnownBrowser;
+use crate::storage::{ClassRedis, SharedMap, StoreError};
 
 const KEEP_MS: u64 = 30 * 60 * 1000;
 /// Desks one client address may hold (a student with a few browsers and private windows).
@@ -27,18 +29,25 @@ const MAX_DESKS: usize = 10_000;
 /// The area name of the lab's form tokens.
 const TOKEN_AREA: &str = "lab";
 
-#[derive(Clone, Default)]
+/// A locale key or a fixed name on a desk: borrowed when the code sets it, owned when the desk
+/// comes back from Redis.
+pub type Word = Cow<'static, str>;
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Desk {
     /// A session id "sniffed" from this browser's own request: held by the attacker, never shown.
+    #[serde(with = "id_text")]
     pub stolen_sid: Option<SessionId>,
     /// The last replay in each flow.
     pub cookie_replay: Option<Replay>,
     pub session_replay: Option<Replay>,
     /// An id the attacker drew and planted in this browser (fixation lesson), never shown.
+    #[serde(with = "id_text")]
     pub planted_sid: Option<SessionId>,
     pub fixation_replay: Option<Replay>,
     /// The fixation lesson's vulnerable login said no (wrong password, or refused).
-    pub fixation_failed: Option<&'static str>,
+    pub fixation_failed: Option<Word>,
     /// The last guess: what was tried (as typed, at most 64 characters) and the user whose live
     /// session it found, or empty for a miss.
     pub guess_result: Option<(String, String)>,
@@ -51,21 +60,19 @@ pub struct Desk {
 }
 
 pub struct LabDesks {
-    desks: Bounded<BrowserId, Desk>,
-}
-
-impl Default for LabDesks {
-    fn default() -> Self {
-        LabDesks {
-            desks: Bounded::new(PER_ADDRESS, MAX_DESKS, KEEP_MS),
-        }
-    }
+    desks: SharedMap<Desk>,
 }
 
 impl LabDesks {
+    pub fn new(class: Option<&ClassRedis>) -> LabDesks {
+        LabDesks {
+            desks: SharedMap::new(class, "desk", PER_ADDRESS, MAX_DESKS, KEEP_MS),
+        }
+    }
+
     /// This browser's desk; an empty one if it has none.
-    pub fn open(&self, browser: &BrowserId) -> Desk {
-        self.desks.get(browser, now_ms()).unwrap_or_default()
+    pub async fn open(&self, browser: &BrowserId) -> Result<Desk, StoreError> {
+        Ok(self.desks.get(browser.as_str()).await?.unwrap_or_default())
     }
 
     /// This browser's token for lab forms.
@@ -83,21 +90,41 @@ impl LabDesks {
     }
 
     /// Changes this browser's desk, creating it (for `owner`) if needed.
-    pub fn update(&self, browser: &BrowserId, owner: IpAddr, change: impl FnOnce(&mut Desk)) {
-        self.desks.update(browser, owner, now_ms(), change);
+    pub async fn update(
+        &self,
+        browser: &BrowserId,
+        owner: IpAddr,
+        change: impl FnOnce(&mut Desk),
+    ) -> Result<(), StoreError> {
+        self.desks.update(browser.as_str(), owner, change).await
     }
 
     /// Forgets every desk: stolen ids, replays (class reset).
-    pub fn clear(&self) {
-        self.desks.clear();
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        self.desks.clear().await
     }
 
-    pub fn len(&self) -> usize {
-        self.desks.len()
+    pub async fn count(&self) -> Result<usize, StoreError> {
+        self.desks.count().await
+    }
+}
+
+/// A session id on a desk, as its text (the desk is sealed when it leaves the process).
+mod id_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::ids::SessionId;
+
+    pub fn serialize<S: Serializer>(id: &Option<SessionId>, out: S) -> Result<S::Ok, S::Error> {
+        match id {
+            Some(id) => out.serialize_some(&id.expose()),
+            None => out.serialize_none(),
+        }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.desks.is_empty()
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<SessionId>, D::Error> {
+        let text = Option::<String>::deserialize(input)?;
+        Ok(text.and_then(|text| text.parse().ok()))
     }
 }
 
@@ -119,13 +146,13 @@ impl LabDesk<'_> {
     }
 
     /// This browser's desk as it is now; an empty one if it has none.
-    pub fn open(&self) -> Desk {
-        self.desks.open(&self.browser)
+    pub async fn open(&self) -> Result<Desk, StoreError> {
+        self.desks.open(&self.browser).await
     }
 
     /// Changes this browser's desk, creating it for this client address if needed.
-    pub fn update(&self, change: impl FnOnce(&mut Desk)) {
-        self.desks.update(&self.browser, self.client.0, change);
+    pub async fn update(&self, change: impl FnOnce(&mut Desk)) -> Result<(), StoreError> {
+        self.desks.update(&self.browser, self.client.0, change).await
     }
 }
 

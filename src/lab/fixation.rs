@@ -34,15 +34,15 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/fixation")]
-pub fn page(
+pub async fn page(
     visitor: Visitor,
     key: &State<ServerKey>,
     jar: &CookieJar<'_>,
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     lang: Lang,
-) -> Template {
-    let desk = desks.open(&visitor.0);
+) -> Result<Template, AppError> {
+    let desk = desks.open(&visitor.0).await?;
     let planted_here = desk.planted_sid.is_some() && sessions.presented_id(jar) == desk.planted_sid;
     let replay = desk.fixation_replay.map(|mut r| {
         r.ago_s = now_ms().saturating_sub(r.at_ms) / 1000;
@@ -55,7 +55,7 @@ pub fn page(
         failed: desk.fixation_failed,
         replay,
     };
-    super::render_lesson(super::Lesson::Fixation, lang, page)
+    Ok(super::render_lesson(super::Lesson::Fixation, lang, page))
 }
 
 #[derive(FromForm)]
@@ -67,7 +67,7 @@ pub struct FixationForm {
 
 /// The attacker draws a well-formed id, remembers it, and plants it in this browser.
 #[post("/fixation/plant", data = "<form>")]
-pub fn plant(
+pub async fn plant(
     desk: LabDesk<'_>,
     form: Form<FixationForm>,
     sessions: &State<Sessions>,
@@ -80,7 +80,8 @@ pub fn plant(
         desk.planted_sid = Some(id);
         desk.fixation_replay = None;
         desk.fixation_failed = None;
-    });
+    })
+    .await?;
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 
@@ -99,7 +100,7 @@ pub async fn login_keeping_id(
     let Some(account) = lesson_login(&form, &desk, accounts).await? else {
         return Ok(Redirect::to("/lab/fixation#victim"));
     };
-    let planted = desk.open().planted_sid;
+    let planted = desk.open().await?.planted_sid;
     let presented = sessions.presented_id(jar);
     let adopted = match presented.filter(|id| Some(*id) == planted) {
         Some(id) => match sessions.start_adopting(&account, id).await {
@@ -113,7 +114,7 @@ pub async fn login_keeping_id(
         let (id, _) = sessions.start(&account).await?;
         jar.add(sid_cookie(sessions, &id, false));
     }
-    desk.update(|desk| desk.fixation_failed = None);
+    desk.update(|desk| desk.fixation_failed = None).await?;
     Ok(Redirect::to("/lab/fixation#victim"))
 }
 
@@ -136,7 +137,7 @@ pub async fn login_real(
     }
     let (id, _) = sessions.start(&account).await?;
     jar.add(sid_cookie(sessions, &id, false));
-    desk.update(|desk| desk.fixation_failed = None);
+    desk.update(|desk| desk.fixation_failed = None).await?;
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 
@@ -160,7 +161,7 @@ async fn lesson_login(
         Some(account) if account.role == Role::Instructor => "error-instructor-session-only",
         Some(account) => return Ok(Some(account)),
     };
-    desk.update(|desk| desk.fixation_failed = Some(refusal));
+    desk.update(|desk| desk.fixation_failed = Some(refusal.into())).await?;
     Ok(None)
 }
 
@@ -172,7 +173,7 @@ pub async fn replay(
     sessions: &State<Sessions>,
 ) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
-    let result = match desk.open().planted_sid {
+    let result = match desk.open().await?.planted_sid {
         Some(id) => sessions
             .resume(&id)
             .await?
@@ -188,7 +189,7 @@ pub async fn replay(
         ago_s: 0,
         nothing_pasted: false,
     };
-    desk.update(|desk| desk.fixation_replay = Some(replay));
+    desk.update(|desk| desk.fixation_replay = Some(replay)).await?;
     Ok(Redirect::to("/lab/fixation#attacker"))
 }
 

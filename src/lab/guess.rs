@@ -29,6 +29,7 @@ use crate::inspector::Visitor;
 use crate::lang::Lang;
 use crate::presets::{Presets, WEAK_COUNTER_START};
 use crate::session::Sessions;
+use crate::storage::StoreError;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![page, try_guess, try_neighbour, use_hit, refused]
@@ -109,7 +110,7 @@ pub async fn page(
     presets: &State<Presets>,
     lang: Lang,
 ) -> Result<Template, AppError> {
-    let desk = desks.open(&visitor.0);
+    let desk = desks.open(&visitor.0).await?;
     let issued_so_far = |issued: u64| issued.saturating_sub(WEAK_COUNTER_START - 1) as f64;
     let now = now_ms();
     let issued = presets.weak_counter().await?.max(1);
@@ -206,10 +207,10 @@ pub async fn try_neighbour(
     bus: &State<EventBus>,
 ) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
-    let last = last_tried(&desk).and_then(|id| id.weak_counter());
+    let last = last_tried(&desk).await?.and_then(|id| id.weak_counter());
     let from = last.or_else(|| sessions.presented_id(jar).and_then(|id| id.weak_counter()));
     let Some(from) = from else {
-        desk.update(|desk| desk.guess_no_start = true);
+        desk.update(|desk| desk.guess_no_start = true).await?;
         return Ok(Redirect::to("/lab/guess#try"));
     };
     let counter = if form.step < 0 {
@@ -223,9 +224,12 @@ pub async fn try_neighbour(
 }
 
 /// The id this browser's last guess tried, if it was a well-formed one.
-fn last_tried(desk: &LabDesk<'_>) -> Option<SessionId> {
-    let (tried, _) = desk.open().guess_result?;
-    tried.parse().ok()
+async fn last_tried(desk: &LabDesk<'_>) -> Result<Option<SessionId>, StoreError> {
+    Ok(desk
+        .open()
+        .await?
+        .guess_result
+        .and_then(|(tried, _)| tried.parse().ok()))
 }
 
 /// Whose session this browser presents now, when it is a weak one (after "use it", a classmate's).
@@ -251,7 +255,7 @@ pub async fn use_hit(
     jar: &CookieJar<'_>,
 ) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
-    let found = last_tried(&desk).filter(SessionId::is_weak);
+    let found = last_tried(&desk).await?.filter(SessionId::is_weak);
     if let Some(id) = found {
         if matches!(sessions.peek(&id).await?, Some(record) if record.role == Role::Student) {
             jar.add(crate::flows::session::sid_cookie(sessions, &id, false));
@@ -281,7 +285,8 @@ async fn record_try(candidate: &str, desk: &LabDesk<'_>, sessions: &Sessions, bu
     desk.update(|desk| {
         desk.guess_result = Some((tried, result));
         desk.guess_no_start = false;
-    });
+    })
+    .await?;
     Ok(())
 }
 

@@ -35,7 +35,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 /// What the attacker saw when replaying stolen cookies.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Replay {
     pub logged_in: bool,
     pub user: Option<String>,
@@ -46,7 +46,7 @@ pub struct Replay {
     /// Seconds since the replay, filled in when the page is shown.
     pub ago_s: u64,
     /// The paste held no cookie-flow credentials at all (nothing, or something else).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nothing_pasted: bool,
 }
 
@@ -82,8 +82,13 @@ pub fn pasted_cookies(text: &str) -> Vec<(String, String)> {
 }
 
 #[get("/hijack")]
-pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, lang: Lang) -> Template {
-    let desk = desks.open(&visitor.0);
+pub async fn page(
+    visitor: Visitor,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    lang: Lang,
+) -> Result<Template, AppError> {
+    let desk = desks.open(&visitor.0).await?;
     let now = now_ms();
     let shown = |replay: Option<Replay>| {
         replay.map(|mut r| {
@@ -97,7 +102,7 @@ pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, l
         cookie_replay: shown(desk.cookie_replay),
         session_replay: shown(desk.session_replay),
     };
-    super::render_lesson(super::Lesson::Hijack, lang, page)
+    Ok(super::render_lesson(super::Lesson::Hijack, lang, page))
 }
 
 #[derive(FromForm)]
@@ -149,7 +154,7 @@ pub async fn replay_cookie(
             ..Replay::refused()
         },
     };
-    desk.update(|desk| desk.cookie_replay = Some(replay));
+    desk.update(|desk| desk.cookie_replay = Some(replay)).await?;
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
@@ -170,7 +175,7 @@ pub async fn steal_sid(
             stolen = None;
         }
     }
-    desk.update(|desk| desk.stolen_sid = stolen);
+    desk.update(|desk| desk.stolen_sid = stolen).await?;
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 
@@ -182,7 +187,7 @@ pub async fn replay_session(
     sessions: &State<Sessions>,
 ) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
-    let replay = match desk.open().stolen_sid {
+    let replay = match desk.open().await?.stolen_sid {
         Some(id) => match sessions.resume(&id).await? {
             Some(record) => Replay {
                 logged_in: true,
@@ -195,7 +200,7 @@ pub async fn replay_session(
         },
         None => Replay::refused(),
     };
-    desk.update(|desk| desk.session_replay = Some(replay));
+    desk.update(|desk| desk.session_replay = Some(replay)).await?;
     Ok(Redirect::to("/lab/hijack#attacker"))
 }
 

@@ -35,7 +35,7 @@ pub fn flow_routes() -> Vec<rocket::Route> {
 }
 
 /// What replaying the kept copy gave the attacker.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SignedReplay {
     logged_in: bool,
     user: Option<String>,
@@ -47,17 +47,23 @@ pub struct SignedReplay {
 }
 
 /// The lesson's part of a browser's desk: the kept copy (never shown) and the last replay.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SignedDesk {
     pub copy: Option<String>,
     pub replay: Option<SignedReplay>,
     /// The last tool's message (a locale key).
-    pub notice: Option<&'static str>,
+    pub notice: Option<super::desk::Word>,
 }
 
 #[get("/signed")]
-pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, lang: Lang) -> Template {
-    let desk = desks.open(&visitor.0).signed;
+pub async fn page(
+    visitor: Visitor,
+    key: &State<ServerKey>,
+    desks: &State<LabDesks>,
+    lang: Lang,
+) -> Result<Template, AppError> {
+    let desk = desks.open(&visitor.0).await?.signed;
     let replay = desk.replay.map(|mut replay| {
         replay.ago_s = now_ms().saturating_sub(replay.at_ms) / 1000;
         replay
@@ -68,7 +74,7 @@ pub fn page(visitor: Visitor, key: &State<ServerKey>, desks: &State<LabDesks>, l
         replay,
         notice: desk.notice,
     };
-    super::render_lesson(super::Lesson::Signed, lang, page)
+    Ok(super::render_lesson(super::Lesson::Signed, lang, page))
 }
 
 #[derive(FromForm)]
@@ -91,7 +97,7 @@ fn signed_cookie(value: String, secure: bool) -> Cookie<'static> {
 /// one the server made for `student`. The next request to `/signed` shows what the server makes
 /// of it.
 #[post("/lab-flip", data = "<form>")]
-pub fn flip(
+pub async fn flip(
     desk: LabDesk<'_>,
     form: Form<SignedForm>,
     signing: &State<SigningKey>,
@@ -116,7 +122,7 @@ pub fn flip(
         }
         None => "signed-login-first",
     };
-    desk.update(|desk| desk.signed.notice = Some(notice));
+    desk.update(|desk| desk.signed.notice = Some(notice.into())).await?;
     Ok(Redirect::to("/lab/signed#tools"))
 }
 
@@ -124,7 +130,7 @@ pub fn flip(
 /// Keeps a copy of this browser's token on the server, as someone who sniffed or copied it would;
 /// it is never printed.
 #[post("/lab-copy", data = "<form>")]
-pub fn copy(desk: LabDesk<'_>, form: Form<SignedForm>, jar: &CookieJar<'_>) -> Result<Redirect, AppError> {
+pub async fn copy(desk: LabDesk<'_>, form: Form<SignedForm>, jar: &CookieJar<'_>) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
     let token = jar
         .get(cookies::SIGNED)
@@ -139,17 +145,22 @@ pub fn copy(desk: LabDesk<'_>, form: Form<SignedForm>, jar: &CookieJar<'_>) -> R
             desk.signed.copy = token;
             desk.signed.replay = None;
         }
-        desk.signed.notice = Some(notice);
-    });
+        desk.signed.notice = Some(notice.into());
+    })
+    .await?;
     Ok(Redirect::to("/lab/signed#tools"))
 }
 
 /// The attacker presents the kept copy: the server checks it exactly as the signed flow does.
 #[post("/signed/replay", data = "<form>")]
-pub fn replay(desk: LabDesk<'_>, form: Form<SignedForm>, signing: &State<SigningKey>) -> Result<Redirect, AppError> {
+pub async fn replay(
+    desk: LabDesk<'_>,
+    form: Form<SignedForm>,
+    signing: &State<SigningKey>,
+) -> Result<Redirect, AppError> {
     desk.check(form.token.as_deref())?;
     let now = now_ms();
-    let copy = desk.open().signed.copy;
+    let copy = desk.open().await?.signed.copy;
     let claims = copy.as_deref().and_then(|token| signing.verify(token, now));
     let replay = SignedReplay {
         logged_in: claims.is_some(),
@@ -166,7 +177,8 @@ pub fn replay(desk: LabDesk<'_>, form: Form<SignedForm>, signing: &State<Signing
     };
     desk.update(|desk| {
         desk.signed.replay = copy.is_some().then_some(replay);
-        desk.signed.notice = notice;
-    });
+        desk.signed.notice = notice.map(super::desk::Word::from);
+    })
+    .await?;
     Ok(Redirect::to("/lab/signed#tools"))
 }

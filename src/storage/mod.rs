@@ -8,6 +8,7 @@ mod memory;
 pub(crate) mod redis;
 mod sessions;
 mod shared;
+mod shared_map;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ pub use memory::MemoryStore;
 pub use redis::RedisStore;
 pub use sessions::{SessionStore, StoreError, StoredSession};
 pub use shared::{ClassRedis, SharedCell};
+pub use shared_map::SharedMap;
 
 use crate::config::{AppConfig, StoreKind};
 

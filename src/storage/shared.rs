@@ -47,6 +47,9 @@ pub struct ClassRedis {
     connection: ConnectionManager,
     prefix: String,
     cas: Arc<redis::Script>,
+    /// The key that seals per-browser values ([`super::SharedMap`]); set once the signing key
+    /// is known ([`ClassRedis::sealed_with`]).
+    seal: Option<Arc<[u8; 32]>>,
 }
 
 impl ClassRedis {
@@ -56,11 +59,51 @@ impl ClassRedis {
             connection,
             prefix: format!("{prefix}class:"),
             cas: Arc::new(redis::Script::new(CAS_SCRIPT)),
+            seal: None,
         }
+    }
+
+    /// The same, sealing per-browser values with `key`.
+    pub fn sealed_with(mut self, key: [u8; 32]) -> ClassRedis {
+        self.seal = Some(Arc::new(key));
+        self
+    }
+
+    /// The sealing key; never a default one.
+    pub(super) fn seal_key(&self) -> Result<&[u8; 32], StoreError> {
+        self.seal
+            .as_deref()
+            .ok_or_else(|| StoreError::Unavailable("per-browser state needs a sealing key".into()))
+    }
+
+    pub(super) fn connection(&self) -> &ConnectionManager {
+        &self.connection
+    }
+
+    /// The full Redis key of `name`.
+    pub(super) fn name(&self, name: &str) -> String {
+        self.key(name)
     }
 
     fn key(&self, name: &str) -> String {
         format!("{}{name}", self.prefix)
+    }
+
+    /// Deletes every key matching `pattern` (`SCAN`, so Redis is never blocked).
+    pub(super) async fn delete_matching(&self, pattern: &str) -> Result<(), StoreError> {
+        let mut cursor = 0u64;
+        loop {
+            let mut scan = redis::cmd("SCAN");
+            scan.arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000);
+            let (next, keys): (u64, Vec<String>) = send(&self.connection, &scan).await?;
+            if !keys.is_empty() {
+                let _: i64 = send(&self.connection, redis::cmd("UNLINK").arg(&keys)).await?;
+            }
+            if next == 0 {
+                return Ok(());
+            }
+            cursor = next;
+        }
     }
 
     /// The channel events are published on.

@@ -176,6 +176,34 @@ fn session_seconds_left(jar: &mut Jar, server: &Server) -> u64 {
     json["expires_in_s"].as_u64().unwrap()
 }
 
+/// Everything stored under `prefix`, as one text (values of every type, lossily decoded).
+fn redis_text(redis: &RedisServer, prefix: &str) -> String {
+    use redis::Commands;
+    let mut connection = redis::Client::open(redis.url()).unwrap().get_connection().unwrap();
+    let keys: Vec<String> = connection.keys(format!("{prefix}*")).unwrap();
+    assert!(
+        keys.iter().any(|k| k.contains(":map:desk:v:")),
+        "the desk is in Redis: {keys:?}"
+    );
+    let mut text = String::new();
+    for key in keys {
+        let kind: String = redis::cmd("TYPE").arg(&key).query(&mut connection).unwrap();
+        let values: Vec<Vec<u8>> = match kind.as_str() {
+            "string" => vec![connection.get(&key).unwrap()],
+            "hash" => connection.hvals(&key).unwrap(),
+            "list" => connection.lrange(&key, 0, -1).unwrap(),
+            "set" => connection.smembers(&key).unwrap(),
+            "zset" => connection.zrange(&key, 0, -1).unwrap(),
+            _ => Vec::new(),
+        };
+        for value in values {
+            text.push_str(&String::from_utf8_lossy(&value));
+            text.push('\n');
+        }
+    }
+    text
+}
+
 fn weak_counter(jar: &Jar) -> Option<u64> {
     jar.value("sid")?.parse::<SessionId>().ok()?.weak_counter()
 }
@@ -254,6 +282,25 @@ fn two_instances_on_one_redis_are_one_class() {
     assert!(
         guess.contains(&next),
         "B's guess lesson counts from the class's counter ({next})"
+    );
+
+    // A lab desk and a receipt written through B are read through A, and Redis holds the
+    // stolen id only sealed.
+    let hijack_token = hidden(&jun.get(&b, "/lab/hijack").body, "name=\"token\"");
+    let stolen = jun.post(&b, "/lab/hijack/steal", &format!("token={hijack_token}"));
+    assert_eq!(stolen.status, 303, "{}", stolen.body);
+    assert!(
+        jun.get(&a, "/lab/hijack").body.contains(&"*".repeat(43)),
+        "B's desk, read on A"
+    );
+    assert!(
+        jun.get(&a, "/session").body.contains("Set-Cookie: sid&#x3D;…"),
+        "the receipt of the login on B, shown on A"
+    );
+    let sid = jun.value("sid").unwrap();
+    assert!(
+        !redis_text(&redis, &prefix).contains(&sid),
+        "no Redis value holds the stolen id in clear"
     );
 
     // Without a configured signing_key, the key in Redis: a signed cookie and a lab form from A
