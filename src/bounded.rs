@@ -99,6 +99,17 @@ impl<K: Eq + Hash + Clone, V: Clone + Default> Bounded<K, V> {
         *inner.owners.entry(owner).or_insert(0) += 1;
     }
 
+    /// Every value touched within `keep_ms`.
+    pub fn values(&self, now_ms: u64) -> Vec<V> {
+        let inner = self.lock();
+        inner
+            .entries
+            .values()
+            .filter(|e| now_ms.saturating_sub(e.touched_ms) < self.keep_ms)
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
     pub fn len(&self) -> usize {
         self.lock().entries.len()
     }

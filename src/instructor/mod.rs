@@ -400,6 +400,7 @@ pub async fn dashboard(
         .collect();
     let loot: Vec<serde_json::Value> = boards
         .all_loot()
+        .await?
         .into_iter()
         .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now_ms.saturating_sub(l.at_ms) / 1000 }))
         .collect();

@@ -13,7 +13,8 @@
 //!   containment does not rely on the policy alone;
 //! - the collector takes data only from this origin and from browsers this server issued an id
 //!   to, credits a post's author only with a ticket that the board printed for that browser and
-//!   that post, and keeps little (2 KiB a record, 50 per browser, 100 per address, 1000 in all);
+//!   that post, and keeps little (512 bytes a record; for each browser the last 50 records taken
+//!   from it and the last 50 its posts took; 4 browsers' records per address, 200 in all);
 //! - posts are bounded per browser, per address and in all, so one browser cannot push the
 //!   class's posts off the board.
 //!
@@ -23,23 +24,26 @@
 
 use std::collections::VecDeque;
 use std::net::IpAddr;
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use crate::browser_id::{BrowserId, ServerKey};
 use crate::clock::now_ms;
 use crate::flow::Flow;
-use crate::storage::{ClassRedis, SharedCell, StoreError};
+use crate::storage::{ClassRedis, SharedCell, SharedMap, StoreError};
 
 const MAX_POSTS: usize = 200;
 const MAX_POSTS_PER_BROWSER: usize = 5;
 const MAX_POSTS_PER_ADDRESS: usize = 20;
 const MAX_POST_CHARS: usize = 2000;
-const MAX_LOOT_BYTES: usize = 2048;
+const MAX_LOOT_BYTES: usize = 512;
+/// Records taken from one browser (more are refused) and kept for its posts (older ones go).
 const MAX_LOOT_PER_BROWSER: usize = 50;
-const MAX_LOOT_PER_ADDRESS: usize = 100;
-const MAX_LOOT: usize = 1000;
+/// Browsers with records, per client address and in all.
+const LOOT_BROWSERS_PER_ADDRESS: usize = 4;
+const MAX_LOOT_BROWSERS: usize = 200;
+/// Records are kept for a lesson's length after the browser's last one.
+const LOOT_KEEP_MS: u64 = 2 * 60 * 60 * 1000;
 
 /// The board pages' policy for a page served to `origin` (`http://host:port`): inline scripts
 /// may run (that is the lesson), but may connect only to the collector and submit forms only to
@@ -68,23 +72,20 @@ pub struct Post {
 }
 
 /// Something a script sent to the collector.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Loot {
-    /// The browser the post's script ran in.
-    #[serde(skip)]
-    pub victim: BrowserId,
-    #[serde(skip)]
-    pub address: IpAddr,
-    /// The author of the post that sent it, when the script presented that post's ticket.
-    #[serde(skip)]
-    pub thief: Option<BrowserId>,
+    /// The flow of the post that sent it, when the script presented that post's ticket.
     pub flow: Option<Flow>,
     pub data: String,
     pub at_ms: u64,
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+/// One browser's records: what scripts sent from it, and what its posts took from others.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Haul {
+    taken: VecDeque<Loot>,
+    stolen: VecDeque<Loot>,
 }
 
 /// Removes the oldest item for which `mine` holds; `true` if there was one.
@@ -138,7 +139,8 @@ impl BoardPosts {
 
 pub struct Boards {
     posts: SharedCell<BoardPosts>,
-    loot: Mutex<VecDeque<Loot>>,
+    /// Each browser's records, by browser id.
+    loot: SharedMap<Haul>,
 }
 
 impl Boards {
@@ -146,7 +148,13 @@ impl Boards {
     pub fn new(class: Option<&ClassRedis>) -> Boards {
         Boards {
             posts: SharedCell::new(class, "board"),
-            loot: Mutex::default(),
+            loot: SharedMap::new(
+                class,
+                "loot",
+                LOOT_BROWSERS_PER_ADDRESS,
+                MAX_LOOT_BROWSERS,
+                LOOT_KEEP_MS,
+            ),
         }
     }
 
@@ -226,46 +234,53 @@ impl Boards {
             (Some(id), Some(sent)) if ticket_matches(key, victim, id, sent) => self.post_by_id(id).await?,
             _ => None,
         };
-        let mut loot = lock(&self.loot);
-        if loot.iter().filter(|l| &l.victim == victim).count() >= MAX_LOOT_PER_BROWSER {
-            return Ok(false);
-        }
-        if loot.iter().filter(|l| l.address == address).count() >= MAX_LOOT_PER_ADDRESS {
-            drop_oldest(&mut loot, |l| l.address == address);
-        }
-        if loot.len() >= MAX_LOOT {
-            if let Some(busiest) = busiest(&loot, |l| l.address) {
-                drop_oldest(&mut loot, |l| l.address == busiest);
-            }
-        }
-        loot.push_back(Loot {
-            victim: victim.clone(),
-            address,
-            thief: credited.as_ref().map(|p| p.author.clone()),
-            flow: credited.map(|p| p.flow),
+        let loot = Loot {
+            flow: credited.as_ref().map(|p| p.flow),
             data,
             at_ms: now_ms(),
-        });
-        Ok(true)
+        };
+        let kept = self
+            .loot
+            .update(victim.as_str(), address, |haul| {
+                let room = haul.taken.len() < MAX_LOOT_PER_BROWSER;
+                if room {
+                    haul.taken.push_back(loot.clone());
+                }
+                room
+            })
+            .await?;
+        // A post that ran in its author's own browser took nothing from anyone else.
+        if let Some(post) = credited.filter(|p| kept && &p.author != victim) {
+            self.loot
+                .update(post.author.as_str(), post.address, |haul| {
+                    if haul.stolen.len() >= MAX_LOOT_PER_BROWSER {
+                        haul.stolen.pop_front();
+                    }
+                    haul.stolen.push_back(loot);
+                })
+                .await?;
+        }
+        Ok(kept)
     }
 
     /// What this browser's posts stole, and what was stolen from this browser, newest first.
-    pub fn loot_for(&self, browser: &BrowserId) -> Vec<Loot> {
-        let loot = lock(&self.loot);
-        loot.iter()
-            .rev()
-            .filter(|l| &l.victim == browser || l.thief.as_ref() == Some(browser))
-            .cloned()
-            .collect()
+    pub async fn loot_for(&self, browser: &BrowserId) -> Result<Vec<Loot>, StoreError> {
+        let haul = self.loot.get(browser.as_str()).await?.unwrap_or_default();
+        let mut loot: Vec<Loot> = haul.taken.into_iter().chain(haul.stolen).collect();
+        loot.sort_by_key(|l| std::cmp::Reverse(l.at_ms));
+        Ok(loot)
     }
 
-    pub fn all_loot(&self) -> Vec<Loot> {
-        lock(&self.loot).iter().rev().cloned().collect()
+    /// Everything collected, newest first.
+    pub async fn all_loot(&self) -> Result<Vec<Loot>, StoreError> {
+        let mut loot: Vec<Loot> = self.loot.values().await?.into_iter().flat_map(|h| h.taken).collect();
+        loot.sort_by_key(|l| std::cmp::Reverse(l.at_ms));
+        Ok(loot)
     }
 
     /// Forgets every post and everything collected (class reset).
     pub async fn clear(&self) -> Result<(), StoreError> {
-        lock(&self.loot).clear();
+        self.loot.clear().await?;
         self.posts.clear().await
     }
 }
@@ -518,22 +533,29 @@ pub mod routes {
     /// `?format=json`, the newest ten as JSON, which a board page asks for right after a post ran
     /// (the board's policy lets it reach this one address).
     #[get("/stolen?<format>")]
-    pub fn stolen_page(
+    pub async fn stolen_page(
         format: Option<&str>,
         visitor: Visitor,
         boards: &State<Boards>,
         lang: Lang,
-    ) -> rocket::Either<Template, rocket::serde::json::Json<Vec<serde_json::Value>>> {
+    ) -> Result<rocket::Either<Template, rocket::serde::json::Json<Vec<serde_json::Value>>>, AppError> {
         let now = crate::clock::now_ms();
         let loot: Vec<serde_json::Value> = boards
             .loot_for(&visitor.0)
+            .await?
             .into_iter()
             .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now.saturating_sub(l.at_ms) / 1000 }))
             .collect();
         if format == Some("json") {
-            return rocket::Either::Right(rocket::serde::json::Json(loot.into_iter().take(10).collect()));
+            return Ok(rocket::Either::Right(rocket::serde::json::Json(
+                loot.into_iter().take(10).collect(),
+            )));
         }
-        rocket::Either::Left(view::render("lab/stolen", lang, context! { loot }))
+        Ok(rocket::Either::Left(view::render(
+            "lab/stolen",
+            lang,
+            context! { loot },
+        )))
     }
 
     /// Whether a request comes from a page of this very origin (what a browser's `fetch` from a

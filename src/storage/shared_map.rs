@@ -132,6 +132,14 @@ impl<V: Clone + Default + Serialize + DeserializeOwned> SharedMap<V> {
         }
     }
 
+    /// Every live value, in no particular order.
+    pub async fn values(&self) -> Result<Vec<V>, StoreError> {
+        match self {
+            SharedMap::Local(map) => Ok(map.values(now_ms())),
+            SharedMap::Redis(map) => map.values().await,
+        }
+    }
+
     /// Forgets every value (class reset).
     pub async fn clear(&self) -> Result<(), StoreError> {
         match self {
@@ -157,6 +165,26 @@ impl RedisMap {
             let json = open(seal_key, &value_key, &sealed)?;
             serde_json::from_slice(&json).ok()
         }))
+    }
+
+    async fn values<V: DeserializeOwned>(&self) -> Result<Vec<V>, StoreError> {
+        let mut live = redis::cmd("ZRANGEBYSCORE");
+        live.arg(format!("{}all", self.base))
+            .arg(now_ms().saturating_sub(self.keep_ms))
+            .arg("+inf");
+        let keys: Vec<String> = send(self.redis.connection(), &live).await?;
+        let seal_key = self.redis.seal_key()?;
+        let mut values = Vec::with_capacity(keys.len());
+        for chunk in keys.chunks(200) {
+            let value_keys: Vec<String> = chunk.iter().map(|k| self.value_key(k)).collect();
+            let sealed: Vec<Option<Vec<u8>>> =
+                send(self.redis.connection(), redis::cmd("MGET").arg(&value_keys)).await?;
+            for (value_key, sealed) in value_keys.iter().zip(sealed) {
+                let json = sealed.and_then(|sealed| open(seal_key, value_key, &sealed));
+                values.extend(json.and_then(|json| serde_json::from_slice(&json).ok()));
+            }
+        }
+        Ok(values)
     }
 
     async fn put<V: Serialize>(&self, key: &str, owner: IpAddr, value: &V) -> Result<(), StoreError> {

@@ -252,6 +252,28 @@ fn two_instances_on_one_redis_are_one_class() {
         "{}",
         posted.body
     );
+    // The post runs in its author's browser on A too (one browser id for the class), and what
+    // its script sends to A's collector is listed for that browser on B.
+    let board_on_a = jun.get(&a, "/session/board").body;
+    let collector = board_on_a
+        .split("data-collector=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the author's own post runs on A")
+        .replace("&amp;", "&")
+        .replace("&#x3D;", "=");
+    let sent = a.send(
+        format!(
+            "POST {collector} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost\r\nSec-Fetch-Site: same-origin\r\nCookie: {}\r\nContent-Type: text/plain\r\nContent-Length: 10\r\nConnection: close\r\n\r\nsent-via-a",
+            jun.header().unwrap()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(sent.status, 204, "{}", sent.body);
+    assert!(
+        jun.get(&b, "/lab/stolen").body.contains("sent-via-a"),
+        "A's collector, listed on B"
+    );
     let mut reader = student(&a, "abc", "1234");
     assert!(
         reader.get(&a, "/session/board").body.contains("hello-from-b"),
