@@ -488,6 +488,47 @@ fn the_cookie_editor_opens_the_cookie_staff_page_only() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromium-driver and redis-server; run ./scripts/test"]
+fn the_dashboard_on_one_instance_shows_logins_on_another_and_says_when_its_feed_is_reconnecting() {
+    block_on(async {
+        let mut redis = crate::redis_server::RedisServer::start();
+        let prefix = crate::redis_server::unique_prefix();
+        let instance = |name: &str| {
+            Server::start(&[
+                ("ROCKET_INSTRUCTOR_PASSWORD", "teacher-pass"),
+                ("ROCKET_INSTANCE_NAME", name),
+                ("ROCKET_SESSION_STORE", "redis"),
+                ("ROCKET_REDIS_URL", &redis.url()),
+                ("ROCKET_REDIS_PREFIX", &prefix),
+            ])
+        };
+        let (a, b) = (instance("a"), instance("b"));
+        let chrome = Chrome::start(1366, 768).await;
+        chrome.client.goto(&a.url("/session/login")).await.unwrap();
+        chrome.log_in("teacher", "teacher-pass").await;
+        chrome.wait_for_text("#feed", "Live").await;
+
+        let login = b.post("/session/login", "username=abc&password=1234", None);
+        assert_eq!(login.status, 303);
+        chrome.wait_for_text("#events", "abc logged in (session flow)").await;
+
+        let mut connection = redis::Client::open(redis.url()).unwrap().get_connection().unwrap();
+        let _: () = redis::cmd("SAVE").query(&mut connection).unwrap();
+        redis.stop();
+        chrome.wait_for_text("#feed", "Reconnecting").await;
+        chrome.screenshot("instructor-feed-reconnecting").await;
+        redis.restart();
+        chrome.wait_for_text("#feed", "Live").await;
+        let register = b.post("/register", "username=late&password=late-pw-1234", None);
+        assert_eq!(register.status, 303, "{}", register.body);
+        let login = b.post("/session/login", "username=late&password=late-pw-1234", None);
+        assert_eq!(login.status, 303);
+        chrome.wait_for_text("#events", "late logged in (session flow)").await;
+        chrome.finish().await;
+    });
+}
+
+#[test]
 #[ignore = "needs chromium and chromium-driver; run ./scripts/test"]
 fn the_dashboard_shows_a_students_login_as_it_happens() {
     block_on(async {
