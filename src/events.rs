@@ -78,8 +78,8 @@ impl Subject {
 /// One event, as a dashboard receives it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClassEvent {
-    /// Random, so that an event that arrives twice (the recent list and the live feed) is
-    /// shown once.
+    /// Random (53 bits, so that JavaScript reads it exactly), so that an event that arrives
+    /// twice (the recent list and the live feed) is shown once.
     pub id: u64,
     pub kind: EventKind,
     pub flow: Flow,
@@ -123,7 +123,7 @@ impl EventBus {
     /// An event the server itself caused (a sweep, an instructor's revocation).
     pub fn emit(&self, kind: EventKind, flow: Flow, subject: Subject) {
         let event = ClassEvent {
-            id: rand::random(),
+            id: rand::random::<u64>() >> 11,
             kind,
             flow,
             user: subject.shown(),

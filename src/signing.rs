@@ -83,7 +83,12 @@ impl SigningKey {
         }
         match class.key_or_store("signing", &URL_SAFE_NO_PAD.encode(&own.key)).await {
             Ok(stored) => match URL_SAFE_NO_PAD.decode(&stored) {
-                Ok(key) if key.len() >= 32 => Ok(SigningKey::new(key).with_policy(own.lifetime_s, own.secure)),
+                Ok(key) if key.len() >= 32 => {
+                    rocket::warn!(
+                        "signing_key is not set: the class's key is kept in Redis, so a copy of Redis can sign cookies and open the lab's sealed state; set signing_key for a deployment"
+                    );
+                    Ok(SigningKey::new(key).with_policy(own.lifetime_s, own.secure))
+                }
                 _ => {
                     rocket::warn!("the signing key in Redis is unreadable; this instance uses its own");
                     Ok(own)

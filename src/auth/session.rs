@@ -1,6 +1,6 @@
 //! The session flow's guards: the `sid` cookie names a record, and the record says who you are.
 
-use rocket::http::Status;
+use rocket::http::{Method, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 
 use std::time::Instant;
@@ -10,7 +10,7 @@ use crate::client::ClientAddr;
 use crate::credentials::Role;
 use crate::flow::Flow;
 use crate::ids::SessionId;
-use crate::inspector::{InstructorBrowsers, KnownBrowser, Metrics};
+use crate::inspector::{receipts_of, InstructorBrowsers, KnownBrowser, Metrics, Receipts};
 use crate::record::SessionRecord;
 use crate::session::Sessions;
 
@@ -108,12 +108,20 @@ impl<'r> FromRequest<'r> for SessionUser {
         };
         let resolved = request
             .local_cache_async(async {
-                let started = Instant::now();
-                let resumed = sessions.resume(&id).await;
+                let timed_resume = async {
+                    let started = Instant::now();
+                    let resumed = sessions.resume(&id).await;
+                    (resumed, started.elapsed())
+                };
+                // A page shows this browser's receipts too: asked for at the same time, so that
+                // with Redis both lookups share one round trip.
+                let ((resumed, took), _) = if request.method() == Method::Get {
+                    rocket::tokio::join!(timed_resume, receipts_of(request))
+                } else {
+                    (timed_resume.await, Receipts::default())
+                };
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
-                    metrics
-                        .session
-                        .record(flow_cookie_bytes(request, Flow::Session), started.elapsed());
+                    metrics.session.record(flow_cookie_bytes(request, Flow::Session), took);
                 }
                 if let Ok(Some(record)) = &resumed {
                     mark_instructor(request, record).await;

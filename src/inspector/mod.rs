@@ -16,7 +16,7 @@ mod receipts;
 
 pub use instructors::InstructorBrowsers;
 pub use metrics::Metrics;
-pub use receipts::{KnownBrowser, Receipt, ReceiptBook, Receipts, Visitor};
+pub use receipts::{receipts_of, KnownBrowser, Receipt, ReceiptBook, Receipts, Visitor};
 
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
@@ -74,17 +74,7 @@ impl<'r> FromRequest<'r> for Inspector {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let sent = RawCookieHeader::read(request);
-        let book = request.rocket().state::<ReceiptBook>();
-        let id = match KnownBrowser::from_request(request).await {
-            Outcome::Success(KnownBrowser(id)) => Some(id),
-            _ => None,
-        };
-        // The receipts only explain the page: when the store cannot give them, the pane says
-        // there is none and the page is still served.
-        let receipts = match (book, id) {
-            (Some(book), Some(id)) => book.of(&id).await.unwrap_or_default(),
-            _ => Receipts::default(),
-        };
+        let receipts = receipts::receipts_of(request).await;
         let (cookie_receipt, session_receipt, signed_receipt) = (receipts.cookie, receipts.session, receipts.signed);
         Outcome::Success(Inspector {
             sent,

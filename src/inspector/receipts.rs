@@ -54,6 +54,24 @@ impl Receipts {
     }
 }
 
+/// This request's browser's receipts, looked up once per request (the session guard asks for
+/// them together with the session, so that with Redis both go out in one round trip); none
+/// when the browser has no id or the store cannot say: they only explain the page.
+pub async fn receipts_of(request: &Request<'_>) -> Receipts {
+    struct Cached(Receipts);
+    request
+        .local_cache_async(async {
+            let book = request.rocket().state::<ReceiptBook>();
+            Cached(match (book, verified(request)) {
+                (Some(book), Some(id)) => book.of(&id).await.unwrap_or_default(),
+                _ => Receipts::default(),
+            })
+        })
+        .await
+        .0
+        .clone()
+}
+
 /// Receipts by browser, bounded per client address (see [`crate::bounded`]).
 pub struct ReceiptBook {
     receipts: SharedMap<Receipts>,

@@ -4,7 +4,8 @@
 //! - Key `<prefix>session:<64 hex>`: a hash of the id, never the id itself. Value: the record as
 //!   JSON.
 //! - Redis enforces the timeouts itself: every write sets `PXAT` to the moment the session ends
-//!   (`min(last seen + idle, created + absolute)`), and activity moves it forward.
+//!   (`min(last seen + idle, created + absolute)`), and activity moves it forward (written at
+//!   most once a second per session: [`TOUCH_EVERY_MS`]).
 //! - `create` is `SET … NX`, so an id is never overwritten; `touch` is `SET … XX`, so a touch that
 //!   races a logout cannot bring the session back.
 //! - `<prefix>user:<name>` is a set of that account's session keys, expiring with the last of
@@ -28,6 +29,11 @@ use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
 use crate::record::SessionRecord;
+
+/// A session's activity is written at most this often: a page and the inspector fetches its
+/// script makes right after it cost one write, not four. Timeouts are counted in seconds, so
+/// a session may end at most this much before its exact idle timeout.
+const TOUCH_EVERY_MS: u64 = 1000;
 
 pub struct RedisStore {
     client: redis::Client,
@@ -203,6 +209,10 @@ impl SessionStore for RedisStore {
         let Some(mut record) = self.get(&key).await?.filter(|record| !record.is_expired(now_ms)) else {
             return Ok(None);
         };
+        if now_ms.saturating_sub(record.last_seen_ms) < TOUCH_EVERY_MS {
+            // Seen less than a second ago: the record already says so to the second.
+            return Ok(Some(record));
+        }
         record.last_seen_ms = record.last_seen_ms.max(now_ms);
         Ok(self.set(&key, &record, "XX").await?.then_some(record))
     }

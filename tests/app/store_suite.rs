@@ -293,3 +293,29 @@ store_suite!(
         (server, Arc::new(store) as Arc<dyn SessionStore>)
     }
 );
+
+/// Redis writes a session's activity at most once a second: a touch within the second returns the
+/// record as stored, the next one moves it.
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn redis_writes_activity_at_most_once_a_second() {
+    let runtime = rocket::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let server = crate::redis_server::RedisServer::start();
+        let store =
+            session_lab::storage::RedisStore::connect(&server.url(), &crate::redis_server::unique_prefix()).unwrap();
+        let (id, now) = (id(), now_ms());
+        store.create(&id, &record("abc", now, 60, 600)).await.unwrap();
+        let soon = store.touch(&id, now + 900).await.unwrap().unwrap();
+        assert_eq!(soon.last_seen_ms, now, "within the second: not written");
+        let later = store.touch(&id, now + 1_000).await.unwrap().unwrap();
+        assert_eq!(later.last_seen_ms, now + 1_000, "a second on: written");
+        assert_eq!(
+            store.load(&id, now + 1_000).await.unwrap().unwrap().last_seen_ms,
+            now + 1_000
+        );
+    });
+}
