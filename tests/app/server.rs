@@ -237,13 +237,16 @@ fn the_benchmark_scripts_answer_help() {
 }
 
 /// A copy of the binary in an empty folder (no templates/, no static/, no Rocket.toml) serves
-/// every page and every static file, from its built-in copies.
+/// every page and every static file, from its built-in copies. `./scripts/test` builds the
+/// release binary and names it in `SESSION_LAB_RELEASE_BIN`; plain `cargo test` copies the debug
+/// binary (the same code: nothing in src/assets.rs depends on the profile).
 #[test]
 fn a_copy_of_the_binary_serves_every_page_from_an_empty_folder() {
     let empty = tempfile::tempdir().unwrap();
     let temporary = tempfile::tempdir().unwrap();
     let binary = empty.path().join("session-lab");
-    std::fs::copy(env!("CARGO_BIN_EXE_session-lab"), &binary).unwrap();
+    let built = std::env::var_os("SESSION_LAB_RELEASE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_session-lab").into());
+    std::fs::copy(&built, &binary).unwrap_or_else(|e| panic!("{}: {e}", built.to_string_lossy()));
     let tmpdir = temporary.path().to_str().unwrap();
     let server = Server::start_in(&binary, empty.path(), &[("TMPDIR", tmpdir)]);
     let mut pages = vec!["/".to_owned(), "/compare".into(), "/explain".into(), "/lab".into()];
