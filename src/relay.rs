@@ -22,6 +22,8 @@ use crate::storage::ClassRedis;
 const WAITING: usize = 1024;
 /// How long after losing the subscription it is opened again.
 const RETRY: Duration = Duration::from_millis(500);
+/// How long opening the subscription may take.
+const CONNECT_WITHIN: Duration = Duration::from_secs(2);
 
 /// Starts the relay at liftoff when the class's state lives in Redis.
 pub fn relay() -> AdHoc {
@@ -68,7 +70,8 @@ async fn subscribe(bus: EventBus, redis: ClassRedis, mut shutdown: Shutdown) {
 
 /// One subscription, until the connection ends.
 async fn listen(bus: &EventBus, redis: &ClassRedis) {
-    let Ok(mut pubsub) = redis.pubsub().await else {
+    // A Redis that does not answer at all (no refusal either) is retried like one that is down.
+    let Ok(Ok(mut pubsub)) = rocket::tokio::time::timeout(CONNECT_WITHIN, redis.pubsub()).await else {
         return;
     };
     if pubsub.subscribe(redis.events_channel()).await.is_err() {
