@@ -258,6 +258,33 @@ mod tests {
     }
 
     #[test]
+    fn an_event_that_arrives_twice_is_shown_and_kept_once() {
+        let bus = EventBus::default();
+        let mut dashboard = bus.subscribe();
+        let event = ClassEvent {
+            id: 7,
+            kind: EventKind::Login,
+            flow: Flow::Session,
+            user: "abc".into(),
+            at_ms: now_ms(),
+        };
+        bus.deliver(event.clone());
+        bus.deliver(event.clone());
+        bus.remember([event.clone()]);
+        assert_eq!(dashboard.try_recv().map(|e| e.id).ok(), Some(7));
+        assert!(dashboard.try_recv().is_err(), "shown once");
+        assert_eq!(bus.recent_after(0).len(), 1, "kept once");
+        assert!(bus.recent_after(event.at_ms).is_empty(), "nothing after the last one seen");
+        let old = ClassEvent {
+            id: 8,
+            at_ms: now_ms() - RECENT_MS - 1,
+            ..event
+        };
+        bus.remember([old]);
+        assert_eq!(bus.recent_after(0).len(), 1, "older than the recent window: not replayed");
+    }
+
+    #[test]
     fn typed_names_that_are_not_usernames_show_as_a_question_mark() {
         assert_eq!(Subject::typed("<b>hi</b>").shown(), "?");
         assert_eq!(Subject::typed("abc").shown(), "abc");
