@@ -274,14 +274,21 @@ mod tests {
         assert_eq!(dashboard.try_recv().map(|e| e.id).ok(), Some(7));
         assert!(dashboard.try_recv().is_err(), "shown once");
         assert_eq!(bus.recent_after(0).len(), 1, "kept once");
-        assert!(bus.recent_after(event.at_ms).is_empty(), "nothing after the last one seen");
+        assert!(
+            bus.recent_after(event.at_ms).is_empty(),
+            "nothing after the last one seen"
+        );
         let old = ClassEvent {
             id: 8,
             at_ms: now_ms() - RECENT_MS - 1,
             ..event
         };
         bus.remember([old]);
-        assert_eq!(bus.recent_after(0).len(), 1, "older than the recent window: not replayed");
+        assert_eq!(
+            bus.recent_after(0).len(),
+            1,
+            "older than the recent window: not replayed"
+        );
     }
 
     #[test]

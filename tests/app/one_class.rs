@@ -347,6 +347,21 @@ fn two_instances_on_one_redis_are_one_class() {
     control(&mut teacher_jar, &a, &token, "/instructor/revoke-user", "user=abc");
     let after = mina.get(&b, "/session/inspect");
     assert!(after.body.contains("\"logged_in\":false"), "{}", after.body);
+
+    // Resetting the class on A empties what B shows: posts, desks, presets.
+    control(&mut teacher_jar, &a, &token, "/instructor/reset", "stay=false");
+    let mut fresh = student(&b, "abc", "1234");
+    assert!(
+        !fresh.get(&b, "/session/board").body.contains("hello-from-b"),
+        "no posts"
+    );
+    assert!(!jun.get(&b, "/lab/hijack").body.contains(&"*".repeat(43)), "no desk");
+    assert!(
+        !b.get("/lab/guess", None).body.contains("WEAK SESSION IDS ARE ON"),
+        "presets off"
+    );
+    let left = session_seconds_left(&mut fresh, &b);
+    assert!(left > 60, "the normal timeout again, {left} s");
 }
 
 #[test]
