@@ -28,6 +28,9 @@ pub struct Claims {
 #[derive(Clone)]
 pub struct SigningKey {
     key: Vec<u8>,
+    /// With the Redis store and no `signing_key`: this instance could not read the class's key
+    /// at start and signs with its own, so its cookies and lab forms work on it alone.
+    pub apart: bool,
     /// How long a token is valid after login.
     pub lifetime_s: u64,
     /// Whether the cookie gets `Secure` (`cookie_secure`).
@@ -38,6 +41,7 @@ impl SigningKey {
     pub fn new(key: Vec<u8>) -> SigningKey {
         SigningKey {
             key,
+            apart: false,
             lifetime_s: 1800,
             secure: false,
         }
@@ -98,7 +102,7 @@ impl SigningKey {
                 rocket::warn!(
                     "{e}: this instance signs with its own key until it is restarted (set signing_key to share one without Redis)"
                 );
-                Ok(own)
+                Ok(SigningKey { apart: true, ..own })
             }
         }
     }

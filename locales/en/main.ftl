@@ -374,6 +374,7 @@ start-preset-weak = switch on: weak session ids
 start-preset-board = optional: the class board
 instructor-lab-state = Lab state kept now: lab desks { $desks }, inspector receipts { $receipts }. Events held back by the per-address rate limit: { $dropped }.
 instructor-lead = Every live session on this server's { $store } store. Sessions are shown by fingerprint, never by id: this screen is meant for a projector.
+instructor-key-apart = This server could not reach Redis when it started and signs with a key of its own: signed cookies and lab forms from it work on this server only. Restart it now that Redis answers, or set signing_key on every server.
 instructor-only = This dashboard is for the instructor's session only. Your session's record says you are a student, and no cookie can change that.
 instructor-sessions = { $n ->
     [one] { $n } live session

@@ -392,6 +392,7 @@ instructor-lead = 이 서버의 { $store ->
         [file] 파일
        *[redis] Redis
     } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
+instructor-key-apart = 이 서버는 시작할 때 Redis에 연결하지 못해 자기만의 키로 서명하고 있습니다. 그래서 이 서버에서 받은 서명 쿠키와 실습 양식은 이 서버에서만 통합니다. Redis가 응답하는 지금 이 서버를 다시 시작하거나, 모든 서버에 signing_key를 설정하세요.
 instructor-only = 이 대시보드는 강사 세션만 쓸 수 있습니다. 이 세션의 기록에는 학생이라고 적혀 있고, 어떤 쿠키로도 바꿀 수 없습니다.
 instructor-sessions = 활성 세션 { $n }개
 instructor-col-fingerprint = 지문

@@ -421,3 +421,27 @@ fn losing_redis_for_a_moment_loses_nothing_it_kept_and_the_feed_says_so() {
         stream.text()
     );
 }
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn an_instance_that_started_without_redis_says_on_the_dashboard_that_its_key_is_its_own() {
+    let mut redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let shared = instance(&redis, &prefix, "a");
+    redis.stop();
+    let apart = instance(&redis, &prefix, "b");
+    redis.restart();
+    assert!(
+        apart.output().contains("signs with its own key"),
+        "said at start:\n{}",
+        apart.output()
+    );
+    let (mut on_apart, _) = teacher(&apart);
+    let page = on_apart.get(&apart, "/instructor").body;
+    assert!(page.contains("id=\"key-apart\""), "the dashboard says so");
+    let (mut on_shared, _) = teacher(&shared);
+    assert!(
+        !on_shared.get(&shared, "/instructor").body.contains("id=\"key-apart\""),
+        "an instance with the class's key says nothing"
+    );
+}
