@@ -59,7 +59,8 @@ impl AppState {
         let accounts = AccountStore::new(&password, backend.accounts, events.clone(), config.hash_cost())
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
-            .with_max_accounts(config.max_accounts);
+            .with_max_accounts(config.max_accounts)
+            .with_shared_throttle(class.clone());
         Ok(AppState {
             config,
             sessions,

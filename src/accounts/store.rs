@@ -11,8 +11,8 @@ use crate::config::HashCost;
 use crate::credentials::{Password, Role, Username};
 use crate::events::{EventBus, EventKind, Subject};
 use crate::flow::Flow;
-use crate::storage::StoreError;
 use crate::storage::{AccountBackend, MemoryAccounts, StoredAccount};
+use crate::storage::{ClassRedis, StoreError};
 
 use crate::config::DEFAULT_MAX_ACCOUNTS;
 
@@ -114,6 +114,14 @@ impl AccountStore {
         })
     }
 
+    /// Failure counts shared by every instance through the class's Redis.
+    pub fn with_shared_throttle(mut self, redis: Option<ClassRedis>) -> AccountStore {
+        if let Some(redis) = redis {
+            self.throttle = Throttle::shared(redis);
+        }
+        self
+    }
+
     /// At most `max` registered accounts (`max_accounts`).
     pub fn with_max_accounts(mut self, max: usize) -> AccountStore {
         self.max_accounts = max;
@@ -176,7 +184,7 @@ impl AccountStore {
         };
         let counted = found.as_ref().map(|(name, _)| name.clone());
         let counted = counted.as_ref();
-        if let Err(retry) = self.throttle.check(attempt.from, counted, now_ms()) {
+        if let Err(retry) = self.throttle.check(attempt.from, counted, now_ms()).await? {
             let subject = Subject::typed(attempt.username);
             self.events
                 .emit_from(attempt.from, EventKind::Throttled, attempt.flow, subject);
@@ -199,9 +207,9 @@ impl AccountStore {
             }
         };
         match &account {
-            Some(account) => self.throttle.succeeded(attempt.from, &account.username),
+            Some(account) => self.throttle.succeeded(attempt.from, &account.username).await?,
             None => {
-                self.throttle.failed(attempt.from, counted, now_ms());
+                self.throttle.failed(attempt.from, counted, now_ms()).await?;
                 let subject = Subject::typed(attempt.username);
                 self.events
                     .emit_from(attempt.from, EventKind::LoginFailed, attempt.flow, subject);

@@ -6,12 +6,19 @@
 //! Names that are not accounts share one counter per address, so inventing names gains nothing.
 //! The table is bounded: when it is full, expired entries go first; if it is still full, a new
 //! (address, account) pair is refused rather than letting one client evict the others.
+//!
+//! With the Redis store the counts are shared by every instance (`class:throttle:…`, each
+//! expiring with its window), so a balancer spreading the guesses over instances gains nothing.
+//! There the table's size is bounded by what can be counted: one log per address and real
+//! account (a name that is not an account counts under `-`), each of at most [`MAX_FAILURES`]
+//! times, gone five minutes after its last failure.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 
 use crate::credentials::Username;
+use crate::storage::{ClassRedis, StoreError};
 
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_MS: u64 = 5 * 60 * 1000;
@@ -23,14 +30,76 @@ pub struct RetryAfter(pub u64);
 
 type Key = (IpAddr, Option<Username>);
 
+/// The failure counts: in the process, or in the class's Redis.
 #[derive(Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<Key, VecDeque<u64>>>,
+    local: LocalThrottle,
+    shared: Option<ClassRedis>,
 }
 
 impl Throttle {
+    pub fn shared(redis: ClassRedis) -> Throttle {
+        Throttle {
+            local: LocalThrottle::default(),
+            shared: Some(redis),
+        }
+    }
+
+    /// `Ok(Err(…))` when this address may not try this account now.
+    pub async fn check(
+        &self,
+        from: IpAddr,
+        account: Option<&Username>,
+        now_ms: u64,
+    ) -> Result<Result<(), RetryAfter>, StoreError> {
+        match &self.shared {
+            Some(redis) => {
+                let times = redis.window_times(&log_name(from, account), now_ms, WINDOW_MS).await?;
+                Ok(blocked(&times.into(), now_ms))
+            }
+            None => Ok(self.local.check(from, account, now_ms)),
+        }
+    }
+
+    pub async fn failed(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) -> Result<(), StoreError> {
+        match &self.shared {
+            Some(redis) => {
+                redis
+                    .window_add(&log_name(from, account), now_ms, WINDOW_MS, MAX_FAILURES)
+                    .await
+            }
+            None => {
+                self.local.failed(from, account, now_ms);
+                Ok(())
+            }
+        }
+    }
+
+    /// A correct password clears that address's count for the account.
+    pub async fn succeeded(&self, from: IpAddr, account: &Username) -> Result<(), StoreError> {
+        match &self.shared {
+            Some(redis) => redis.forget(&log_name(from, Some(account))).await,
+            None => {
+                self.local.succeeded(from, account);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The Redis name of one (address, account) log.
+fn log_name(from: IpAddr, account: Option<&Username>) -> String {
+    format!("throttle:{from}:{}", account.map_or("-", Username::as_str))
+}
+
+#[derive(Default)]
+struct LocalThrottle {
+    failures: Mutex<HashMap<Key, VecDeque<u64>>>,
+}
+
+impl LocalThrottle {
     /// `Err` when this address may not try this account now.
-    pub fn check(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) -> Result<(), RetryAfter> {
+    fn check(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) -> Result<(), RetryAfter> {
         let failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
         let key = (from, account.cloned());
         match failures.get(&key) {
@@ -40,7 +109,7 @@ impl Throttle {
         }
     }
 
-    pub fn failed(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) {
+    fn failed(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) {
         let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
         let key = (from, account.cloned());
         if !failures.contains_key(&key) && failures.len() >= MAX_ENTRIES {
@@ -58,8 +127,7 @@ impl Throttle {
         times.push_back(now_ms);
     }
 
-    /// A correct password clears that address's count for the account.
-    pub fn succeeded(&self, from: IpAddr, account: &Username) {
+    fn succeeded(&self, from: IpAddr, account: &Username) {
         let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
         failures.remove(&(from, Some(account.clone())));
     }
@@ -84,7 +152,7 @@ mod tests {
 
     #[test]
     fn ten_failures_block_that_address_for_that_account_only() {
-        let throttle = Throttle::default();
+        let throttle = LocalThrottle::default();
         let (me, other): (IpAddr, IpAddr) = ("10.0.0.7".parse().unwrap(), "10.0.0.8".parse().unwrap());
         let abc = Username::parse("abc").unwrap();
         let bob = Username::parse("bob").unwrap();

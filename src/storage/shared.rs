@@ -8,6 +8,8 @@
 //!   ([`SharedCell`]), so two instances' changes never overwrite each other;
 //! - `class:key:<name>`: a key made by the first instance that needed it (`SET … NX`);
 //! - `class:flag:<name>`: a mark with its own expiry (the browsers an instructor used);
+//! - `class:throttle:<address>:<account>`: the times of failed password checks (a sorted set
+//!   that expires with its window);
 //! - `class:events`: the pub/sub channel every instance's dashboards listen to, and
 //!   `class:recent`: the last events, for a dashboard opened late.
 //!
@@ -181,6 +183,53 @@ impl ClassRedis {
             redis::cmd("EXISTS").arg(self.key(&format!("flag:{name}"))),
         )
         .await
+    }
+
+    /// The times (ms) added to the window log `name` within the last `window_ms`, oldest first.
+    pub async fn window_times(&self, name: &str, now_ms: u64, window_ms: u64) -> Result<Vec<u64>, StoreError> {
+        let mut range = redis::cmd("ZRANGEBYSCORE");
+        range
+            .arg(self.key(name))
+            .arg(format!("({}", now_ms.saturating_sub(window_ms)))
+            .arg("+inf")
+            .arg("WITHSCORES");
+        let pairs: Vec<(String, u64)> = send(&self.connection, &range).await?;
+        Ok(pairs.into_iter().map(|(_, at)| at).collect())
+    }
+
+    /// Adds `now_ms` to the window log `name`, keeping its last `keep` times of the last
+    /// `window_ms`; the log expires with its window.
+    pub async fn window_add(&self, name: &str, now_ms: u64, window_ms: u64, keep: usize) -> Result<(), StoreError> {
+        let key = self.key(name);
+        let member = format!("{now_ms}-{:08x}", rand::random::<u32>());
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .cmd("ZREMRANGEBYSCORE")
+            .arg(&key)
+            .arg("-inf")
+            .arg(now_ms.saturating_sub(window_ms))
+            .ignore()
+            .cmd("ZADD")
+            .arg(&key)
+            .arg(now_ms)
+            .arg(member)
+            .ignore()
+            .cmd("ZREMRANGEBYRANK")
+            .arg(&key)
+            .arg(0)
+            .arg(-(keep.max(1) as i64) - 1)
+            .ignore()
+            .cmd("PEXPIRE")
+            .arg(&key)
+            .arg(window_ms.max(1))
+            .ignore();
+        self.run(&pipe).await
+    }
+
+    /// Deletes `name`.
+    pub async fn forget(&self, name: &str) -> Result<(), StoreError> {
+        let _: i64 = send(&self.connection, redis::cmd("DEL").arg(self.key(name))).await?;
+        Ok(())
     }
 
     /// Publishes `json` to every instance and keeps it among the last `keep` events.

@@ -445,3 +445,23 @@ fn an_instance_that_started_without_redis_says_on_the_dashboard_that_its_key_is_
         "an instance with the class's key says nothing"
     );
 }
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn password_guesses_spread_over_two_instances_are_counted_together() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    for guess in 0..10 {
+        let server = if guess % 2 == 0 { &a } else { &b };
+        let reply = server.post("/cookie/login", &format!("username=abc&password=guess{guess}"), None);
+        assert_eq!(reply.status, 401, "guess {guess}");
+    }
+    for server in [&a, &b] {
+        let reply = server.post("/cookie/login", "username=abc&password=1234", None);
+        assert_eq!(
+            reply.status, 429,
+            "ten failures in all: refused on both, even the right password"
+        );
+    }
+}
