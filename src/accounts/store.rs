@@ -184,7 +184,7 @@ impl AccountStore {
         };
         let counted = found.as_ref().map(|(name, _)| name.clone());
         let counted = counted.as_ref();
-        if let Err(retry) = self.throttle.check(attempt.from, counted, now_ms()).await? {
+        if let Err(retry) = self.throttle.check(attempt.from, counted, now_ms()).await {
             let subject = Subject::typed(attempt.username);
             self.events
                 .emit_from(attempt.from, EventKind::Throttled, attempt.flow, subject);
@@ -207,9 +207,9 @@ impl AccountStore {
             }
         };
         match &account {
-            Some(account) => self.throttle.succeeded(attempt.from, &account.username).await?,
+            Some(account) => self.throttle.succeeded(attempt.from, &account.username).await,
             None => {
-                self.throttle.failed(attempt.from, counted, now_ms()).await?;
+                self.throttle.failed(attempt.from, counted, now_ms()).await;
                 let subject = Subject::typed(attempt.username);
                 self.events
                     .emit_from(attempt.from, EventKind::LoginFailed, attempt.flow, subject);

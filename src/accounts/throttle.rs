@@ -18,7 +18,7 @@ use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 
 use crate::credentials::Username;
-use crate::storage::{ClassRedis, StoreError};
+use crate::storage::ClassRedis;
 
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_MS: u64 = 5 * 60 * 1000;
@@ -45,45 +45,35 @@ impl Throttle {
         }
     }
 
-    /// `Ok(Err(…))` when this address may not try this account now.
-    pub async fn check(
-        &self,
-        from: IpAddr,
-        account: Option<&Username>,
-        now_ms: u64,
-    ) -> Result<Result<(), RetryAfter>, StoreError> {
-        match &self.shared {
-            Some(redis) => {
-                let times = redis.window_times(&log_name(from, account), now_ms, WINDOW_MS).await?;
-                Ok(blocked(&times.into(), now_ms))
+    /// `Err` when this address may not try this account now. While the shared counts cannot
+    /// be read (Redis away), this instance counts on its own: the cookie flow's logins, which
+    /// need nothing else from the server, keep working and stay limited.
+    pub async fn check(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) -> Result<(), RetryAfter> {
+        if let Some(redis) = &self.shared {
+            if let Ok(times) = redis.window_times(&log_name(from, account), now_ms, WINDOW_MS).await {
+                return blocked(&times.into(), now_ms);
             }
-            None => Ok(self.local.check(from, account, now_ms)),
         }
+        self.local.check(from, account, now_ms)
     }
 
-    pub async fn failed(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) -> Result<(), StoreError> {
-        match &self.shared {
-            Some(redis) => {
-                redis
-                    .window_add(&log_name(from, account), now_ms, WINDOW_MS, MAX_FAILURES)
-                    .await
-            }
-            None => {
-                self.local.failed(from, account, now_ms);
-                Ok(())
+    pub async fn failed(&self, from: IpAddr, account: Option<&Username>, now_ms: u64) {
+        if let Some(redis) = &self.shared {
+            let name = log_name(from, account);
+            if redis.window_add(&name, now_ms, WINDOW_MS, MAX_FAILURES).await.is_ok() {
+                return;
             }
         }
+        self.local.failed(from, account, now_ms);
     }
 
     /// A correct password clears that address's count for the account.
-    pub async fn succeeded(&self, from: IpAddr, account: &Username) -> Result<(), StoreError> {
-        match &self.shared {
-            Some(redis) => redis.forget(&log_name(from, Some(account))).await,
-            None => {
-                self.local.succeeded(from, account);
-                Ok(())
-            }
+    pub async fn succeeded(&self, from: IpAddr, account: &Username) {
+        if let Some(redis) = &self.shared {
+            // A count left behind by an outage only delays this address for this account.
+            let _ = redis.forget(&log_name(from, Some(account))).await;
         }
+        self.local.succeeded(from, account);
     }
 }
 
