@@ -353,7 +353,7 @@ myth-path-fact = Path only decides which requests carry a cookie; it is not a se
 myth-prefix = "__Host- and __Secure- are just naming conventions."
 myth-prefix-fact = Browsers enforce them. A cookie named __Secure- is accepted only with Secure from a secure origin; one named __Host- also needs Path=/ and no Domain, so neither a sibling subdomain nor a plain-HTTP page can plant or overwrite it (RFC 6265bis, section 4.1.3 "Cookie Name Prefixes"). With cookie_secure on, this app names its session cookie __Host-sid.
 myth-store-dump = "Whoever copies the session store can take over every session."
-myth-store-dump-fact = Not here. Each record is filed under a BLAKE2s hash of its id, never the id itself, so a listing of the file store's folder or of the Redis keys gives no value a browser could present. The hash is not keyed: it holds because the ids are 256 random bits that nobody can enumerate, not because of a secret. The records themselves (user, role, times, form token) are still worth protecting.
+myth-store-dump-fact = Not here. Each record is filed under a BLAKE2s hash of its id, never the id itself, so a listing of the file store's folder or of the Redis keys gives no value a browser could present. The hash is not keyed: it holds because the ids are 256 random bits that nobody can enumerate, not because of a secret. The records themselves (user, role, times, form token) are still worth protecting. The lab's desks, which hold the hijack lesson's copy of an id, are kept in Redis sealed with a key derived from signing_key: set it, or a copy of Redis holds that key too.
 explain-sources-title = Sources
 source-rfc = cookie syntax, attributes, expiry, limits
 source-mdn = attributes and browser behaviour

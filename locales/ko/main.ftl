@@ -367,7 +367,7 @@ myth-path-fact = Path는 어느 요청에 쿠키를 실을지만 정할 뿐, 보
 myth-prefix = "__Host-와 __Secure-는 이름 짓는 관례일 뿐이다."
 myth-prefix-fact = 브라우저가 강제합니다. 이름이 __Secure-로 시작하는 쿠키는 안전한 출처에서 Secure와 함께 올 때만 받아들여지고, __Host-로 시작하면 Path=/와 Domain 없음까지 필요합니다. 그래서 형제 서브도메인도, 평문 HTTP 페이지도 그 쿠키를 심거나 덮어쓰지 못합니다(RFC 6265bis, 4.1.3절 "Cookie Name Prefixes"). 이 앱은 cookie_secure를 켜면 세션 쿠키 이름을 __Host-sid로 씁니다.
 myth-store-dump = "세션 저장소를 복사한 사람은 모든 세션을 가로챌 수 있다."
-myth-store-dump-fact = 이 앱에서는 아닙니다. 기록은 ID 자체가 아니라 ID의 BLAKE2s 해시 아래에 저장되므로, 파일 저장소의 폴더 목록이나 Redis 키 목록에는 브라우저가 내밀 수 있는 값이 하나도 없습니다. 이 해시에는 키가 없습니다. 비밀 덕분이 아니라, ID가 아무도 열거할 수 없는 256비트 난수이기 때문에 안전합니다. 기록 자체(사용자, 역할, 시각, 폼 토큰)는 여전히 지켜야 할 정보입니다.
+myth-store-dump-fact = 이 앱에서는 아닙니다. 기록은 ID 자체가 아니라 ID의 BLAKE2s 해시 아래에 저장되므로, 파일 저장소의 폴더 목록이나 Redis 키 목록에는 브라우저가 내밀 수 있는 값이 하나도 없습니다. 이 해시에는 키가 없습니다. 비밀 덕분이 아니라, ID가 아무도 열거할 수 없는 256비트 난수이기 때문에 안전합니다. 기록 자체(사용자, 역할, 시각, 폼 토큰)는 여전히 지켜야 할 정보입니다. 세션 가로채기 실습이 복사해 둔 ID를 담는 실습 책상은 signing_key에서 유도한 키로 봉인해 Redis에 둡니다. signing_key를 설정하지 않으면 그 키도 Redis 사본에 함께 들어 있습니다.
 explain-sources-title = 참고 자료
 source-rfc = 쿠키 문법, 속성, 만료, 한계
 source-mdn = 속성과 브라우저 동작
