@@ -153,7 +153,10 @@ pub fn help() -> String {
             "instructor_password",
             "unset: generated at start and printed once".into(),
         ),
-        ("signing_key", "unset: random for each start (with the redis store, the first instance's, kept in Redis)".into()),
+        (
+            "signing_key",
+            "unset: random for each start (with the redis store, the first instance's, kept in Redis)".into(),
+        ),
         ("default_lang", format!("\"{}\" (en, ko)", d.default_lang.code())),
         ("trusted_proxies", "[] (addresses whose X-Real-IP is believed)".into()),
         ("max_sessions_per_user", d.max_sessions_per_user.to_string()),
