@@ -4,8 +4,9 @@
 //! by one instance shows the logins served by all of them.
 //!
 //! Losing Redis: an event that cannot be published is still shown on this instance's dashboards;
-//! the subscription is opened again every [`RETRY`] with the recent list read again (so a
-//! dashboard misses nothing Redis kept), and until then the dashboards say the feed is
+//! the subscription is pinged every [`HEARTBEAT`] (a Redis that stops answering without closing
+//! the connection counts as lost), opened again every [`RETRY`] with the recent list read again
+//! (so a dashboard misses nothing Redis kept), and until then the dashboards say the feed is
 //! reconnecting ([`EventBus::set_feed_live`]).
 
 use std::time::Duration;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use rocket::fairing::AdHoc;
 use rocket::futures::StreamExt;
 use rocket::tokio::sync::mpsc;
+use rocket::tokio::time::{interval, timeout, MissedTickBehavior};
 use rocket::Shutdown;
 
 use crate::events::{ClassEvent, EventBus, RECENT};
@@ -22,8 +24,10 @@ use crate::storage::ClassRedis;
 const WAITING: usize = 1024;
 /// How long after losing the subscription it is opened again.
 const RETRY: Duration = Duration::from_millis(500);
-/// How long opening the subscription may take.
+/// How long opening the subscription, or an answer to a ping on it, may take.
 const CONNECT_WITHIN: Duration = Duration::from_secs(2);
+/// How often the subscription is pinged.
+const HEARTBEAT: Duration = Duration::from_secs(3);
 
 /// Starts the relay at liftoff when the class's state lives in Redis.
 pub fn relay() -> AdHoc {
@@ -68,26 +72,42 @@ async fn subscribe(bus: EventBus, redis: ClassRedis, mut shutdown: Shutdown) {
     }
 }
 
-/// One subscription, until the connection ends.
+/// One subscription, until the connection ends or stops answering.
 async fn listen(bus: &EventBus, redis: &ClassRedis) {
-    // A Redis that does not answer at all (no refusal either) is retried like one that is down.
-    let Ok(Ok(mut pubsub)) = rocket::tokio::time::timeout(CONNECT_WITHIN, redis.pubsub()).await else {
+    // A Redis that does not answer at all (no refusal either, or paused) is retried like one
+    // that is down.
+    let opened = timeout(CONNECT_WITHIN, async {
+        let (mut sink, messages) = redis.pubsub().await.ok()?.split();
+        sink.subscribe(redis.events_channel()).await.ok()?;
+        // Subscribed first, then the list: an event published in between arrives both ways
+        // and is kept once.
+        let list = redis.recent(RECENT).await.ok()?;
+        Some((sink, messages, list))
+    });
+    let Ok(Some((mut sink, mut messages, list))) = opened.await else {
         return;
     };
-    if pubsub.subscribe(redis.events_channel()).await.is_err() {
-        return;
-    }
-    // Subscribed first, then the list: an event published in between arrives both ways and is
-    // kept once.
-    match redis.recent(RECENT).await {
-        Ok(list) => bus.remember(list.iter().rev().filter_map(|json| parse(json))),
-        Err(_) => return,
-    }
+    bus.remember(list.iter().rev().filter_map(|json| parse(json)));
     bus.set_feed_live(true);
-    let mut messages = pubsub.into_on_message();
-    while let Some(message) = messages.next().await {
-        if let Some(event) = message.get_payload::<String>().ok().as_deref().and_then(parse) {
-            bus.deliver(event);
+    let mut beats = interval(HEARTBEAT);
+    beats.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    loop {
+        rocket::tokio::select! {
+            message = messages.next() => match message {
+                Some(message) => {
+                    if let Some(event) = message.get_payload::<String>().ok().as_deref().and_then(parse) {
+                        bus.deliver(event);
+                    }
+                }
+                None => return,
+            },
+            _ = beats.tick() => {
+                // A connection that stopped answering without closing (a paused or cut-off
+                // Redis) would otherwise look live while nothing arrives.
+                if !matches!(timeout(CONNECT_WITHIN, sink.ping::<redis::Value>()).await, Ok(Ok(_))) {
+                    return;
+                }
+            }
         }
     }
 }

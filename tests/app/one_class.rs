@@ -465,3 +465,30 @@ fn password_guesses_spread_over_two_instances_are_counted_together() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn a_redis_that_hangs_is_reported_as_reconnecting_not_frozen() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (teacher_jar, _) = teacher(&a);
+    let stream = Stream::open(&a, &teacher_jar);
+    let live = stream.wait_for("data:live", 0, Duration::from_secs(5)).expect("live");
+    redis.pause(true);
+    let hung = stream
+        .wait_for("data:reconnecting", live, Duration::from_secs(10))
+        .unwrap_or_else(|| panic!("a paused Redis is noticed:\n{}", stream.text()));
+    redis.pause(false);
+    let back = stream
+        .wait_for("data:live", hung, Duration::from_secs(10))
+        .unwrap_or_else(|| panic!("live again once it answers:\n{}", stream.text()));
+    student(&b, "abc", "1234");
+    assert!(
+        stream
+            .wait_for("\"user\":\"abc\"", back, Duration::from_secs(2))
+            .is_some(),
+        "B's login arrives again:\n{}",
+        stream.text()
+    );
+}

@@ -68,6 +68,19 @@ impl RedisServer {
         }
     }
 
+    /// Stops (`true`) or resumes the process without closing its connections: a Redis that
+    /// hangs rather than goes away.
+    pub fn pause(&self, paused: bool) {
+        let child = self.child.as_ref().expect("running");
+        let signal = if paused { "-STOP" } else { "-CONT" };
+        let status = Command::new("kill")
+            .arg(signal)
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     /// Starts it again on the same port, empty.
     pub fn restart(&mut self) {
         self.stop();
