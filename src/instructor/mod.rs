@@ -17,7 +17,7 @@ use rocket::response::stream::{Event, EventStream};
 use rocket::response::Redirect;
 use rocket::tokio::select;
 use rocket::tokio::sync::broadcast::error::RecvError;
-use rocket::tokio::time::{interval, Duration, MissedTickBehavior};
+use rocket::tokio::time::{interval, timeout, Duration, MissedTickBehavior};
 use rocket::{Shutdown, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
@@ -168,17 +168,18 @@ pub fn event_stream(
                     }
                     live = *feed.borrow_and_update();
                     yield feed_event(live);
-                    None
+                    continue;
                 },
                 _ = checks.tick() => None,
                 _ = &mut end => break,
             };
             // Ended, or no longer an instructor's: the stream ends. A store that cannot say
-            // (an outage) keeps it open: the feed line already says it is reconnecting.
-            let ended = match sessions.peek(&id).await {
-                Ok(Some(record)) => record.role != crate::credentials::Role::Instructor,
-                Ok(None) => true,
-                Err(_) => false,
+            // (an outage, or no answer within a check's time) keeps it open: the feed line
+            // says it is reconnecting.
+            let ended = match timeout(STREAM_CHECK, sessions.peek(&id)).await {
+                Ok(Ok(Some(record))) => record.role != crate::credentials::Role::Instructor,
+                Ok(Ok(None)) => true,
+                Ok(Err(_)) | Err(_) => false,
             };
             if ended {
                 break;

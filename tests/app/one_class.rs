@@ -477,7 +477,7 @@ fn a_redis_that_hangs_is_reported_as_reconnecting_not_frozen() {
     let live = stream.wait_for("data:live", 0, Duration::from_secs(5)).expect("live");
     redis.pause(true);
     let hung = stream
-        .wait_for("data:reconnecting", live, Duration::from_secs(10))
+        .wait_for("data:reconnecting", live, Duration::from_secs(15))
         .unwrap_or_else(|| panic!("a paused Redis is noticed:\n{}", stream.text()));
     redis.pause(false);
     let back = stream
