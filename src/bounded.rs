@@ -48,7 +48,10 @@ impl<K: Eq + Hash + Clone, V: Clone + Default> Bounded<K, V> {
     }
 
     /// The value under `key`, unless it has not been touched for `keep_ms`.
-    pub fn get(&self, key: &K, now_ms: u64) -> Option<V> {
+    pub fn get<Q: Eq + Hash + ?Sized>(&self, key: &Q, now_ms: u64) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
         let inner = self.lock();
         let entry = inner.entries.get(key)?;
         (now_ms.saturating_sub(entry.touched_ms) < self.keep_ms).then(|| entry.value.clone())

@@ -10,7 +10,7 @@ use crate::client::ClientAddr;
 use crate::credentials::Role;
 use crate::flow::Flow;
 use crate::ids::SessionId;
-use crate::inspector::{receipts_of, InstructorBrowsers, KnownBrowser, Metrics, Receipts};
+use crate::inspector::{receipts_of, InstructorBrowsers, KnownBrowser, Metrics};
 use crate::record::SessionRecord;
 use crate::session::Sessions;
 
@@ -115,10 +115,10 @@ impl<'r> FromRequest<'r> for SessionUser {
                 };
                 // A page shows this browser's receipts too: asked for at the same time, so that
                 // with Redis both lookups share one round trip.
-                let ((resumed, took), _) = if request.method() == Method::Get {
-                    rocket::tokio::join!(timed_resume, receipts_of(request))
+                let (resumed, took) = if request.method() == Method::Get {
+                    rocket::tokio::join!(timed_resume, receipts_of(request)).0
                 } else {
-                    (timed_resume.await, Receipts::default())
+                    timed_resume.await
                 };
                 if let Some(metrics) = request.rocket().state::<Metrics>() {
                     metrics.session.record(flow_cookie_bytes(request, Flow::Session), took);

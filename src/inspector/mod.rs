@@ -16,7 +16,7 @@ mod receipts;
 
 pub use instructors::InstructorBrowsers;
 pub use metrics::Metrics;
-pub use receipts::{receipts_of, KnownBrowser, Receipt, ReceiptBook, Receipts, Visitor};
+pub use receipts::{receipts_of, KnownBrowser, Receipt, ReceiptBook, Visitor};
 
 use rocket::request::{FromRequest, Outcome, Request};
 use serde::Serialize;
@@ -75,12 +75,11 @@ impl<'r> FromRequest<'r> for Inspector {
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let sent = RawCookieHeader::read(request);
         let receipts = receipts::receipts_of(request).await;
-        let (cookie_receipt, session_receipt, signed_receipt) = (receipts.cookie, receipts.session, receipts.signed);
         Outcome::Success(Inspector {
             sent,
-            cookie_receipt,
-            session_receipt,
-            signed_receipt,
+            cookie_receipt: receipts.cookie.clone(),
+            session_receipt: receipts.session.clone(),
+            signed_receipt: receipts.signed.clone(),
         })
     }
 }

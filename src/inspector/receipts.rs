@@ -57,9 +57,9 @@ impl Receipts {
 /// This request's browser's receipts, looked up once per request (the session guard asks for
 /// them together with the session, so that with Redis both go out in one round trip); none
 /// when the browser has no id or the store cannot say: they only explain the page.
-pub async fn receipts_of(request: &Request<'_>) -> Receipts {
+pub async fn receipts_of<'r>(request: &'r Request<'_>) -> &'r Receipts {
     struct Cached(Receipts);
-    request
+    &request
         .local_cache_async(async {
             let book = request.rocket().state::<ReceiptBook>();
             Cached(match (book, verified(request)) {
@@ -69,7 +69,6 @@ pub async fn receipts_of(request: &Request<'_>) -> Receipts {
         })
         .await
         .0
-        .clone()
 }
 
 /// Receipts by browser, bounded per client address (see [`crate::bounded`]).

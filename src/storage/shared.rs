@@ -83,11 +83,7 @@ impl ClassRedis {
     }
 
     /// The full Redis key of `name`.
-    pub(super) fn name(&self, name: &str) -> String {
-        self.key(name)
-    }
-
-    fn key(&self, name: &str) -> String {
+    pub(super) fn key(&self, name: &str) -> String {
         format!("{}{name}", self.prefix)
     }
 
@@ -296,11 +292,7 @@ impl ClassRedis {
     }
 
     async fn run(&self, pipe: &redis::Pipeline) -> Result<(), StoreError> {
-        super::redis::query(&self.connection, |mut c| {
-            let pipe = pipe.clone();
-            async move { pipe.query_async::<()>(&mut c).await }
-        })
-        .await
+        self.query_pipe(pipe).await
     }
 
     async fn query_pipe<T: redis::FromRedisValue>(&self, pipe: &redis::Pipeline) -> Result<T, StoreError> {

@@ -81,7 +81,7 @@ impl<V: Clone + Default + Serialize + DeserializeOwned> SharedMap<V> {
     pub fn new(class: Option<&ClassRedis>, name: &str, per_owner: usize, total: usize, keep_ms: u64) -> SharedMap<V> {
         match class {
             Some(redis) => SharedMap::Redis(Box::new(RedisMap {
-                base: redis.name(&format!("map:{name}:")),
+                base: redis.key(&format!("map:{name}:")),
                 redis: redis.clone(),
                 per_owner: per_owner.max(1),
                 total: total.max(1),
@@ -95,7 +95,7 @@ impl<V: Clone + Default + Serialize + DeserializeOwned> SharedMap<V> {
     /// The value under `key`, unless it has not changed for `keep_ms`.
     pub async fn get(&self, key: &str) -> Result<Option<V>, StoreError> {
         match self {
-            SharedMap::Local(map) => Ok(map.get(&key.to_owned(), now_ms())),
+            SharedMap::Local(map) => Ok(map.get(key, now_ms())),
             SharedMap::Redis(map) => map.get(key).await,
         }
     }

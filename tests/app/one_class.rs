@@ -27,6 +27,13 @@ fn instance(redis: &RedisServer, prefix: &str, name: &str) -> Server {
     ])
 }
 
+/// Instances `a` and `b` of one class on `redis`, under a prefix of their own (returned too).
+fn two_instances(redis: &RedisServer) -> (String, Server, Server) {
+    let prefix = unique_prefix();
+    let (a, b) = (instance(redis, &prefix, "a"), instance(redis, &prefix, "b"));
+    (prefix, a, b)
+}
+
 /// A browser's cookies, kept across requests to either instance.
 #[derive(Default)]
 struct Jar(Vec<(String, String)>);
@@ -212,8 +219,7 @@ fn weak_counter(jar: &Jar) -> Option<u64> {
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn two_instances_on_one_redis_are_one_class() {
     let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (prefix, a, b) = two_instances(&redis);
     let (mut teacher_jar, token) = teacher(&a);
     let stream = Stream::open(&a, &teacher_jar);
     let live = stream
@@ -368,8 +374,7 @@ fn two_instances_on_one_redis_are_one_class() {
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn losing_redis_for_a_moment_loses_nothing_it_kept_and_the_feed_says_so() {
     let mut redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (_, a, b) = two_instances(&redis);
     let (mut teacher_jar, token) = teacher(&a);
     control(
         &mut teacher_jar,
@@ -450,8 +455,7 @@ fn an_instance_that_started_without_redis_says_on_the_dashboard_that_its_key_is_
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn password_guesses_spread_over_two_instances_are_counted_together() {
     let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (_, a, b) = two_instances(&redis);
     for guess in 0..10 {
         let server = if guess % 2 == 0 { &a } else { &b };
         let reply = server.post("/cookie/login", &format!("username=abc&password=guess{guess}"), None);
@@ -470,8 +474,7 @@ fn password_guesses_spread_over_two_instances_are_counted_together() {
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn a_redis_that_hangs_is_reported_as_reconnecting_not_frozen() {
     let redis = RedisServer::start();
-    let prefix = unique_prefix();
-    let (a, b) = (instance(&redis, &prefix, "a"), instance(&redis, &prefix, "b"));
+    let (_, a, b) = two_instances(&redis);
     let (teacher_jar, _) = teacher(&a);
     let stream = Stream::open(&a, &teacher_jar);
     let live = stream.wait_for("data:live", 0, Duration::from_secs(5)).expect("live");
