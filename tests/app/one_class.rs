@@ -391,6 +391,21 @@ fn losing_redis_for_a_moment_loses_nothing_it_kept_and_the_feed_says_so() {
         "/session/board",
         &format!("token={lab_token}&body=kept-through-the-outage"),
     );
+    // With the class board on, the post runs for a classmate, but never in the browser the
+    // teacher used on A: not on B either, even once that browser no longer presents the session.
+    let mut classmate = student(&a, "abc", "1234");
+    assert!(
+        classmate.get(&a, "/session/board").body.contains("data-collector="),
+        "runs for a classmate"
+    );
+    let mut teachers_browser = Jar(vec![("inspector".into(), teacher_jar.value("inspector").unwrap())]);
+    assert!(
+        !teachers_browser
+            .get(&b, "/session/board")
+            .body
+            .contains("data-collector="),
+        "B knows the teacher's browser"
+    );
     let stream = Stream::open(&a, &teacher_jar);
     let live = stream.wait_for("data:live", 0, Duration::from_secs(5)).expect("live");
 
