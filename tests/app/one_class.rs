@@ -238,6 +238,17 @@ fn two_instances_on_one_redis_are_one_class() {
     );
     assert!(started.elapsed() < Duration::from_secs(3));
 
+    // A dashboard on an instance started later gets that login from Redis's recent list.
+    let late = instance(&redis, &prefix, "late");
+    let (late_teacher, _) = teacher(&late);
+    let replay = Stream::open(&late, &late_teacher);
+    assert!(
+        replay.wait_for("\"user\":\"abc\"", 0, Duration::from_secs(5)).is_some(),
+        "B's login, replayed to a dashboard opened later elsewhere:\n{}",
+        replay.text()
+    );
+    drop(late);
+
     // The 30-second preset switched on A holds for a login on B.
     assert!(
         session_seconds_left(&mut mina, &b) > 60,
