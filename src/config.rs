@@ -19,6 +19,9 @@ pub enum StoreKind {
     Memory,
     File,
     Redis,
+    Sqlite,
+    Postgres,
+    Memcached,
 }
 
 impl StoreKind {
@@ -27,7 +30,26 @@ impl StoreKind {
             StoreKind::Memory => "memory",
             StoreKind::File => "file",
             StoreKind::Redis => "redis",
+            StoreKind::Sqlite => "sqlite",
+            StoreKind::Postgres => "postgres",
+            StoreKind::Memcached => "memcached",
         }
+    }
+
+    /// Every kind, in the order the pages compare them.
+    pub const ALL: [StoreKind; 6] = [
+        StoreKind::Memory,
+        StoreKind::File,
+        StoreKind::Sqlite,
+        StoreKind::Redis,
+        StoreKind::Postgres,
+        StoreKind::Memcached,
+    ];
+
+    /// Whether the store frees expired sessions by itself (Redis and memcached expire their
+    /// keys); the others are freed by the sweeper.
+    pub fn expires_by_itself(self) -> bool {
+        matches!(self, StoreKind::Redis | StoreKind::Memcached)
     }
 }
 
@@ -38,8 +60,13 @@ pub struct AppConfig {
     pub session_store: StoreKind,
     pub session_dir: PathBuf,
     pub redis_url: String,
-    /// Prepended to every Redis key, so several apps (or test runs) can share one Redis.
+    /// Prepended to every Redis and memcached key, so several apps (or test runs) can share one
+    /// server.
     pub redis_prefix: String,
+    /// The SQL database of the `sqlite` and `postgres` stores (`sqlite://<file>`,
+    /// `postgres://user@host/db`).
+    pub database_url: String,
+    pub memcached_url: String,
     /// Shown on every page, so a class can see which server answered; generated when unset.
     pub instance_name: String,
     /// Seconds without a request before a session ends.
@@ -105,6 +132,8 @@ impl Default for AppConfig {
             session_dir: PathBuf::from("var/sessions"),
             redis_url: "redis://127.0.0.1:6379/".into(),
             redis_prefix: "session-lab:".into(),
+            database_url: "sqlite://var/session-lab.sqlite3".into(),
+            memcached_url: "memcache://127.0.0.1:11211".into(),
             instance_name: generated_instance_name(),
             session_idle_timeout: 1800,
             session_absolute_timeout: 28800,
@@ -129,14 +158,22 @@ impl Default for AppConfig {
 /// README's table).
 pub fn help() -> String {
     let d = AppConfig::default();
-    let keys: [(&str, String); 19] = [
+    let keys: [(&str, String); 21] = [
         (
             "session_store",
-            format!("\"{}\" (memory, file, redis)", d.session_store.as_str()),
+            format!(
+                "\"{}\" (memory, file, redis, sqlite, postgres, memcached)",
+                d.session_store.as_str()
+            ),
         ),
         ("session_dir", format!("{:?}", d.session_dir.display().to_string())),
         ("redis_url", format!("{:?}", d.redis_url)),
-        ("redis_prefix", format!("{:?}", d.redis_prefix)),
+        (
+            "redis_prefix",
+            format!("{:?} (also starts memcached keys)", d.redis_prefix),
+        ),
+        ("database_url", format!("{:?} (sqlite, postgres)", d.database_url)),
+        ("memcached_url", format!("{:?}", d.memcached_url)),
         ("instance_name", "generated for each start (node-xxxx)".into()),
         ("session_idle_timeout", format!("{} (seconds)", d.session_idle_timeout)),
         (
@@ -286,6 +323,19 @@ impl AppConfig {
         if self.session_store == StoreKind::Redis {
             redis::Client::open(self.redis_url.as_str())
                 .map_err(|e| format!("redis_url is not a valid Redis URL ({e})"))?;
+        }
+        let scheme = |url: &str, schemes: &[&str]| schemes.iter().any(|s| url.starts_with(s));
+        match self.session_store {
+            StoreKind::Sqlite if !scheme(&self.database_url, &["sqlite:"]) => {
+                return Err("database_url must start with sqlite:// for session_store = \"sqlite\"".into())
+            }
+            StoreKind::Postgres if !scheme(&self.database_url, &["postgres://", "postgresql://"]) => {
+                return Err("database_url must start with postgres:// for session_store = \"postgres\"".into())
+            }
+            StoreKind::Memcached if !scheme(&self.memcached_url, &["memcache://"]) => {
+                return Err("memcached_url must start with memcache://".into())
+            }
+            _ => {}
         }
         Ok(())
     }

@@ -88,6 +88,7 @@ session-ended-others = { $count ->
    *[other] { $count } other sessions of this account ended; their ids open nothing any more.
 }
 session-rejected = Your browser sent a session id the server does not know: it expired, was revoked, or was never issued. The server asked your browser to forget it.
+session-rejected-evicted = This server keeps sessions in memcached, a cache: it may also have dropped this one to make room for newer items, or lost it when memcached restarted.
 session-open-dashboard = Open the instructor dashboard
 session-staff-why-in = The server read your role from its own session record for { $user }. Editing your cookies cannot change it.
 session-staff-hint = The role comes from the server's record, not from anything your browser sends.

@@ -92,6 +92,7 @@ session-ended-others = { $count ->
    *[other] 이 계정의 다른 세션 { $count }개가 끝났습니다. 그 ID로는 이제 아무것도 열리지 않습니다.
 }
 session-rejected = 브라우저가 서버가 모르는 세션 ID를 보냈습니다. 만료되었거나, 무효화되었거나, 발급된 적이 없는 ID입니다. 서버가 브라우저에게 이 ID를 지우라고 알렸습니다.
+session-rejected-evicted = 이 서버는 세션을 캐시인 memcached에 보관합니다. 새 항목을 넣을 자리를 만들려고 memcached가 이 세션을 버렸거나, memcached가 재시작하면서 잃었을 수도 있습니다.
 session-open-dashboard = 강사 대시보드 열기
 session-staff-why-in = 서버가 { $user }의 세션 기록에서 역할을 직접 읽었습니다. 쿠키를 고쳐도 바뀌지 않습니다.
 session-staff-hint = 역할은 브라우저가 보내는 값이 아니라 서버의 기록에서 나옵니다.

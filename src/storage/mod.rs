@@ -4,21 +4,25 @@
 
 mod accounts;
 mod file;
+mod memcached;
 mod memory;
 pub(crate) mod redis;
 mod sessions;
 mod shared;
 mod shared_map;
+mod sql;
 
 use std::sync::Arc;
 
 pub use accounts::{AccountBackend, FileAccounts, MemoryAccounts, RedisAccounts, StoredAccount};
 pub use file::FileStore;
+pub use memcached::MemcachedStore;
 pub use memory::MemoryStore;
 pub use redis::RedisStore;
 pub use sessions::{SessionStore, StoreError, StoredSession};
 pub use shared::{ClassRedis, SharedCell};
 pub use shared_map::SharedMap;
+pub use sql::{SqlAccounts, SqlStore};
 
 use crate::config::{AppConfig, StoreKind};
 
@@ -52,6 +56,21 @@ pub fn open(config: &AppConfig) -> Result<Backend, StoreError> {
                 accounts: Arc::new(accounts),
             }
         }
+        StoreKind::Sqlite | StoreKind::Postgres => {
+            let sessions = SqlStore::open(config.session_store, &config.database_url)?;
+            Backend {
+                accounts: Arc::new(sessions.accounts()),
+                sessions: Arc::new(sessions),
+                class: None,
+            }
+        }
+        // A cache may drop any item, and loses all of them when it restarts: accounts are kept
+        // as files, like the file store's, in `<session_dir>/accounts`.
+        StoreKind::Memcached => Backend {
+            sessions: Arc::new(MemcachedStore::connect(&config.memcached_url, &config.redis_prefix)?),
+            accounts: Arc::new(FileAccounts::open(config.session_dir.join("accounts"))?),
+            class: None,
+        },
     })
 }
 

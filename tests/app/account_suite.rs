@@ -161,3 +161,21 @@ account_suite!(
         (server, Arc::new(backend) as Arc<dyn AccountBackend>)
     }
 );
+
+account_suite!(sqlite, {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/sessions.sqlite3", dir.path().display());
+    let store = session_lab::storage::SqlStore::open(session_lab::config::StoreKind::Sqlite, &url).unwrap();
+    (dir, Arc::new(store.accounts()) as Arc<dyn AccountBackend>)
+});
+
+account_suite!(
+    postgres,
+    #[ignore = "needs postgresql; run ./scripts/test"]
+    {
+        let server = crate::more_servers::PostgresServer::start();
+        let store =
+            session_lab::storage::SqlStore::open(session_lab::config::StoreKind::Postgres, &server.url()).unwrap();
+        (server, Arc::new(store.accounts()) as Arc<dyn AccountBackend>)
+    }
+);

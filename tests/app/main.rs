@@ -34,6 +34,8 @@ mod hostile;
 mod instructor;
 mod lab;
 mod mirror;
+mod more_servers;
+mod more_stores;
 mod one_class;
 mod pages;
 mod promises;

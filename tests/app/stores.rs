@@ -25,19 +25,19 @@ fn redis_config(server: &RedisServer, prefix: &str) -> Figment {
         .merge(("redis_prefix", prefix))
 }
 
-fn temp_dir() -> tempfile::TempDir {
+pub(crate) fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
 }
 
 /// Logs `abc` in to the session flow and returns the `sid`.
-fn log_in(app: &TestApp) -> String {
+pub(crate) fn log_in(app: &TestApp) -> String {
     let student = app.browser();
     assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
     student.cookie("sid").unwrap()
 }
 
 /// Whether `sid` is logged in on `app`.
-fn knows(app: &TestApp, sid: &str) -> bool {
+pub(crate) fn knows(app: &TestApp, sid: &str) -> bool {
     let visitor = app.browser();
     visitor.set_cookie("sid", sid, "/");
     json(visitor.get("/session/inspect"))["logged_in"] == true

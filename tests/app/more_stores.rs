@@ -1,0 +1,245 @@
+//! The SQL (SQLite, PostgreSQL) and memcached stores in the whole app: restarts, two instances,
+//! outages, and memcached evicting a live session.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use rocket::figment::Figment;
+use rocket::http::Status;
+
+use crate::helpers::{figment, form, json, spawn_app_with, TestApp};
+use crate::more_servers::{MemcachedServer, PostgresServer};
+use crate::stores::{knows, log_in, temp_dir};
+
+fn sqlite_config(dir: &Path) -> Figment {
+    figment()
+        .merge(("session_store", "sqlite"))
+        .merge(("database_url", format!("sqlite://{}/class.sqlite3", dir.display())))
+}
+
+fn postgres_config(server: &PostgresServer) -> Figment {
+    figment()
+        .merge(("session_store", "postgres"))
+        .merge(("database_url", server.url()))
+}
+
+/// memcached holds the sessions; the accounts are files in `dir`.
+fn memcached_config(server: &MemcachedServer, dir: &Path) -> Figment {
+    figment()
+        .merge(("session_store", "memcached"))
+        .merge(("memcached_url", server.url()))
+        .merge(("session_dir", dir.to_string_lossy().into_owned()))
+}
+
+fn register(app: &TestApp, name: &str) {
+    let registered = app
+        .browser()
+        .post_form("/register", &form(&[("username", name), ("password", "pw-1234")]));
+    assert_eq!(registered.status(), Status::SeeOther);
+}
+
+fn can_log_in(app: &TestApp, name: &str) -> bool {
+    app.browser().login("session", name, "pw-1234").status() == Status::SeeOther
+}
+
+fn wait_until_healthy(app: &TestApp, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while app.browser().get("/healthz").status() != Status::Ok {
+        assert!(Instant::now() < deadline, "{what}");
+        sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn sqlite_sessions_and_accounts_survive_a_restart_in_a_private_file() {
+    let dir = temp_dir();
+    let sid = {
+        let app = spawn_app_with(sqlite_config(dir.path()));
+        register(&app, "durable");
+        let sid = log_in(&app);
+        assert!(knows(&app, &sid));
+        assert_eq!(json(app.browser().get("/healthz"))["store"], "sqlite");
+        sid
+    };
+    let restarted = spawn_app_with(sqlite_config(dir.path()));
+    assert!(knows(&restarted, &sid), "the session was in the file");
+    assert!(can_log_in(&restarted, "durable"), "so was the account");
+    let mode = std::fs::metadata(dir.path().join("class.sqlite3"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "only the server's user reads the sessions: {mode:o}");
+}
+
+#[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn postgres_sessions_and_accounts_survive_restarts_of_the_app_and_of_postgres() {
+    let mut server = PostgresServer::start();
+    let sid = {
+        let app = spawn_app_with(postgres_config(&server));
+        register(&app, "durable");
+        log_in(&app)
+    };
+    server.restart();
+    let restarted = spawn_app_with(postgres_config(&server));
+    assert!(knows(&restarted, &sid));
+    assert!(can_log_in(&restarted, "durable"));
+}
+
+#[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn two_instances_on_one_postgres_share_sessions_and_accounts() {
+    let server = PostgresServer::start();
+    let one = spawn_app_with(postgres_config(&server).merge(("instance_name", "one")));
+    let two = spawn_app_with(postgres_config(&server).merge(("instance_name", "two")));
+    let sid = log_in(&one);
+    assert!(knows(&two, &sid), "logged in on one, known on two");
+    let on_two = two.browser();
+    on_two.set_cookie("sid", &sid, "/");
+    assert_eq!(on_two.logout("session").status(), Status::SeeOther);
+    assert!(!knows(&one, &sid), "logged out on two, refused on one");
+    register(&one, "shared");
+    assert!(can_log_in(&two, "shared"), "accounts are shared");
+}
+
+#[test]
+#[ignore = "needs memcached; run ./scripts/test"]
+fn two_instances_on_one_memcached_share_sessions() {
+    let (server, dir) = (MemcachedServer::start(), temp_dir());
+    let one = spawn_app_with(memcached_config(&server, dir.path()).merge(("instance_name", "one")));
+    let two = spawn_app_with(memcached_config(&server, dir.path()).merge(("instance_name", "two")));
+    let sid = log_in(&one);
+    assert!(knows(&two, &sid), "logged in on one, known on two");
+    let on_two = two.browser();
+    on_two.set_cookie("sid", &sid, "/");
+    assert_eq!(on_two.logout("session").status(), Status::SeeOther);
+    assert!(!knows(&one, &sid), "logged out on two, refused on one");
+    register(&one, "filed");
+    assert!(
+        can_log_in(&two, "filed"),
+        "accounts are files in the shared session_dir"
+    );
+    assert_eq!(json(one.browser().get("/healthz"))["store"], "memcached");
+}
+
+/// While the store is down, pages that need it answer 503 and pages that do not still work;
+/// once it is back the app serves again by itself. Returns a logged-in `sid` from before.
+fn outage(app: &TestApp, stop: impl FnOnce(), start: impl FnOnce()) -> String {
+    let sid = log_in(app);
+    assert_eq!(app.browser().get("/healthz").status(), Status::Ok);
+    stop();
+    let health = app.browser().get("/healthz");
+    assert_eq!(health.status(), Status::ServiceUnavailable);
+    assert_eq!(json(health)["ok"], false);
+    let student = app.browser();
+    student.set_cookie("sid", &sid, "/");
+    let page = student.get("/session");
+    assert_eq!(page.status(), Status::ServiceUnavailable, "a logged-in page");
+    assert!(page.into_string().unwrap().contains("The session store is unavailable"));
+    assert_eq!(
+        app.browser().login("session", "abc", "1234").status(),
+        Status::ServiceUnavailable
+    );
+    assert_eq!(app.browser().get("/cookie/login").status(), Status::Ok);
+    start();
+    wait_until_healthy(app, "the app did not reconnect");
+    for _ in 0..20 {
+        let page = app.browser().get("/session");
+        assert_eq!(page.status(), Status::Ok, "no request fails once the store is back");
+    }
+    let again = app.browser();
+    assert_eq!(again.login("session", "abc", "1234").status(), Status::SeeOther);
+    assert!(again
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("logged in as abc"));
+    sid
+}
+
+#[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn a_postgres_outage_gives_503_pages_and_the_app_recovers_by_itself() {
+    let server = std::cell::RefCell::new(PostgresServer::start());
+    let app = spawn_app_with(postgres_config(&server.borrow()));
+    let sid = outage(&app, || server.borrow_mut().stop(), || server.borrow_mut().restart());
+    assert!(knows(&app, &sid), "PostgreSQL kept the session through its restart");
+}
+
+#[test]
+#[ignore = "needs memcached; run ./scripts/test"]
+fn a_memcached_outage_gives_503_pages_and_the_app_recovers_by_itself() {
+    let (server, dir) = (std::cell::RefCell::new(MemcachedServer::start()), temp_dir());
+    let app = spawn_app_with(memcached_config(&server.borrow(), dir.path()));
+    let sid = outage(&app, || server.borrow_mut().stop(), || server.borrow_mut().restart());
+    assert!(
+        !knows(&app, &sid),
+        "memcached came back empty: everybody was logged out"
+    );
+}
+
+#[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn a_postgres_that_is_down_at_start_does_not_stop_launch() {
+    let mut server = PostgresServer::start();
+    server.stop();
+    let app = spawn_app_with(postgres_config(&server));
+    assert_eq!(app.browser().get("/healthz").status(), Status::ServiceUnavailable);
+    server.restart();
+    wait_until_healthy(&app, "the app did not connect once PostgreSQL was up");
+    assert!(knows(&app, &log_in(&app)), "the schema was made on first use");
+}
+
+/// memcached with little memory drops the least recently used items to make room: a live session
+/// is lost, and the page tells the student why that can happen here.
+#[test]
+#[ignore = "needs memcached; run ./scripts/test"]
+fn memcached_evicts_a_live_session_under_memory_pressure_and_the_page_says_so() {
+    let (server, dir) = (MemcachedServer::with_memory(2), temp_dir());
+    let app = spawn_app_with(memcached_config(&server, dir.path()));
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    let sid = student.cookie("sid").unwrap();
+    assert!(knows(&app, &sid), "positive control: alive before the flood");
+
+    // Other items of exactly the session item's size, so they compete for its slab class, until
+    // memcached has had to evict many of them.
+    let cache = memcache::Client::connect(server.url()).unwrap();
+    let id: session_lab::ids::SessionId = sid.parse().unwrap();
+    let key = format!("session-lab:session:{}", id.storage_key());
+    let held: String = cache.get(&key).unwrap().expect("the session's item");
+    let evictions = |cache: &memcache::Client| -> u64 { cache.stats().unwrap()[0].1["evictions"].parse().unwrap() };
+    let filler = "x".repeat(held.len());
+    let mut written = 0usize;
+    while evictions(&cache) < 10_000 {
+        for _ in 0..500 {
+            let other = format!("session-lab:filler:{written:0>width$}", width = key.len() - 19);
+            cache.set(&other, filler.as_str(), 0).unwrap();
+            written += 1;
+        }
+        assert!(written < 200_000, "memcached never evicted");
+    }
+
+    assert!(!knows(&app, &sid), "the session was evicted while it was live");
+    let page = student.get("/session");
+    assert_eq!(page.status(), Status::Ok);
+    let page = page.into_string().unwrap();
+    assert!(page.contains("You are not logged in."));
+    assert!(
+        page.contains("memcached, a cache: it may also have dropped this one to make room"),
+        "the page says why a live session can vanish here"
+    );
+}
+
+#[test]
+fn the_evicted_line_is_only_on_a_cache_backed_server() {
+    let dir = temp_dir();
+    let app = spawn_app_with(sqlite_config(dir.path()));
+    let visitor = app.browser();
+    visitor.set_cookie("sid", &"A".repeat(43), "/");
+    let page = visitor.get("/session").into_string().unwrap();
+    assert!(page.contains("the server does not know"));
+    assert!(!page.contains("memcached"));
+}
