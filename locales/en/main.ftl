@@ -185,6 +185,12 @@ pane-stores-expired = ended (reload: the server agrees)
 pane-stores-key = filed under
 pane-stores-timeouts = The session ends { $idle } seconds after your last request, and { $absolute } seconds after login at the latest. Only requests that use the session count as activity; this countdown runs in your browser.
 pane-stores-session-none = No session record for this browser: nothing with its id is stored.
+held-summary = How the { $store } store holds this record
+held-memory = An entry of a hash map in this process's memory, under 32 bytes that hash the id. Nothing is written anywhere: a restart forgets it.
+held-file = A file of its own in the session folder. Its content is written once, at login; its modification time is the last request.
+held-redis = A Redis string key with an absolute expiry (PXAT): Redis deletes it by itself at that moment.
+held-sql = A row of the table sessions. Every query compares expires_ms with the time of the request; the sweeper deletes rows whose time has passed.
+held-memcached = A memcached item with an absolute expiry (Unix seconds). memcached may also drop it sooner, to make room for newer items.
 seconds-ago = { $n ->
     [one] { $n } second ago
    *[other] { $n } seconds ago
@@ -389,6 +395,7 @@ instructor-yours = your session
 instructor-revoke = Revoke
 instructor-none = No live sessions.
 instructor-fingerprint-hint = A fingerprint is the start of a one-way hash of the id. It tells sessions apart, and cannot be turned back into an id. Revoking deletes the record: the next request with that id is refused.
+instructor-held-newest = Below: the newest session, #{ $fingerprint }, exactly as the store keeps it (the CSRF token left out).
 instructor-revoked-nobody = No live session of { $user }: nothing was revoked. Check the spelling, or the list below.
 instructor-reset-confirm = Reset the class? Every session but yours ends, and the lab's posts, collected data and presets are cleared.
 instructor-revoke-all-confirm = End every session but yours? Every student has to log in again.

@@ -186,6 +186,12 @@ pane-stores-expired = 만료됨 (새로 고치면 서버도 같은 판단을 합
 pane-stores-key = 저장 키
 pane-stores-timeouts = 세션은 마지막 요청 후 { $idle }초, 로그인 후 늦어도 { $absolute }초가 지나면 끝납니다. 세션을 사용하는 요청만 활동으로 칩니다. 이 카운트다운은 브라우저에서 돌아갑니다.
 pane-stores-session-none = 이 브라우저의 세션 기록이 없습니다. 이 브라우저의 ID로 저장된 것이 없습니다.
+held-summary = { $store } 저장소가 이 레코드를 보관하는 모습
+held-memory = 이 프로세스 메모리 안 해시 맵의 항목 하나로, ID를 해시한 32바이트를 키로 씁니다. 어디에도 쓰지 않으므로 재시작하면 사라집니다.
+held-file = 세션 폴더 안의 파일 하나입니다. 내용은 로그인할 때 한 번 쓰고, 파일의 수정 시각이 마지막 요청 시각입니다.
+held-redis = 만료 시각(PXAT)이 붙은 Redis 문자열 키입니다. 그 시각이 되면 Redis가 스스로 지웁니다.
+held-sql = sessions 테이블의 행 하나입니다. 모든 쿼리가 expires_ms를 요청 시각과 비교하고, 시간이 지난 행은 정리 작업이 지웁니다.
+held-memcached = 만료 시각(유닉스 초)이 붙은 memcached 항목입니다. memcached는 새 항목을 넣을 자리를 만들려고 이보다 일찍 버릴 수도 있습니다.
 seconds-ago = { $n }초 전
 
 ## /compare
@@ -404,6 +410,7 @@ instructor-yours = 내 세션
 instructor-revoke = 무효화
 instructor-none = 활성 세션이 없습니다.
 instructor-fingerprint-hint = 지문은 ID를 일방향 해시한 값의 앞부분입니다. 세션을 구별할 수는 있지만 ID로 되돌릴 수는 없습니다. 무효화하면 기록이 지워지고, 그 ID로 오는 다음 요청은 거부됩니다.
+instructor-held-newest = 아래는 가장 최근 세션 #{ $fingerprint }를 저장소가 보관하는 그대로 보여 줍니다(CSRF 토큰은 뺐습니다).
 instructor-revoked-nobody = { $user }의 활성 세션이 없어서 아무것도 무효화하지 않았습니다. 철자나 아래 목록을 확인하세요.
 instructor-reset-confirm = 수업을 초기화할까요? 지금 이 세션을 뺀 모든 세션이 끝나고, 실습 게시글·수집된 데이터·프리셋이 지워집니다.
 instructor-revoke-all-confirm = 지금 이 세션을 뺀 모든 세션을 끝낼까요? 모든 학생이 다시 로그인해야 합니다.

@@ -12,7 +12,7 @@ use crate::flow::Flow;
 use crate::ids::SessionId;
 use crate::inspector::{receipts_of, InstructorBrowsers, KnownBrowser, Metrics};
 use crate::record::SessionRecord;
-use crate::session::Sessions;
+use crate::session::{Layout, Sessions};
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
 /// timeout starts again. Unknown, expired, revoked and malformed ids all forward, and the
@@ -22,6 +22,8 @@ use crate::session::Sessions;
 pub struct SessionUser {
     pub id: SessionId,
     pub record: SessionRecord,
+    /// The store it came from, to show how that store holds it.
+    pub layout: Layout,
 }
 
 impl SessionUser {
@@ -38,6 +40,7 @@ impl SessionUser {
             "now_ms": now,
             "idle_timeout_s": self.record.idle_timeout_s,
             "absolute_timeout_s": self.record.absolute_timeout_s,
+            "held": self.layout.holding(&self.id.storage_key(), &self.record),
         })
     }
 
@@ -127,7 +130,11 @@ impl<'r> FromRequest<'r> for SessionUser {
                     mark_instructor(request, record).await;
                 }
                 Resolved(match resumed {
-                    Ok(record) => Ok(record.map(|record| SessionUser { id, record })),
+                    Ok(record) => Ok(record.map(|record| SessionUser {
+                        id,
+                        record,
+                        layout: sessions.layout(),
+                    })),
                     Err(e) => {
                         rocket::error!("session {id}: store failed: {e}");
                         Err(())
@@ -161,7 +168,11 @@ impl<'r> FromRequest<'r> for PeekedSession {
             Err(outcome) => return outcome,
         };
         match sessions.peek(&id).await {
-            Ok(Some(record)) => Outcome::Success(PeekedSession(SessionUser { id, record })),
+            Ok(Some(record)) => Outcome::Success(PeekedSession(SessionUser {
+                id,
+                record,
+                layout: sessions.layout(),
+            })),
             Ok(None) => Outcome::Forward(Status::Unauthorized),
             Err(e) => {
                 rocket::error!("session {id}: store failed: {e}");

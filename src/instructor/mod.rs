@@ -392,7 +392,11 @@ pub async fn dashboard(
 ) -> Result<Template, AppError> {
     let now = now_ms();
     let own_key = instructor.0.id.storage_key();
-    let rows = rows(&sessions.list().await?, now, &own_key);
+    let listed = sessions.list().await?;
+    let rows = rows(&listed, now, &own_key);
+    // The newest session, as this server's store holds it.
+    let newest = listed.iter().max_by_key(|s| s.record.created_ms);
+    let held = newest.map(|s| sessions.layout().holding(&s.key, &s.record));
     let now_ms = now;
     let posts: Vec<serde_json::Value> = boards
         .all_posts()
@@ -425,6 +429,8 @@ pub async fn dashboard(
         note: notes.read(&instructor).await,
         csrf_token: instructor.0.record.csrf_token.expose(),
         store: sessions.kind().as_str(),
+        held,
+        held_fingerprint: newest.map(|s| s.fingerprint().to_owned()),
         key_apart: signing.apart,
         desks: desks.count().await?,
         receipts: receipts.count().await?,

@@ -33,6 +33,23 @@ pub enum StartError {
 /// How many counter ids a login skips past (ids planted earlier) before it draws a random one.
 const WEAK_ID_TRIES: u64 = 64;
 
+/// A handle on the store that can only say how it lays out a record.
+#[derive(Clone)]
+pub struct Layout(Arc<dyn SessionStore>);
+
+impl Layout {
+    /// `key` is the [`SessionId::storage_key`] the record is filed under.
+    pub fn holding(&self, key: &str, record: &SessionRecord) -> crate::storage::Holding {
+        self.0.holding(key, record)
+    }
+}
+
+impl std::fmt::Debug for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Layout").field(&self.0.kind()).finish()
+    }
+}
+
 /// The session facade: a store plus the policy (timeouts, cookie attributes) applied to it.
 #[derive(Clone)]
 pub struct Sessions {
@@ -146,6 +163,11 @@ impl Sessions {
 
     pub fn kind(&self) -> StoreKind {
         self.store.kind()
+    }
+
+    /// The store, for showing how it lays out a record ([`Layout::holding`]).
+    pub fn layout(&self) -> Layout {
+        Layout(Arc::clone(&self.store))
     }
 
     /// Starts a session for `account` under a fresh id, then ends the account's oldest

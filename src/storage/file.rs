@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rocket::tokio::task;
 
 use super::sessions::{is_storage_key, StoredSession};
-use super::{SessionStore, StoreError};
+use super::{Holding, SessionStore, StoreError};
 use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
@@ -280,6 +280,20 @@ fn sweep_dir(dir: &Path, now_ms: u64) -> Result<usize, StoreError> {
 impl SessionStore for FileStore {
     fn kind(&self) -> StoreKind {
         StoreKind::File
+    }
+
+    /// The file's content is the record as written at login; the last request is its mtime.
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding {
+        let written = SessionRecord {
+            last_seen_ms: record.created_ms,
+            ..record.clone()
+        };
+        let fields = [
+            ("mtime", format!("{} ms", record.last_seen_ms)),
+            ("content", super::shown_json(&written)),
+        ];
+        let path = self.dir.join(format!("{key}.json"));
+        Holding::new(StoreKind::File, "held-file", path.display().to_string(), &fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -14,19 +14,19 @@
 //!   read. memcached has no way to list its keys except its LRU crawler (`lru_crawler metadump`),
 //!   which walks the whole cache: the dashboard's list costs that, one account's list does not.
 //! - The client (the `memcache` crate) is blocking; every call runs on Tokio's blocking pool with
-//!   short timeouts, so an outage is a quick 503 and a restarted memcached is reconnected by the
-//!   connection pool on the next request.
+//!   short timeouts, so an outage is a quick 503, and a restarted memcached is reconnected on the
+//!   next request (see [`Connection`]).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use memcache::{Client, CommandError, MemcacheError};
 use rocket::tokio::task;
 
 use super::sessions::{is_storage_key, StoredSession};
-use super::{SessionStore, StoreError};
+use super::{Holding, SessionStore, StoreError};
 use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
@@ -46,14 +46,84 @@ const CAS_TRIES: usize = 16;
 const CHUNK: usize = 200;
 
 pub struct MemcachedStore {
-    client: Arc<Client>,
+    connection: Arc<Connection>,
     /// `host:port`, for the crawler, which the client cannot send.
     address: String,
     prefix: String,
 }
 
-fn unavailable(error: MemcacheError) -> StoreError {
-    StoreError::Unavailable(format!("memcached: {error}"))
+/// The client and its pool of connections, replaced when a connection turns out broken.
+///
+/// The pool does not test a connection before lending it (that would cost a round trip per
+/// command), and it cannot tell a broken one from a good one when it comes back. After memcached
+/// restarts, every pooled connection is dead: the first command that meets one replaces the
+/// whole pool and is sent once more on a new connection, so no request fails once memcached is
+/// back.
+struct Connection {
+    address: String,
+    client: RwLock<Arc<Client>>,
+}
+
+impl Connection {
+    fn open(address: &str) -> Result<Connection, StoreError> {
+        Ok(Connection {
+            address: address.to_owned(),
+            client: RwLock::new(Arc::new(pooled_client(address)?)),
+        })
+    }
+
+    fn current(&self) -> Arc<Client> {
+        Arc::clone(&self.client.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn renew(&self) -> Result<Arc<Client>, StoreError> {
+        let fresh = Arc::new(pooled_client(&self.address)?);
+        *self.client.write().unwrap_or_else(PoisonError::into_inner) = Arc::clone(&fresh);
+        Ok(fresh)
+    }
+}
+
+/// Up to 8 connections, opened when needed (so the app starts while memcached is away), each
+/// with 2 s to answer; waiting for a connection gives up after 1 s.
+fn pooled_client(address: &str) -> Result<Client, StoreError> {
+    let url = memcache::Url::parse(&format!("memcache://{address}?timeout=2"))
+        .map_err(|e| StoreError::Unavailable(format!("memcached_url: {e}")))?;
+    let pool = r2d2::Pool::builder()
+        .max_size(8)
+        .min_idle(Some(0))
+        .connection_timeout(Duration::from_millis(1000))
+        .test_on_check_out(false)
+        .build(memcache::ConnectionManager::new(url))
+        .map_err(|e| StoreError::Unavailable(format!("memcached: {e}")))?;
+    Client::with_pool(pool).map_err(|e| StoreError::Unavailable(format!("memcached: {e}")))
+}
+
+/// How a blocking call fails: on a connection that broke under it, or otherwise.
+enum Failure {
+    Lost(MemcacheError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Failure {
+        Failure::Store(error)
+    }
+}
+
+impl Failure {
+    fn into_store(self) -> StoreError {
+        match self {
+            Failure::Lost(error) => StoreError::Unavailable(format!("memcached: {error}")),
+            Failure::Store(error) => error,
+        }
+    }
+}
+
+fn unavailable(error: MemcacheError) -> Failure {
+    match error {
+        MemcacheError::IOError(_) => Failure::Lost(error),
+        other => Failure::Store(StoreError::Unavailable(format!("memcached: {other}"))),
+    }
 }
 
 /// A session's end as memcached's absolute expiry: whole seconds, rounded up.
@@ -75,20 +145,8 @@ impl MemcachedStore {
                 "redis_prefix, which also starts memcached keys, must be printable ASCII without spaces".into(),
             ));
         }
-        let client = Client::builder()
-            .add_server(format!("memcache://{address}"))
-            .and_then(|builder| {
-                builder
-                    .with_max_pool_size(8)
-                    .with_min_idle_conns(0)
-                    .with_connection_timeout(Duration::from_millis(1000))
-                    .with_read_timeout(Duration::from_millis(2000))
-                    .with_write_timeout(Duration::from_millis(2000))
-                    .build()
-            })
-            .map_err(unavailable)?;
         Ok(MemcachedStore {
-            client: Arc::new(client),
+            connection: Arc::new(Connection::open(&address)?),
             address,
             prefix: prefix.to_owned(),
         })
@@ -102,16 +160,23 @@ impl MemcachedStore {
         format!("{}user:{user}", self.prefix)
     }
 
-    /// Runs blocking client calls on Tokio's blocking pool.
+    /// Runs blocking client calls on Tokio's blocking pool; once more on a new pool if a
+    /// connection broke under them (see [`Connection`]).
     async fn run<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&Client) -> Result<T, StoreError> + Send + 'static,
+        F: Fn(&Client) -> Result<T, Failure> + Send + 'static,
     {
-        let client = Arc::clone(&self.client);
-        task::spawn_blocking(move || work(&client))
-            .await
-            .map_err(|e| StoreError::Unavailable(format!("memcached task failed: {e}")))?
+        let connection = Arc::clone(&self.connection);
+        task::spawn_blocking(move || match work(&connection.current()) {
+            Err(Failure::Lost(error)) => {
+                rocket::warn!("memcached: connection lost ({error}); trying once more on a new connection");
+                work(connection.renew()?.as_ref()).map_err(Failure::into_store)
+            }
+            done => done.map_err(Failure::into_store),
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(format!("memcached task failed: {e}")))?
     }
 
     /// The record under `key` and its compare-and-swap token, if it is live at `now_ms`.
@@ -191,7 +256,7 @@ impl MemcachedStore {
             }
             Err(StoreError::Unavailable(
                 "memcached: an account index kept changing".into(),
-            ))
+            ).into())
         })
         .await
     }
@@ -271,6 +336,15 @@ impl SessionStore for MemcachedStore {
         StoreKind::Memcached
     }
 
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding {
+        let fields = [
+            ("value", super::shown_json(record)),
+            ("flags", "0".to_owned()),
+            ("exptime", expiry(record.expires_ms()).to_string()),
+        ];
+        Holding::new(StoreKind::Memcached, "held-memcached", self.key(key), &fields)
+    }
+
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
         let storage_key = id.storage_key();
         let key = self.key(&storage_key);
@@ -297,7 +371,7 @@ impl SessionStore for MemcachedStore {
                     return Ok(());
                 }
             }
-            Err(StoreError::Exists)
+            Err(StoreError::Exists.into())
         })
         .await?;
         let user_key = self.user_key(&record.user);

@@ -11,7 +11,7 @@ use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
 
 use super::sessions::{parse_storage_key, StoredSession};
-use super::{SessionStore, StoreError};
+use super::{Holding, SessionStore, StoreError};
 use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
@@ -64,6 +64,19 @@ impl MemoryStore {
 impl SessionStore for MemoryStore {
     fn kind(&self) -> StoreKind {
         StoreKind::Memory
+    }
+
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding {
+        let fields = [
+            ("user", record.user.to_string()),
+            ("role", record.role.as_str().to_owned()),
+            ("created_ms", record.created_ms.to_string()),
+            ("last_seen_ms", record.last_seen_ms.to_string()),
+            ("idle_timeout_s", record.idle_timeout_s.to_string()),
+            ("absolute_timeout_s", record.absolute_timeout_s.to_string()),
+            ("csrf_token", "[not shown]".to_owned()),
+        ];
+        Holding::new(StoreKind::Memory, "held-memory", format!("[u8; 32] = {key}"), &fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -19,7 +19,7 @@ pub use file::FileStore;
 pub use memcached::MemcachedStore;
 pub use memory::MemoryStore;
 pub use redis::RedisStore;
-pub use sessions::{SessionStore, StoreError, StoredSession};
+pub use sessions::{shown_json, HeldField, Holding, SessionStore, StoreError, StoredSession};
 pub use shared::{ClassRedis, SharedCell};
 pub use shared_map::SharedMap;
 pub use sql::{SqlAccounts, SqlStore};

@@ -24,7 +24,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{Cmd, FromRedisValue, RedisError};
 
 use super::sessions::{is_storage_key, StoredSession};
-use super::{SessionStore, StoreError};
+use super::{Holding, SessionStore, StoreError};
 use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
@@ -180,6 +180,14 @@ impl RedisStore {
 impl SessionStore for RedisStore {
     fn kind(&self) -> StoreKind {
         StoreKind::Redis
+    }
+
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding {
+        let fields = [
+            ("value", super::shown_json(record)),
+            ("PXAT", record.expires_ms().to_string()),
+        ];
+        Holding::new(StoreKind::Redis, "held-redis", self.key(key), &fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -61,6 +61,54 @@ pub trait SessionStore: Send + Sync + 'static {
     /// Deletes the session filed under `key` (a [`SessionId::storage_key`]); `true` when there was
     /// one. A key that is not 64 hex digits matches nothing.
     async fn delete_key(&self, key: &str) -> Result<bool, StoreError>;
+
+    /// How this store lays out the record filed under `key`, for the inspector and the dashboard
+    /// (no lookup: the caller has the record).
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding;
+}
+
+/// A session record as one store keeps it: what holds it, where, and each stored field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Holding {
+    pub store: &'static str,
+    /// The locale key of one sentence that says what holds the record.
+    pub what: &'static str,
+    /// Where it is: a key, a path, a row.
+    pub address: String,
+    pub fields: Vec<HeldField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HeldField {
+    pub name: &'static str,
+    pub value: String,
+}
+
+impl Holding {
+    pub fn new(kind: StoreKind, what: &'static str, address: String, fields: &[(&'static str, String)]) -> Holding {
+        Holding {
+            store: kind.as_str(),
+            what,
+            address,
+            fields: fields
+                .iter()
+                .map(|(name, value)| HeldField {
+                    name,
+                    value: value.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The record as the file, Redis, SQL and memcached stores write it (JSON), except the CSRF
+/// token, shown by its length only: a pane may be on a projector, and a token is a form secret.
+pub fn shown_json(record: &SessionRecord) -> String {
+    let mut value = serde_json::to_value(record).unwrap_or_default();
+    if let Some(token) = value.get_mut("csrf_token") {
+        *token = serde_json::Value::from(format!("[{} characters, not shown]", record.csrf_token.expose().len()));
+    }
+    value.to_string()
 }
 
 /// [`SessionId::storage_key`] as hex, back to bytes; `None` for anything else.

@@ -33,7 +33,7 @@ use sqlx::{Executor, Row};
 
 use super::accounts::{AccountBackend, StoredAccount};
 use super::sessions::{is_storage_key, StoredSession};
-use super::{SessionStore, StoreError};
+use super::{Holding, SessionStore, StoreError};
 use crate::config::StoreKind;
 use crate::credentials::Username;
 use crate::ids::SessionId;
@@ -266,6 +266,17 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 impl SessionStore for SqlStore {
     fn kind(&self) -> StoreKind {
         self.db.kind
+    }
+
+    fn holding(&self, key: &str, record: &SessionRecord) -> Holding {
+        let fields = [
+            ("key", key.to_owned()),
+            ("username", record.user.to_string()),
+            ("last_seen_ms", record.last_seen_ms.to_string()),
+            ("expires_ms", record.expires_ms().to_string()),
+            ("record", super::shown_json(record)),
+        ];
+        Holding::new(self.db.kind, "held-sql", format!("sessions WHERE key = '{key}'"), &fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -145,20 +145,30 @@ impl Drop for PostgresServer {
 
 pub struct MemcachedServer {
     pub port: u16,
-    megabytes: u32,
+    /// `-m` and any `-o` options.
+    options: Vec<String>,
     child: Option<Child>,
 }
 
 impl MemcachedServer {
+    /// memcached as packaged: 64 MB, segmented LRU.
     pub fn start() -> MemcachedServer {
-        MemcachedServer::with_memory(64)
+        MemcachedServer::with_options(&["-m", "64"])
     }
 
-    /// A server that keeps at most `megabytes` of items (`-m`), evicting the least recently used.
+    /// A server that keeps at most `megabytes` of items (`-m`) and, when full, evicts the least
+    /// recently used item of the needed size whether or not it was read since (a single LRU,
+    /// `-o no_lru_maintainer`). memcached's default segmented LRU lets an item read soon after
+    /// it was written skip eviction for a while, which makes *which* item goes first a matter of
+    /// timing.
     pub fn with_memory(megabytes: u32) -> MemcachedServer {
+        MemcachedServer::with_options(&["-m", &megabytes.to_string(), "-o", "no_lru_maintainer"])
+    }
+
+    fn with_options(options: &[&str]) -> MemcachedServer {
         let mut server = MemcachedServer {
             port: free_port(),
-            megabytes,
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
             child: None,
         };
         server.run();
@@ -167,16 +177,8 @@ impl MemcachedServer {
 
     fn run(&mut self) {
         let mut command = Command::new("memcached");
-        command.args([
-            "-p",
-            &self.port.to_string(),
-            "-l",
-            "127.0.0.1",
-            "-U",
-            "0",
-            "-m",
-            &self.megabytes.to_string(),
-        ]);
+        command.args(["-p", &self.port.to_string(), "-l", "127.0.0.1", "-U", "0"]);
+        command.args(&self.options);
         if running_as_root() {
             command.args(["-u", "root"]);
         }

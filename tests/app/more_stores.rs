@@ -243,3 +243,151 @@ fn the_evicted_line_is_only_on_a_cache_backed_server() {
     assert!(page.contains("the server does not know"));
     assert!(!page.contains("memcached"));
 }
+
+/// The `<details class="held">` part of a page, with Handlebars' escapes undone.
+fn held_part(page: &str) -> String {
+    let start = page.find("<details class=\"held\">").expect("the page shows how the store holds it");
+    let end = start + page[start..].find("</details>").unwrap();
+    page[start..end]
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x3D;", "=")
+        .replace("&amp;", "&")
+}
+
+/// The record JSON as a store wrote it, with the CSRF token as the pane shows it.
+fn without_token(json: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["csrf_token"] = "[43 characters, not shown]".into();
+    value.to_string()
+}
+
+fn run<T>(work: impl std::future::Future<Output = T>) -> T {
+    rocket::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(work)
+}
+
+/// The pane shows the row as it is in the SQLite file, column by column, never the CSRF token;
+/// the dashboard shows the newest session the same way.
+#[test]
+fn the_pane_and_the_dashboard_show_the_row_as_sqlite_holds_it() {
+    use sqlx::Row;
+    let dir = temp_dir();
+    let url = format!("sqlite://{}/class.sqlite3", dir.path().display());
+    let app = spawn_app_with(sqlite_config(dir.path()));
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    let page = student.get("/session").into_string().unwrap();
+    let held = held_part(&page);
+    let token = student.csrf_token();
+    let row = run(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::query("SELECT key, username, last_seen_ms, expires_ms, record FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    });
+    let key: String = row.get("key");
+    let username: String = row.get("username");
+    let last_seen: i64 = row.get("last_seen_ms");
+    let expires: i64 = row.get("expires_ms");
+    let record: String = row.get("record");
+    assert!(held.contains("How the sqlite store holds this record"));
+    assert!(held.contains(&format!("sessions WHERE key = '{key}'")), "{held}");
+    for (column, value) in [
+        ("username", username),
+        ("last_seen_ms", last_seen.to_string()),
+        ("expires_ms", expires.to_string()),
+        ("record", without_token(&record)),
+    ] {
+        assert!(
+            held.contains(&format!("<dt><code>{column}</code></dt><dd><code class=\"held-value\">{value}</code>")),
+            "{column} = {value} in {held}"
+        );
+    }
+    assert_eq!(token.len(), 43);
+    assert!(!held.contains(&token), "the CSRF token is not shown");
+
+    let teacher = app.browser();
+    teacher.login("session", "teacher", crate::helpers::INSTRUCTOR_PASSWORD);
+    let dashboard = teacher.get("/instructor").into_string().unwrap();
+    let newest = held_part(&dashboard);
+    assert!(
+        !newest.contains(&format!("sessions WHERE key = '{key}'")),
+        "the teacher's own session is the newest now"
+    );
+    assert!(newest.contains("sessions WHERE key = '"), "{newest}");
+    assert!(newest.contains("\"user\":\"teacher\""), "{newest}");
+}
+
+#[test]
+#[ignore = "needs memcached; run ./scripts/test"]
+fn the_pane_shows_the_item_as_memcached_holds_it() {
+    let (server, dir) = (MemcachedServer::start(), temp_dir());
+    let app = spawn_app_with(memcached_config(&server, dir.path()));
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    let held = held_part(&student.get("/session").into_string().unwrap());
+    let id: session_lab::ids::SessionId = student.cookie("sid").unwrap().parse().unwrap();
+    let key = format!("session-lab:session:{}", id.storage_key());
+    let cache = memcache::Client::connect(server.url()).unwrap();
+    let value: String = cache.get(&key).unwrap().expect("the item");
+    assert!(held.contains("How the memcached store holds this record"));
+    assert!(held.contains(&format!("<code class=\"held-value\">{key}</code>")), "{held}");
+    assert!(held.contains(&without_token(&value)), "{held}");
+    assert!(held.contains("<dt><code>exptime</code></dt>"));
+}
+
+#[test]
+fn the_pane_shows_the_memory_stores_entry() {
+    let app = spawn_app_with(figment());
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let held = held_part(&student.get("/session").into_string().unwrap());
+    let id: session_lab::ids::SessionId = student.cookie("sid").unwrap().parse().unwrap();
+    assert!(held.contains(&format!("[u8; 32] = {}", id.storage_key())), "{held}");
+    assert!(held.contains("a restart forgets it"));
+}
+
+/// After a restart of the store's server with no request in between, every pooled connection is
+/// dead; the first requests still succeed.
+fn first_requests_after_a_restart_succeed(app: &TestApp, restart: impl FnOnce()) -> String {
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    let sid = student.cookie("sid").unwrap();
+    for _ in 0..8 {
+        assert_eq!(app.browser().get("/healthz").status(), Status::Ok, "connections are open");
+    }
+    restart();
+    let first = student.get("/session");
+    assert_eq!(first.status(), Status::Ok, "a dead connection was replaced, not reported");
+    let page = first.into_string().unwrap();
+    for _ in 0..8 {
+        assert_eq!(app.browser().get("/healthz").status(), Status::Ok);
+    }
+    assert_eq!(app.browser().login("session", "abc", "1234").status(), Status::SeeOther);
+    let _ = sid;
+    page
+}
+
+#[test]
+#[ignore = "needs memcached; run ./scripts/test"]
+fn the_first_request_after_a_memcached_restart_succeeds() {
+    let (server, dir) = (std::cell::RefCell::new(MemcachedServer::start()), temp_dir());
+    let app = spawn_app_with(memcached_config(&server.borrow(), dir.path()));
+    let page = first_requests_after_a_restart_succeed(&app, || server.borrow_mut().restart());
+    assert!(page.contains("You are not logged in."), "memcached came back empty");
+}
+
+#[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn the_first_request_after_a_postgres_restart_succeeds() {
+    let server = std::cell::RefCell::new(PostgresServer::start());
+    let app = spawn_app_with(postgres_config(&server.borrow()));
+    let page = first_requests_after_a_restart_succeed(&app, || server.borrow_mut().restart());
+    assert!(page.contains("logged in as abc"), "PostgreSQL kept the session");
+}
