@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::accounts::AccountStore;
 use crate::clock::now_ms;
-use crate::config::AppConfig;
+use crate::config::{AppConfig, StoreKind};
 use crate::cookies;
 use crate::credentials::{Role, Username, DEMO_ACCOUNT};
 use crate::ids::SessionId;
@@ -250,8 +250,69 @@ pub async fn explain(
         idle: config.session_idle_timeout,
         absolute: config.session_absolute_timeout,
         store: config.session_store.as_str(),
+        stores: store_rows(config.session_store),
     };
     view::render("explain", lang, page)
+}
+
+/// One store in `/explain`'s comparison: locale keys for what it keeps through what, and the
+/// logged-in `/session` rate `scripts/bench` measured with it.
+#[derive(Serialize)]
+struct StoreRow {
+    name: &'static str,
+    current: bool,
+    #[serde(rename = "where")]
+    place: &'static str,
+    app_restart: &'static str,
+    server_restart: &'static str,
+    shared: &'static str,
+    drops: &'static str,
+    page_rps: u32,
+}
+
+/// The logged-in `/session` page, requests per second, per store: `scripts/bench` on 2026-11-27
+/// (release build, 2 cores, medians of 3 rounds; docs/performance.md, "Stores").
+const BENCH_PAGE_RPS: [(StoreKind, u32); 6] = [
+    (StoreKind::Memory, 18_589),
+    (StoreKind::File, 15_130),
+    (StoreKind::Sqlite, 12_613),
+    (StoreKind::Redis, 15_419),
+    (StoreKind::Postgres, 9_476),
+    (StoreKind::Memcached, 11_068),
+];
+
+fn store_rows(current: StoreKind) -> Vec<StoreRow> {
+    BENCH_PAGE_RPS
+        .iter()
+        .map(|&(kind, page_rps)| {
+            let (app_restart, server_restart, shared, drops) = match kind {
+                StoreKind::Memory => ("stores-no", "stores-no-server", "stores-no", "stores-no"),
+                StoreKind::File | StoreKind::Sqlite => {
+                    ("stores-yes", "stores-no-server", "stores-one-machine", "stores-no")
+                }
+                StoreKind::Redis => ("stores-yes", "stores-if-persisted", "stores-yes", "stores-if-policy"),
+                StoreKind::Postgres => ("stores-yes", "stores-yes", "stores-yes", "stores-no"),
+                StoreKind::Memcached => ("stores-yes", "stores-no", "stores-yes", "stores-lru"),
+            };
+            StoreRow {
+                name: kind.as_str(),
+                current: kind == current,
+                place: match kind {
+                    StoreKind::Memory => "stores-where-memory",
+                    StoreKind::File => "stores-where-file",
+                    StoreKind::Sqlite => "stores-where-sqlite",
+                    StoreKind::Redis => "stores-where-redis",
+                    StoreKind::Postgres => "stores-where-postgres",
+                    StoreKind::Memcached => "stores-where-memcached",
+                },
+                app_restart,
+                server_restart,
+                shared,
+                drops,
+                page_rps,
+            }
+        })
+        .collect()
 }
 
 /// Both flows; `?third=signed` adds the signed flow as a third column.

@@ -10,7 +10,11 @@ nav-dashboard = 강사 대시보드
 footer-served = 응답한 인스턴스: { $instance } · 세션 저장소: { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     }
 footer-text = session-lab은 한 가지를 가르칩니다. 로그인 정보를 쿠키에 둘 때와 서버 쪽 세션에 둘 때 무엇이 달라지는지입니다. 쿠키 방식은 일부러 취약하게 만들었습니다.
 back-home = 첫 화면으로
@@ -54,7 +58,11 @@ index-server-title = 이 서버
 index-store = 세션 기록 저장 위치: { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     }
 
 ## 쿠키 방식
@@ -186,7 +194,7 @@ pane-stores-expired = 만료됨 (새로 고치면 서버도 같은 판단을 합
 pane-stores-key = 저장 키
 pane-stores-timeouts = 세션은 마지막 요청 후 { $idle }초, 로그인 후 늦어도 { $absolute }초가 지나면 끝납니다. 세션을 사용하는 요청만 활동으로 칩니다. 이 카운트다운은 브라우저에서 돌아갑니다.
 pane-stores-session-none = 이 브라우저의 세션 기록이 없습니다. 이 브라우저의 ID로 저장된 것이 없습니다.
-held-summary = { $store } 저장소가 이 레코드를 보관하는 모습
+held-summary = 이 서버의 저장소가 이 레코드를 보관하는 모습
 held-memory = 이 프로세스 메모리 안 해시 맵의 항목 하나로, ID를 해시한 32바이트를 키로 씁니다. 어디에도 쓰지 않으므로 재시작하면 사라집니다.
 held-file = 세션 폴더 안의 파일 하나입니다. 내용은 로그인할 때 한 번 쓰고, 파일의 수정 시각이 마지막 요청 시각입니다.
 held-redis = 만료 시각(PXAT)이 붙은 Redis 문자열 키입니다. 그 시각이 되면 Redis가 스스로 지웁니다.
@@ -260,7 +268,11 @@ row-check-signed = (서명의 HMAC-SHA256 검사 한 번과 만료 확인)
 row-check-session = ({ $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     } 저장소 조회 한 번)
 row-probe-busy = 재지 못했습니다. 비밀번호 해시 대기열이 가득 찼습니다. 1분 뒤에 새로 고치세요.
 row-probe-down = 재지 못했습니다. 세션 저장소가 응답하지 않았습니다. 저장소가 돌아오면 새로 고치세요.
@@ -307,7 +319,11 @@ seed-speed-session = { "" }
 seed-speed-holds = 여기서 잰 값으로는 서명 검사가 { $hmac } µs, { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     } 저장소 조회가 { $lookup } µs로, 둘 다 네트워크 왕복 한 번에 비하면 작습니다. 느린 것은 요청마다 비밀번호 해시를 검증하는 안티패턴뿐입니다({ $hash } µs).
 seed-expiry-cookie = { "" }
 seed-expiry-session = { "" }
@@ -321,7 +337,11 @@ row-where-cookie = 브라우저. 사용자 이름, 비밀번호, 역할을 담�
 row-where-session = 서버의 { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     } 저장소. 브라우저는 무작위 ID만 갖고 있습니다.
 row-bytes = 요청마다 실리는 그 방식의 쿠키 바이트 수
 row-bytes-last = (마지막 요청)
@@ -339,9 +359,37 @@ row-scaling-cookie = 어느 서버든 쿠키를 검사할 수 있습니다. 계�
 row-scaling-session = 요청마다 한 번씩 묻는 공유 세션 저장소(여기서는 { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     }), 또는 클라이언트를 늘 같은 서버로 보내는 로드 밸런서가 필요합니다.
 explain-table-measured = 처음 세 행은 이 서버가 현재 설정으로 { $ago }초 전에 잰 값입니다. 저장된 해시에 대한 Argon2id 검증 한 번, abc의 토큰에 대한 서명 검사 2000번, 설정된 저장소에서 ID 조회 32번입니다(없는 ID를 조회하므로, 파일 저장소에서는 기록을 읽을 때보다 적게 듭니다). 1분에 한 번까지만 잽니다. 실제 요청에서 잰 행은 사람들이 각 방식을 쓰는 대로 채워집니다.
+explain-stores-title = 서버가 세션을 두는 곳: 저장소 여섯 가지
+explain-stores-lead = 세션 방식은 어느 저장소에서나 똑같이 동작합니다. 달라지는 것은 재시작 뒤에 무엇이 남는지, 누가 세션을 함께 읽는지, 저장소가 세션을 스스로 버릴 수 있는지입니다. Flask-Session 튜토리얼은 다섯 곳(filesystem, redis, memcached, mongodb, sqlalchemy)을 소개합니다. 이 서버는 여섯 가지를 제공하며, MongoDB는 이 머신에 설치할 수 없어 시험할 수 없었기 때문에 뺐습니다.
+stores-col-store = 저장소
+stores-col-app-restart = 앱을 재시작해도 세션이 남음
+stores-col-server-restart = 저장소 서버를 재시작해도 남음
+stores-col-shared = 여러 인스턴스가 함께 씀
+stores-col-drops = 살아 있는 세션을 버릴 수 있음
+stores-col-rate = 로그인한 /session 페이지, 측정값
+stores-current = 이 서버
+stores-rate = 초당 { $n }페이지
+stores-yes = 예
+stores-no = 아니요
+stores-no-server = 서버가 없음: 따로 재시작할 것이 없습니다
+stores-one-machine = 같은 머신의 인스턴스끼리만(폴더 하나나 파일 하나를 함께 씀)
+stores-if-persisted = Redis가 디스크에 저장할 때만(RDB 또는 AOF)
+stores-if-policy = Redis에 maxmemory 축출 정책을 정했을 때만
+stores-lru = 예: 메모리가 차면 memcached는 가장 오래 쓰이지 않은 항목부터 버리며, 살아 있는 세션도 예외가 아닙니다
+stores-where-memory = 이 프로세스 메모리 안의 해시 맵
+stores-where-file = session_dir 안에 세션마다 파일 하나
+stores-where-sqlite = 앱 옆 SQLite 파일 안에 세션마다 행 하나
+stores-where-redis = Redis 서버에 세션마다 키 하나
+stores-where-postgres = PostgreSQL 테이블에 세션마다 행 하나
+stores-where-memcached = 캐시인 memcached에 세션마다 항목 하나
+explain-stores-measured = 이 값은 scripts/bench(릴리스 빌드, 연결 16개, 세 번 잰 값의 중앙값)로 2코어 머신에서 잰 것으로, 각 저장소가 앱과 같은 머신의 루프백에 있었습니다. 이 서버가 직접 잰 값이 아닙니다. Redis, PostgreSQL, memcached가 네트워크 너머에 있으면 페이지마다 그 왕복 시간이 더해집니다.
 explain-proscons-title = Flask-Session 튜토리얼이 말한 세션의 장단점, 확인하기
 explain-proscons-lead = Flask-Session 튜토리얼의 주장과, 실제로 맞는 부분입니다.
 proscons-claim = 주장
@@ -397,7 +445,11 @@ instructor-lab-state = 지금 보관 중인 실습 상태: 실습 책상 { $desk
 instructor-lead = 이 서버의 { $store ->
         [memory] 메모리
         [file] 파일
-       *[redis] Redis
+        [redis] Redis
+        [sqlite] SQLite
+        [postgres] PostgreSQL
+        [memcached] memcached
+       *[other] { $store }
     } 저장소에 있는 모든 활성 세션입니다. 이 화면은 프로젝터에 띄우는 용도라서 세션을 ID가 아니라 지문으로만 보여 줍니다.
 instructor-key-apart = 이 서버는 시작할 때 Redis에 연결하지 못해 자기만의 키로 서명하고 있습니다. 그래서 이 서버에서 받은 서명 쿠키와 실습 양식은 이 서버에서만 통합니다. Redis가 응답하는 지금 이 서버를 다시 시작하거나, 모든 서버에 signing_key를 설정하세요.
 instructor-only = 이 대시보드는 강사 세션만 쓸 수 있습니다. 이 세션의 기록에는 학생이라고 적혀 있고, 어떤 쿠키로도 바꿀 수 없습니다.

@@ -40,7 +40,7 @@ impl SessionUser {
             "now_ms": now,
             "idle_timeout_s": self.record.idle_timeout_s,
             "absolute_timeout_s": self.record.absolute_timeout_s,
-            "held": self.layout.holding(&self.id.storage_key(), &self.record),
+            "held": crate::view::holding(&self.layout.holding(&self.id.storage_key(), &self.record)),
         })
     }
 

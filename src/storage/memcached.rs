@@ -254,9 +254,7 @@ impl MemcachedStore {
                     return Ok(());
                 }
             }
-            Err(StoreError::Unavailable(
-                "memcached: an account index kept changing".into(),
-            ).into())
+            Err(StoreError::Unavailable("memcached: an account index kept changing".into()).into())
         })
         .await
     }

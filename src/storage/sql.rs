@@ -276,7 +276,12 @@ impl SessionStore for SqlStore {
             ("expires_ms", record.expires_ms().to_string()),
             ("record", super::shown_json(record)),
         ];
-        Holding::new(self.db.kind, "held-sql", format!("sessions WHERE key = '{key}'"), &fields)
+        Holding::new(
+            self.db.kind,
+            "held-sql",
+            format!("sessions WHERE key = '{key}'"),
+            &fields,
+        )
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

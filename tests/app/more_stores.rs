@@ -246,7 +246,9 @@ fn the_evicted_line_is_only_on_a_cache_backed_server() {
 
 /// The `<details class="held">` part of a page, with Handlebars' escapes undone.
 fn held_part(page: &str) -> String {
-    let start = page.find("<details class=\"held\">").expect("the page shows how the store holds it");
+    let start = page
+        .find("<details class=\"held\">")
+        .expect("the page shows how the store holds it");
     let end = start + page[start..].find("</details>").unwrap();
     page[start..end]
         .replace("&quot;", "\"")
@@ -296,7 +298,10 @@ fn the_pane_and_the_dashboard_show_the_row_as_sqlite_holds_it() {
     let last_seen: i64 = row.get("last_seen_ms");
     let expires: i64 = row.get("expires_ms");
     let record: String = row.get("record");
-    assert!(held.contains("How the sqlite store holds this record"));
+    assert!(
+        held.contains("How this server's store holds this record (<code>sqlite</code>)"),
+        "{held}"
+    );
     assert!(held.contains(&format!("sessions WHERE key = '{key}'")), "{held}");
     for (column, value) in [
         ("username", username),
@@ -305,7 +310,9 @@ fn the_pane_and_the_dashboard_show_the_row_as_sqlite_holds_it() {
         ("record", without_token(&record)),
     ] {
         assert!(
-            held.contains(&format!("<dt><code>{column}</code></dt><dd><code class=\"held-value\">{value}</code>")),
+            held.contains(&format!(
+                "<dt><code>{column}</code></dt><dd><code class=\"held-value\">{value}</code>"
+            )),
             "{column} = {value} in {held}"
         );
     }
@@ -336,8 +343,11 @@ fn the_pane_shows_the_item_as_memcached_holds_it() {
     let key = format!("session-lab:session:{}", id.storage_key());
     let cache = memcache::Client::connect(server.url()).unwrap();
     let value: String = cache.get(&key).unwrap().expect("the item");
-    assert!(held.contains("How the memcached store holds this record"));
-    assert!(held.contains(&format!("<code class=\"held-value\">{key}</code>")), "{held}");
+    assert!(held.contains("(<code>memcached</code>)"), "{held}");
+    assert!(
+        held.contains(&format!("<code class=\"held-value\">{key}</code>")),
+        "{held}"
+    );
     assert!(held.contains(&without_token(&value)), "{held}");
     assert!(held.contains("<dt><code>exptime</code></dt>"));
 }
@@ -353,6 +363,45 @@ fn the_pane_shows_the_memory_stores_entry() {
     assert!(held.contains("a restart forgets it"));
 }
 
+/// `/explain` compares all six stores, with the one this server uses marked, and says plainly
+/// which of them may drop a live session.
+#[test]
+fn explain_compares_every_store_and_marks_this_servers() {
+    let dir = temp_dir();
+    let app = spawn_app_with(sqlite_config(dir.path()));
+    let page = app.browser().get("/explain").into_string().unwrap();
+    let start = page
+        .find("<table class=\"tradeoffs stores\">")
+        .expect("the stores table");
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    let rows: Vec<&str> = table.split("<tr").skip(2).collect();
+    assert_eq!(rows.len(), 6, "{table}");
+    for (row, store) in rows
+        .iter()
+        .zip(["memory", "file", "sqlite", "redis", "postgres", "memcached"])
+    {
+        assert!(row.contains(&format!("<code>{store}</code>")), "{row}");
+        let rate: u32 = row
+            .split("pages/s")
+            .next()
+            .and_then(|before| before.rsplit('>').next())
+            .and_then(|n| n.trim().replace(',', "").parse().ok())
+            .unwrap_or_else(|| panic!("a measured rate in {row}"));
+        assert!(rate > 0, "{store}: {rate}");
+        assert_eq!(row.contains("class=\"current\""), store == "sqlite", "{row}");
+    }
+    assert!(rows[5].contains("evicts the least recently used items, live sessions included"));
+    assert!(rows[5].contains("<td data-label=\"…and a restart of the store&#x27;s server\">no</td>"));
+    let ko = app.browser();
+    ko.set_cookie("lang", "ko", "/");
+    let page = ko.get("/explain").into_string().unwrap();
+    assert!(page.contains("서버가 세션을 두는 곳: 저장소 여섯 가지"));
+    assert!(
+        page.contains("세션 저장소: SQLite") && page.contains("서버의 SQLite 저장소"),
+        "the Korean texts name every store, not Redis by default"
+    );
+}
+
 /// After a restart of the store's server with no request in between, every pooled connection is
 /// dead; the first requests still succeed.
 fn first_requests_after_a_restart_succeed(app: &TestApp, restart: impl FnOnce()) -> String {
@@ -360,11 +409,19 @@ fn first_requests_after_a_restart_succeed(app: &TestApp, restart: impl FnOnce())
     assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
     let sid = student.cookie("sid").unwrap();
     for _ in 0..8 {
-        assert_eq!(app.browser().get("/healthz").status(), Status::Ok, "connections are open");
+        assert_eq!(
+            app.browser().get("/healthz").status(),
+            Status::Ok,
+            "connections are open"
+        );
     }
     restart();
     let first = student.get("/session");
-    assert_eq!(first.status(), Status::Ok, "a dead connection was replaced, not reported");
+    assert_eq!(
+        first.status(),
+        Status::Ok,
+        "a dead connection was replaced, not reported"
+    );
     let page = first.into_string().unwrap();
     for _ in 0..8 {
         assert_eq!(app.browser().get("/healthz").status(), Status::Ok);

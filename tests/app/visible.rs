@@ -586,12 +586,12 @@ const LATIN_ALLOWED: &[&str] = &[
     "Clear-Site-Data", "Sec-Fetch-Site", "Host-", "Secure-", "sid", "signed", "username", "password", "role", "inspector", "lang",
     "instructor", "student", "sandbox",
     // Accounts, code, URL schemes and configuration values.
-    "abc", "teacher", "memory", "file", "True", "False", "true", "false", "http", "https", "passwd",
+    "abc", "teacher", "memory", "file", "redis", "maxmemory", "filesystem", "mongodb", "sqlalchemy", "True", "False", "true", "false", "http", "https", "passwd",
     "itsdangerous", "localStorage", "sessionStorage", "fetch", "base64url", "md5", "SessionID", "a-z",
     // Units.
     "s", "m", "t", "B", "KiB", "MiB", "ms",
     // Proper names.
-    "session-lab", "English", "JavaScript", "Redis", "Flask", "Flask-Session", "Chromium", "Rocket", "Rust",
+    "session-lab", "English", "JavaScript", "Redis", "SQLite", "PostgreSQL", "MongoDB", "memcached", "Flask", "Flask-Session", "Chromium", "Rocket", "Rust",
     "nginx", "localhost", "Argon2id", "Handlebars", "Fluent", "Python", "Django", "Java",
 ];
 
