@@ -448,3 +448,38 @@ fn the_first_request_after_a_postgres_restart_succeeds() {
     let page = first_requests_after_a_restart_succeed(&app, || server.borrow_mut().restart());
     assert!(page.contains("logged in as abc"), "PostgreSQL kept the session");
 }
+
+/// The sweep, a lookup and one account's listing each search an index, never scan the table
+/// (SQLite's own query plans).
+#[test]
+fn sqlite_finds_expired_rows_one_session_and_one_account_through_indexes() {
+    use sqlx::Row;
+    let dir = temp_dir();
+    let url = format!("sqlite://{}/class.sqlite3", dir.path().display());
+    let plans = run(async {
+        let store =
+            session_lab::storage::SqlStore::open(session_lab::config::StoreKind::Sqlite, &url).unwrap();
+        use session_lab::storage::SessionStore;
+        store.count().await.unwrap();
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let mut plans = Vec::new();
+        for query in [
+            "SELECT key FROM sessions WHERE expires_ms <= 1 LIMIT 1000",
+            "SELECT record FROM sessions WHERE key = 'k' AND expires_ms > 1",
+            "SELECT key, record FROM sessions WHERE username = 'abc' AND expires_ms > 1",
+        ] {
+            let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {query}"))
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            let detail: Vec<String> = rows.iter().map(|r| r.get::<String, _>("detail")).collect();
+            plans.push(detail.join("; "));
+        }
+        plans
+    });
+    assert!(plans[0].contains("USING COVERING INDEX sessions_by_expiry"), "{}", plans[0]);
+    assert!(plans[1].contains("USING PRIMARY KEY") || plans[1].contains("INDEX"), "{}", plans[1]);
+    assert!(plans[2].contains("USING INDEX sessions_by_user"), "{}", plans[2]);
+    assert!(plans.iter().all(|p| !p.contains("SCAN")), "{plans:?}");
+}
