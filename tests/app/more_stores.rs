@@ -73,6 +73,23 @@ fn sqlite_sessions_and_accounts_survive_a_restart_in_a_private_file() {
     assert_eq!(mode & 0o077, 0, "only the server's user reads the sessions: {mode:o}");
 }
 
+/// Two instances on one machine can share one SQLite file (WAL lets them read while the other
+/// writes); instances on different machines cannot.
+#[test]
+fn two_instances_on_one_sqlite_file_share_sessions_and_accounts() {
+    let dir = temp_dir();
+    let one = spawn_app_with(sqlite_config(dir.path()).merge(("instance_name", "one")));
+    let two = spawn_app_with(sqlite_config(dir.path()).merge(("instance_name", "two")));
+    let sid = log_in(&one);
+    assert!(knows(&two, &sid));
+    let on_two = two.browser();
+    on_two.set_cookie("sid", &sid, "/");
+    assert_eq!(on_two.logout("session").status(), Status::SeeOther);
+    assert!(!knows(&one, &sid), "logged out on two, refused on one");
+    register(&two, "filed");
+    assert!(can_log_in(&one, "filed"));
+}
+
 #[test]
 #[ignore = "needs postgresql; run ./scripts/test"]
 fn postgres_sessions_and_accounts_survive_restarts_of_the_app_and_of_postgres() {
@@ -457,8 +474,7 @@ fn sqlite_finds_expired_rows_one_session_and_one_account_through_indexes() {
     let dir = temp_dir();
     let url = format!("sqlite://{}/class.sqlite3", dir.path().display());
     let plans = run(async {
-        let store =
-            session_lab::storage::SqlStore::open(session_lab::config::StoreKind::Sqlite, &url).unwrap();
+        let store = session_lab::storage::SqlStore::open(session_lab::config::StoreKind::Sqlite, &url).unwrap();
         use session_lab::storage::SessionStore;
         store.count().await.unwrap();
         sqlx::any::install_default_drivers();
@@ -478,8 +494,16 @@ fn sqlite_finds_expired_rows_one_session_and_one_account_through_indexes() {
         }
         plans
     });
-    assert!(plans[0].contains("USING COVERING INDEX sessions_by_expiry"), "{}", plans[0]);
-    assert!(plans[1].contains("USING PRIMARY KEY") || plans[1].contains("INDEX"), "{}", plans[1]);
+    assert!(
+        plans[0].contains("USING COVERING INDEX sessions_by_expiry"),
+        "{}",
+        plans[0]
+    );
+    assert!(
+        plans[1].contains("USING PRIMARY KEY") || plans[1].contains("INDEX"),
+        "{}",
+        plans[1]
+    );
     assert!(plans[2].contains("USING INDEX sessions_by_user"), "{}", plans[2]);
     assert!(plans.iter().all(|p| !p.contains("SCAN")), "{plans:?}");
 }
