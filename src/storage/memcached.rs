@@ -179,13 +179,15 @@ impl MemcachedStore {
         .map_err(|e| StoreError::Unavailable(format!("memcached task failed: {e}")))?
     }
 
-    /// The record under `key` and its compare-and-swap token, if it is live at `now_ms`.
-    async fn live(&self, key: String, now_ms: u64) -> Result<Option<(SessionRecord, u64)>, StoreError> {
+    /// The record under `key` and its compare-and-swap token, if it is live at `now_ms`. A token
+    /// of 0 would make `cas` an unconditional write (one that could bring back a deleted
+    /// session): it is no token.
+    async fn live(&self, key: String, now_ms: u64) -> Result<Option<(SessionRecord, Option<u64>)>, StoreError> {
         self.run(move |client| {
             let item: Option<(String, u32, Option<u64>)> = client.get(&key).map_err(unavailable)?;
             Ok(item.and_then(|(json, _, cas)| {
                 let record = parse(&key, &json)?;
-                (!record.is_expired(now_ms)).then_some((record, cas.unwrap_or(0)))
+                (!record.is_expired(now_ms)).then_some((record, cas.filter(|&token| token != 0)))
             }))
         })
         .await
@@ -393,9 +395,10 @@ impl SessionStore for MemcachedStore {
         let Some((mut record, cas)) = self.live(key.clone(), now_ms).await? else {
             return Ok(None);
         };
-        if now_ms.saturating_sub(record.last_seen_ms) < TOUCH_EVERY_MS {
+        let Some(cas) = cas.filter(|_| now_ms.saturating_sub(record.last_seen_ms) >= TOUCH_EVERY_MS) else {
+            // Seen within the second (or no token to write safely with): as stored.
             return Ok(Some(record));
-        }
+        };
         record.last_seen_ms = record.last_seen_ms.max(now_ms);
         let json = serde_json::to_string(&record).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let end = record.expires_ms();
