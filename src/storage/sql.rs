@@ -110,6 +110,15 @@ impl Database {
         Ok(&self.pool)
     }
 
+    /// The number a `SELECT COUNT(*) …` gives.
+    async fn count(&self, sql: &'static str) -> Result<usize, StoreError> {
+        let count: i64 = sqlx::query_scalar(sql)
+            .fetch_one(self.pool().await?)
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
     fn fail(&self, error: sqlx::Error) -> StoreError {
         match error {
             sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_) | sqlx::Error::ColumnNotFound(_) => {
@@ -360,19 +369,14 @@ impl SessionStore for SqlStore {
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-            .fetch_one(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
-        Ok(usize::try_from(count).unwrap_or(0))
+        self.db.count("SELECT COUNT(*) FROM sessions").await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE 1 = 0")
-            .fetch_one(self.db.pool().await?)
+        self.db
+            .count("SELECT COUNT(*) FROM accounts WHERE 1 = 0")
             .await
-            .map_err(|e| self.db.fail(e))?;
-        Ok(())
+            .map(drop)
     }
 
     async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
@@ -441,10 +445,6 @@ impl AccountBackend for SqlAccounts {
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
-            .fetch_one(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
-        Ok(usize::try_from(count).unwrap_or(0))
+        self.db.count("SELECT COUNT(*) FROM accounts").await
     }
 }

@@ -78,16 +78,7 @@ fn sqlite_sessions_and_accounts_survive_a_restart_in_a_private_file() {
 #[test]
 fn two_instances_on_one_sqlite_file_share_sessions_and_accounts() {
     let dir = temp_dir();
-    let one = spawn_app_with(sqlite_config(dir.path()).merge(("instance_name", "one")));
-    let two = spawn_app_with(sqlite_config(dir.path()).merge(("instance_name", "two")));
-    let sid = log_in(&one);
-    assert!(knows(&two, &sid));
-    let on_two = two.browser();
-    on_two.set_cookie("sid", &sid, "/");
-    assert_eq!(on_two.logout("session").status(), Status::SeeOther);
-    assert!(!knows(&one, &sid), "logged out on two, refused on one");
-    register(&two, "filed");
-    assert!(can_log_in(&one, "filed"));
+    two_instances_share_sessions_and_accounts(|| sqlite_config(dir.path()));
 }
 
 #[test]
@@ -105,12 +96,11 @@ fn postgres_sessions_and_accounts_survive_restarts_of_the_app_and_of_postgres() 
     assert!(can_log_in(&restarted, "durable"));
 }
 
-#[test]
-#[ignore = "needs postgresql; run ./scripts/test"]
-fn two_instances_on_one_postgres_share_sessions_and_accounts() {
-    let server = PostgresServer::start();
-    let one = spawn_app_with(postgres_config(&server).merge(("instance_name", "one")));
-    let two = spawn_app_with(postgres_config(&server).merge(("instance_name", "two")));
+/// Two instances made from `config`: a login on one is known on the other, a logout on the other
+/// ends it on the first, and an account registered on one logs in on the other.
+fn two_instances_share_sessions_and_accounts(config: impl Fn() -> Figment) {
+    let one = spawn_app_with(config().merge(("instance_name", "one")));
+    let two = spawn_app_with(config().merge(("instance_name", "two")));
     let sid = log_in(&one);
     assert!(knows(&two, &sid), "logged in on one, known on two");
     let on_two = two.browser();
@@ -122,23 +112,20 @@ fn two_instances_on_one_postgres_share_sessions_and_accounts() {
 }
 
 #[test]
+#[ignore = "needs postgresql; run ./scripts/test"]
+fn two_instances_on_one_postgres_share_sessions_and_accounts() {
+    let server = PostgresServer::start();
+    two_instances_share_sessions_and_accounts(|| postgres_config(&server));
+}
+
+/// Sessions are in memcached; the accounts are files in the shared `session_dir`.
+#[test]
 #[ignore = "needs memcached; run ./scripts/test"]
 fn two_instances_on_one_memcached_share_sessions() {
     let (server, dir) = (MemcachedServer::start(), temp_dir());
-    let one = spawn_app_with(memcached_config(&server, dir.path()).merge(("instance_name", "one")));
-    let two = spawn_app_with(memcached_config(&server, dir.path()).merge(("instance_name", "two")));
-    let sid = log_in(&one);
-    assert!(knows(&two, &sid), "logged in on one, known on two");
-    let on_two = two.browser();
-    on_two.set_cookie("sid", &sid, "/");
-    assert_eq!(on_two.logout("session").status(), Status::SeeOther);
-    assert!(!knows(&one, &sid), "logged out on two, refused on one");
-    register(&one, "filed");
-    assert!(
-        can_log_in(&two, "filed"),
-        "accounts are files in the shared session_dir"
-    );
-    assert_eq!(json(one.browser().get("/healthz"))["store"], "memcached");
+    two_instances_share_sessions_and_accounts(|| memcached_config(&server, dir.path()));
+    let app = spawn_app_with(memcached_config(&server, dir.path()));
+    assert_eq!(json(app.browser().get("/healthz"))["store"], "memcached");
 }
 
 /// While the store is down, pages that need it answer 503 and pages that do not still work;
