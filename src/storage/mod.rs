@@ -1,6 +1,7 @@
 //! Where sessions and registered accounts are kept: the store contracts, the one error every
-//! backend maps into, and the memory, file and Redis backends. Storage depends on leaves only
-//! (ids, records, credentials, the clock, the configuration); the services above it add policy.
+//! backend maps into, and the memory, file, Redis, SQL and memcached backends. Storage depends on
+//! leaves only (ids, records, credentials, the clock, the configuration); the services above it
+//! add policy.
 
 mod accounts;
 mod file;

@@ -1,5 +1,5 @@
-//! The contract every session store keeps. It is narrow on purpose: memory, file and Redis
-//! stores implement the same few methods, and one test suite runs against each of them.
+//! The contract every session store keeps. It is narrow on purpose: the memory, file, Redis, SQL
+//! and memcached stores implement the same few methods, and one test suite runs against each.
 
 use crate::config::StoreKind;
 use crate::credentials::Username;

@@ -381,6 +381,21 @@ fn bad_store_settings_stop_launch() {
         figment()
             .merge(("session_store", "file"))
             .merge(("session_dir", "/proc/no-such-place")),
+        figment()
+            .merge(("session_store", "sqlite"))
+            .merge(("database_url", "postgres://127.0.0.1/db")),
+        figment()
+            .merge(("session_store", "postgres"))
+            .merge(("database_url", "sqlite://var/x.sqlite3")),
+        figment()
+            .merge(("session_store", "postgres"))
+            .merge(("database_url", "postgres://u:p@[bad/db")),
+        figment()
+            .merge(("session_store", "sqlite"))
+            .merge(("database_url", "sqlite:///proc/no-such-place/x.sqlite3")),
+        figment()
+            .merge(("session_store", "memcached"))
+            .merge(("memcached_url", "redis://127.0.0.1:11211")),
     ];
     for config in cases {
         match Client::untracked(session_lab::build(config)) {
