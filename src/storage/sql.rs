@@ -13,8 +13,9 @@
 //!   to a row that is still live, so a touch racing a logout cannot bring the session back.
 //! - Table `accounts`: registered accounts, so they live (and survive restarts) beside the sessions.
 //! - The schema is in `migrations/<database>/`, embedded in the binary and applied on first use,
-//!   so the app starts while the database is away and answers 503 until it returns; the pool tests
-//!   each connection before handing it out, so a restarted server is reconnected by itself.
+//!   so the app starts while the database is away and answers 503 until it returns; a statement
+//!   that meets a connection killed by a restart of the server runs again on another
+//!   ([`Database::run`]), so a restarted server is reconnected by itself.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -89,6 +90,8 @@ impl MigrationSource<'static> for Embedded {
 struct Database {
     kind: StoreKind,
     pool: AnyPool,
+    /// The pool's size: how many dead connections a restart of the server can leave in it.
+    connections: u32,
     migrations: Embedded,
     migrated: OnceCell<()>,
 }
@@ -110,12 +113,34 @@ impl Database {
         Ok(&self.pool)
     }
 
+    /// Runs one statement, and again on another connection when it failed because its
+    /// connection had died (the server restarted since it was opened): at most once per pooled
+    /// connection, plus one. The pool lends connections without pinging them first (a round trip
+    /// per query); a dead one shows itself by failing, and the pool closes it when it comes back.
+    async fn run<'a, T, F, Fut>(&'a self, statement: F) -> Result<T, StoreError>
+    where
+        F: Fn(&'a AnyPool) -> Fut,
+        Fut: Future<Output = Result<T, sqlx::Error>>,
+    {
+        let pool = self.pool().await?;
+        let mut tries = self.connections + 1;
+        loop {
+            match statement(pool).await {
+                Err(error) if tries > 1 && connection_lost(&error) => {
+                    rocket::warn!(
+                        "{}: a pooled connection was dead ({error}); trying another",
+                        self.kind.as_str()
+                    );
+                    tries -= 1;
+                }
+                done => return done.map_err(|e| self.fail(e)),
+            }
+        }
+    }
+
     /// The number a `SELECT COUNT(*) …` gives.
     async fn count(&self, sql: &'static str) -> Result<usize, StoreError> {
-        let count: i64 = sqlx::query_scalar(sql)
-            .fetch_one(self.pool().await?)
-            .await
-            .map_err(|e| self.fail(e))?;
+        let count: i64 = self.run(|pool| sqlx::query_scalar(sql).fetch_one(pool)).await?;
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
@@ -126,6 +151,16 @@ impl Database {
             }
             _ => StoreError::Unavailable(format!("{}: {error}", self.kind.as_str())),
         }
+    }
+}
+
+/// An error that says the connection itself is gone: it broke, or the server, shutting down,
+/// ended it (SQLSTATE class 57, "operator intervention").
+fn connection_lost(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_) | sqlx::Error::Protocol(_) => true,
+        sqlx::Error::Database(e) => e.code().is_some_and(|code| code.starts_with("57P")),
+        _ => false,
     }
 }
 
@@ -179,7 +214,7 @@ impl SqlStore {
         let mut options = AnyPoolOptions::new()
             .max_connections(connections)
             .acquire_timeout(Duration::from_secs(2))
-            .test_before_acquire(true);
+            .test_before_acquire(false);
         if kind == StoreKind::Sqlite {
             // WAL lets readers go on while one connection writes; NORMAL syncs at checkpoints,
             // so a crash of the app loses nothing and a power cut at most the last moments.
@@ -199,6 +234,7 @@ impl SqlStore {
             db: Arc::new(Database {
                 kind,
                 pool,
+                connections,
                 migrations,
                 migrated: OnceCell::new(),
             }),
@@ -226,12 +262,15 @@ impl SqlStore {
 
     /// The live record under `key` at `now_ms`.
     async fn live(&self, key: &str, now_ms: u64) -> Result<Option<SessionRecord>, StoreError> {
-        let row = sqlx::query("SELECT record FROM sessions WHERE key = $1 AND expires_ms > $2")
-            .bind(key)
-            .bind(ms(now_ms))
-            .fetch_optional(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let row = self
+            .db
+            .run(|pool| {
+                sqlx::query("SELECT record FROM sessions WHERE key = $1 AND expires_ms > $2")
+                    .bind(key)
+                    .bind(ms(now_ms))
+                    .fetch_optional(pool)
+            })
+            .await?;
         row.map(|row| self.row(&row)).transpose()
     }
 }
@@ -294,22 +333,26 @@ impl SessionStore for SqlStore {
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "INSERT INTO sessions (key, username, last_seen_ms, expires_ms, record) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (key) DO UPDATE SET username = excluded.username, \
-             last_seen_ms = excluded.last_seen_ms, expires_ms = excluded.expires_ms, \
-             record = excluded.record WHERE sessions.expires_ms <= $6",
-        )
-        .bind(id.storage_key())
-        .bind(record.user.as_str())
-        .bind(ms(record.last_seen_ms))
-        .bind(ms(record.expires_ms()))
-        .bind(json(record)?)
-        .bind(ms(record.created_ms))
-        .execute(self.db.pool().await?)
-        .await
-        .map_err(|e| self.db.fail(e))?;
+        let (key, body) = (id.storage_key(), json(record)?);
+        let done = self
+            .db
+            .run(|pool| {
+                sqlx::query(
+                    "INSERT INTO sessions (key, username, last_seen_ms, expires_ms, record) \
+                     VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (key) DO UPDATE SET username = excluded.username, \
+                     last_seen_ms = excluded.last_seen_ms, expires_ms = excluded.expires_ms, \
+                     record = excluded.record WHERE sessions.expires_ms <= $6",
+                )
+                .bind(&key)
+                .bind(record.user.as_str())
+                .bind(ms(record.last_seen_ms))
+                .bind(ms(record.expires_ms()))
+                .bind(&body)
+                .bind(ms(record.created_ms))
+                .execute(pool)
+            })
+            .await?;
         match done.rows_affected() {
             0 => Err(StoreError::Exists),
             _ => Ok(()),
@@ -329,18 +372,22 @@ impl SessionStore for SqlStore {
             return Ok(Some(record));
         }
         record.last_seen_ms = record.last_seen_ms.max(now_ms);
-        let done = sqlx::query(
-            "UPDATE sessions SET last_seen_ms = $3, expires_ms = $4, record = $5 \
-             WHERE key = $1 AND expires_ms > $2",
-        )
-        .bind(&key)
-        .bind(ms(now_ms))
-        .bind(ms(record.last_seen_ms))
-        .bind(ms(record.expires_ms()))
-        .bind(json(&record)?)
-        .execute(self.db.pool().await?)
-        .await
-        .map_err(|e| self.db.fail(e))?;
+        let body = json(&record)?;
+        let done = self
+            .db
+            .run(|pool| {
+                sqlx::query(
+                    "UPDATE sessions SET last_seen_ms = $3, expires_ms = $4, record = $5 \
+                     WHERE key = $1 AND expires_ms > $2",
+                )
+                .bind(&key)
+                .bind(ms(now_ms))
+                .bind(ms(record.last_seen_ms))
+                .bind(ms(record.expires_ms()))
+                .bind(&body)
+                .execute(pool)
+            })
+            .await?;
         Ok((done.rows_affected() > 0).then_some(record))
     }
 
@@ -351,15 +398,18 @@ impl SessionStore for SqlStore {
     async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError> {
         let mut freed = 0;
         loop {
-            let done = sqlx::query(
-                "DELETE FROM sessions WHERE key IN \
-                 (SELECT key FROM sessions WHERE expires_ms <= $1 LIMIT $2)",
-            )
-            .bind(ms(now_ms))
-            .bind(SWEEP_BATCH)
-            .execute(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+            let done = self
+                .db
+                .run(|pool| {
+                    sqlx::query(
+                        "DELETE FROM sessions WHERE key IN \
+                         (SELECT key FROM sessions WHERE expires_ms <= $1 LIMIT $2)",
+                    )
+                    .bind(ms(now_ms))
+                    .bind(SWEEP_BATCH)
+                    .execute(pool)
+                })
+                .await?;
             let batch = usize::try_from(done.rows_affected()).unwrap_or(usize::MAX);
             freed += batch;
             if batch < SWEEP_BATCH as usize {
@@ -380,21 +430,27 @@ impl SessionStore for SqlStore {
     }
 
     async fn list(&self, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
-        let rows = sqlx::query("SELECT key, record FROM sessions WHERE expires_ms > $1")
-            .bind(ms(now_ms))
-            .fetch_all(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let rows = self
+            .db
+            .run(|pool| {
+                sqlx::query("SELECT key, record FROM sessions WHERE expires_ms > $1")
+                    .bind(ms(now_ms))
+                    .fetch_all(pool)
+            })
+            .await?;
         rows.iter().map(|row| self.stored(row)).collect()
     }
 
     async fn list_user(&self, user: &Username, now_ms: u64) -> Result<Vec<StoredSession>, StoreError> {
-        let rows = sqlx::query("SELECT key, record FROM sessions WHERE username = $1 AND expires_ms > $2")
-            .bind(user.as_str())
-            .bind(ms(now_ms))
-            .fetch_all(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let rows = self
+            .db
+            .run(|pool| {
+                sqlx::query("SELECT key, record FROM sessions WHERE username = $1 AND expires_ms > $2")
+                    .bind(user.as_str())
+                    .bind(ms(now_ms))
+                    .fetch_all(pool)
+            })
+            .await?;
         rows.iter().map(|row| self.stored(row)).collect()
     }
 
@@ -402,11 +458,14 @@ impl SessionStore for SqlStore {
         if !is_storage_key(key) {
             return Ok(false);
         }
-        let done = sqlx::query("DELETE FROM sessions WHERE key = $1")
-            .bind(key)
-            .execute(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let done = self
+            .db
+            .run(|pool| {
+                sqlx::query("DELETE FROM sessions WHERE key = $1")
+                    .bind(key)
+                    .execute(pool)
+            })
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 }
@@ -414,33 +473,45 @@ impl SessionStore for SqlStore {
 #[rocket::async_trait]
 impl AccountBackend for SqlAccounts {
     async fn get(&self, username: &Username) -> Result<Option<StoredAccount>, StoreError> {
-        let json: Option<String> = sqlx::query_scalar("SELECT account FROM accounts WHERE username = $1")
-            .bind(username.as_str())
-            .fetch_optional(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let json: Option<String> = self
+            .db
+            .run(|pool| {
+                sqlx::query_scalar("SELECT account FROM accounts WHERE username = $1")
+                    .bind(username.as_str())
+                    .fetch_optional(pool)
+            })
+            .await?;
         json.map(|json| serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string())))
             .transpose()
     }
 
     async fn insert_new(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("INSERT INTO accounts (username, account) VALUES ($1, $2) ON CONFLICT (username) DO NOTHING")
+        let body = json(account)?;
+        let done = self
+            .db
+            .run(|pool| {
+                sqlx::query(
+                    "INSERT INTO accounts (username, account) VALUES ($1, $2) ON CONFLICT (username) DO NOTHING",
+                )
                 .bind(username.as_str())
-                .bind(json(account)?)
-                .execute(self.db.pool().await?)
-                .await
-                .map_err(|e| self.db.fail(e))?;
+                .bind(&body)
+                .execute(pool)
+            })
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 
     async fn replace(&self, username: &Username, account: &StoredAccount) -> Result<bool, StoreError> {
-        let done = sqlx::query("UPDATE accounts SET account = $2 WHERE username = $1")
-            .bind(username.as_str())
-            .bind(json(account)?)
-            .execute(self.db.pool().await?)
-            .await
-            .map_err(|e| self.db.fail(e))?;
+        let body = json(account)?;
+        let done = self
+            .db
+            .run(|pool| {
+                sqlx::query("UPDATE accounts SET account = $2 WHERE username = $1")
+                    .bind(username.as_str())
+                    .bind(&body)
+                    .execute(pool)
+            })
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 
