@@ -273,12 +273,12 @@ struct StoreRow {
 /// The logged-in `/session` page, requests per second, per store: `scripts/bench` on 2026-11-27
 /// (release build, 2 cores, medians of 3 rounds; docs/performance.md, "Stores").
 const BENCH_PAGE_RPS: [(StoreKind, u32); 6] = [
-    (StoreKind::Memory, 21_175),
-    (StoreKind::File, 16_054),
-    (StoreKind::Sqlite, 13_535),
-    (StoreKind::Redis, 16_226),
-    (StoreKind::Postgres, 10_265),
-    (StoreKind::Memcached, 11_469),
+    (StoreKind::Memory, 20_946),
+    (StoreKind::File, 15_845),
+    (StoreKind::Sqlite, 14_056),
+    (StoreKind::Redis, 16_039),
+    (StoreKind::Postgres, 10_828),
+    (StoreKind::Memcached, 11_525),
 ];
 
 fn store_rows(current: StoreKind) -> Vec<StoreRow> {

@@ -179,3 +179,16 @@ account_suite!(
         (server, Arc::new(store.accounts()) as Arc<dyn AccountBackend>)
     }
 );
+
+// With memcached, accounts are kept as files (a cache may drop anything): the backend
+// `storage::open` gives for that store, which needs no memcached to exist.
+account_suite!(memcached, {
+    let dir = tempfile::tempdir().unwrap();
+    let config = session_lab::config::AppConfig {
+        session_store: session_lab::config::StoreKind::Memcached,
+        session_dir: dir.path().join("sessions"),
+        ..Default::default()
+    };
+    let backend = session_lab::storage::open(&config).unwrap();
+    (dir, Arc::clone(&backend.accounts) as Arc<dyn AccountBackend>)
+});
