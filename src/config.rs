@@ -36,16 +36,6 @@ impl StoreKind {
         }
     }
 
-    /// Every kind, in the order the pages compare them.
-    pub const ALL: [StoreKind; 6] = [
-        StoreKind::Memory,
-        StoreKind::File,
-        StoreKind::Sqlite,
-        StoreKind::Redis,
-        StoreKind::Postgres,
-        StoreKind::Memcached,
-    ];
-
     /// Whether the store frees expired sessions by itself (Redis and memcached expire their
     /// keys); the others are freed by the sweeper.
     pub fn expires_by_itself(self) -> bool {
@@ -323,19 +313,6 @@ impl AppConfig {
         if self.session_store == StoreKind::Redis {
             redis::Client::open(self.redis_url.as_str())
                 .map_err(|e| format!("redis_url is not a valid Redis URL ({e})"))?;
-        }
-        let scheme = |url: &str, schemes: &[&str]| schemes.iter().any(|s| url.starts_with(s));
-        match self.session_store {
-            StoreKind::Sqlite if !scheme(&self.database_url, &["sqlite:"]) => {
-                return Err("database_url must start with sqlite:// for session_store = \"sqlite\"".into())
-            }
-            StoreKind::Postgres if !scheme(&self.database_url, &["postgres://", "postgresql://"]) => {
-                return Err("database_url must start with postgres:// for session_store = \"postgres\"".into())
-            }
-            StoreKind::Memcached if !scheme(&self.memcached_url, &["memcache://"]) => {
-                return Err("memcached_url must start with memcache://".into())
-            }
-            _ => {}
         }
         Ok(())
     }

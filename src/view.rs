@@ -194,15 +194,8 @@ impl HelperDef for Translate {
     }
 }
 
-/// A [`Holding`](crate::storage::Holding) for `partials/holding`: its store, the locale key of
-/// its sentence, its address, and its fields as `[name, value]` pairs for [`HeldFields`].
-pub fn holding(held: &crate::storage::Holding) -> Value {
-    let fields: Vec<[&str; 2]> = held.fields.iter().map(|f| [f.name, f.value.as_str()]).collect();
-    serde_json::json!({ "store": held.store, "what": held.what, "address": held.address, "fields": fields })
-}
-
-/// `{{held_fields address fields}}`: the address and each `[name, value]` of a holding as a
-/// definition list, every value escaped here. One helper call instead of a template loop with a
+/// `{{held_fields address fields}}`: the address and each field (`name`, `value`) of a
+/// [`Holding`](crate::storage::Holding) as a definition list, every value escaped here. One helper call instead of a template loop with a
 /// partial, which cost the logged-in page a tenth of its time (docs/performance.md, "Stores").
 struct HeldFields;
 
@@ -225,11 +218,11 @@ impl HelperDef for HeldFields {
             .and_then(|p| p.value().as_array())
             .map_or(&[][..], Vec::as_slice);
         for field in fields {
-            let part = |i: usize| field.get(i).and_then(Value::as_str).unwrap_or_default();
+            let part = |name: &str| field.get(name).and_then(Value::as_str).unwrap_or_default();
             out.write("<dt><code>")?;
-            out.write(&escape(part(0)))?;
+            out.write(&escape(part("name")))?;
             out.write("</code></dt><dd><code class=\"held-value\">")?;
-            out.write(&escape(part(1)))?;
+            out.write(&escape(part("value")))?;
             out.write("</code></dd>")?;
         }
         out.write("</dl>")?;
@@ -276,7 +269,10 @@ mod tests {
         registry.register_helper("held_fields", Box::new(HeldFields));
         let data = serde_json::json!({
             "address": "<b>key</b>",
-            "fields": [["user", "<script>alert(1)</script>"], ["re\"cord", "{\"a\":\"'\"}"]],
+            "fields": [
+                { "name": "user", "value": "<script>alert(1)</script>" },
+                { "name": "re\"cord", "value": "{\"a\":\"'\"}" },
+            ],
         });
         let html = registry
             .render_template("{{held_fields address fields}}", &data)

@@ -31,8 +31,9 @@ impl SessionUser {
     /// from now, and the fingerprint of the key it is stored under (never the id itself).
     pub fn pane(&self, now: u64) -> serde_json::Value {
         let ago = |ms: u64| now.saturating_sub(ms) / 1000;
+        let key = self.id.storage_key();
         serde_json::json!({
-            "fingerprint": self.id.fingerprint(),
+            "fingerprint": &key[..8],
             "created_ago_s": ago(self.record.created_ms),
             "last_seen_ago_s": ago(self.record.last_seen_ms),
             "expires_in_s": self.record.expires_in_s(now),
@@ -40,7 +41,7 @@ impl SessionUser {
             "now_ms": now,
             "idle_timeout_s": self.record.idle_timeout_s,
             "absolute_timeout_s": self.record.absolute_timeout_s,
-            "held": crate::view::holding(&self.layout.holding(&self.id.storage_key(), &self.record)),
+            "held": self.layout.holding(&key, &self.record),
         })
     }
 

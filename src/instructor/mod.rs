@@ -396,7 +396,7 @@ pub async fn dashboard(
     let rows = rows(&listed, now, &own_key);
     // The newest session, as this server's store holds it.
     let newest = listed.iter().max_by_key(|s| s.record.created_ms);
-    let held = newest.map(|s| view::holding(&sessions.layout().holding(&s.key, &s.record)));
+    let held = newest.map(|s| sessions.layout().holding(&s.key, &s.record));
     let now_ms = now;
     let posts: Vec<serde_json::Value> = boards
         .all_posts()

@@ -293,7 +293,7 @@ impl SessionStore for FileStore {
             ("content", super::shown_json(&written)),
         ];
         let path = self.dir.join(format!("{key}.json"));
-        Holding::new(StoreKind::File, "held-file", path.display().to_string(), &fields)
+        Holding::new(StoreKind::File, "held-file", path.display().to_string(), fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

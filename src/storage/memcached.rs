@@ -140,11 +140,6 @@ impl MemcachedStore {
             .map(|rest| rest.split(['/', '?']).next().unwrap_or_default().to_owned())
             .filter(|address| !address.is_empty())
             .ok_or_else(|| StoreError::Unavailable("memcached_url must look like memcache://host:port".into()))?;
-        if prefix.len() > 100 || !prefix.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(StoreError::Unavailable(
-                "redis_prefix, which also starts memcached keys, must be printable ASCII without spaces".into(),
-            ));
-        }
         Ok(MemcachedStore {
             connection: Arc::new(Connection::open(&address)?),
             address,
@@ -342,7 +337,7 @@ impl SessionStore for MemcachedStore {
             ("flags", "0".to_owned()),
             ("exptime", expiry(record.expires_ms()).to_string()),
         ];
-        Holding::new(StoreKind::Memcached, "held-memcached", self.key(key), &fields)
+        Holding::new(StoreKind::Memcached, "held-memcached", self.key(key), fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -76,7 +76,7 @@ impl SessionStore for MemoryStore {
             ("absolute_timeout_s", record.absolute_timeout_s.to_string()),
             ("csrf_token", "[not shown]".to_owned()),
         ];
-        Holding::new(StoreKind::Memory, "held-memory", format!("[u8; 32] = {key}"), &fields)
+        Holding::new(StoreKind::Memory, "held-memory", format!("[u8; 32] = {key}"), fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

@@ -187,7 +187,7 @@ impl SessionStore for RedisStore {
             ("value", super::shown_json(record)),
             ("PXAT", record.expires_ms().to_string()),
         ];
-        Holding::new(StoreKind::Redis, "held-redis", self.key(key), &fields)
+        Holding::new(StoreKind::Redis, "held-redis", self.key(key), fields)
     }
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {

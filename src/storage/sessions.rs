@@ -85,17 +85,19 @@ pub struct HeldField {
 }
 
 impl Holding {
-    pub fn new(kind: StoreKind, what: &'static str, address: String, fields: &[(&'static str, String)]) -> Holding {
+    pub fn new<const N: usize>(
+        kind: StoreKind,
+        what: &'static str,
+        address: String,
+        fields: [(&'static str, String); N],
+    ) -> Holding {
         Holding {
             store: kind.as_str(),
             what,
             address,
             fields: fields
-                .iter()
-                .map(|(name, value)| HeldField {
-                    name,
-                    value: value.clone(),
-                })
+                .into_iter()
+                .map(|(name, value)| HeldField { name, value })
                 .collect(),
         }
     }

@@ -328,7 +328,7 @@ impl SessionStore for SqlStore {
             self.db.kind,
             "held-sql",
             format!("sessions WHERE key = '{key}'"),
-            &fields,
+            fields,
         )
     }
 
