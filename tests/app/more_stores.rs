@@ -494,3 +494,74 @@ fn sqlite_finds_expired_rows_one_session_and_one_account_through_indexes() {
     assert!(plans[2].contains("USING INDEX sessions_by_user"), "{}", plans[2]);
     assert!(plans.iter().all(|p| !p.contains("SCAN")), "{plans:?}");
 }
+
+/// The file store: the pane names the session's file, shows its content as written and its
+/// modification time as the last request.
+#[test]
+fn the_pane_shows_the_file_as_the_file_store_holds_it() {
+    let dir = temp_dir();
+    let sessions = dir.path().join("sessions");
+    let app = spawn_app_with(
+        figment()
+            .merge(("session_store", "file"))
+            .merge(("session_dir", sessions.to_string_lossy().into_owned())),
+    );
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let held = held_part(&student.get("/session").into_string().unwrap());
+    let id: session_lab::ids::SessionId = student.cookie("sid").unwrap().parse().unwrap();
+    let path = sessions.join(format!("{}.json", id.storage_key()));
+    let content = std::fs::read_to_string(&path).unwrap();
+    let modified = std::fs::metadata(&path)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis();
+    assert!(
+        held.contains(&format!("<code class=\"held-value\">{}</code>", path.display())),
+        "{held}"
+    );
+    assert!(held.contains(&without_token(&content)), "{held}");
+    assert!(
+        held.contains(&format!(
+            "<dt><code>mtime</code></dt><dd><code class=\"held-value\">{modified} ms</code>"
+        )),
+        "{held}"
+    );
+}
+
+/// The Redis store: the pane shows the key's value and its `PXAT` as Redis has them.
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn the_pane_shows_the_key_as_redis_holds_it() {
+    use redis::Commands;
+    let server = crate::redis_server::RedisServer::start();
+    let prefix = crate::redis_server::unique_prefix();
+    let app = spawn_app_with(
+        figment()
+            .merge(("session_store", "redis"))
+            .merge(("redis_url", server.url()))
+            .merge(("redis_prefix", prefix.as_str())),
+    );
+    let student = app.browser();
+    student.login("session", "abc", "1234");
+    let held = held_part(&student.get("/session").into_string().unwrap());
+    let id: session_lab::ids::SessionId = student.cookie("sid").unwrap().parse().unwrap();
+    let key = format!("{prefix}session:{}", id.storage_key());
+    let mut redis = redis::Client::open(server.url()).unwrap().get_connection().unwrap();
+    let value: String = redis.get(&key).unwrap();
+    let pxat: i64 = redis::cmd("PEXPIRETIME").arg(&key).query(&mut redis).unwrap();
+    assert!(
+        held.contains(&format!("<code class=\"held-value\">{key}</code>")),
+        "{held}"
+    );
+    assert!(held.contains(&without_token(&value)), "{held}");
+    assert!(
+        held.contains(&format!(
+            "<dt><code>PXAT</code></dt><dd><code class=\"held-value\">{pxat}</code>"
+        )),
+        "{held}"
+    );
+}
