@@ -1,10 +1,11 @@
 //! One friendly page for every error status, in the visitor's language, with `Retry-After` when
 //! the error says waiting helps.
 
+use crate::view::Page;
 use rocket::http::{Header, Status};
 use rocket::response::{self, Responder};
 use rocket::Request;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use crate::error::ErrorNote;
 use crate::lang::Lang;
@@ -16,7 +17,7 @@ pub fn all() -> Vec<rocket::Catcher> {
 
 pub struct ErrorPage {
     status: Status,
-    page: Template,
+    page: Page,
     retry_after_s: Option<u64>,
 }
 

@@ -4,10 +4,10 @@
 
 use std::error::Error as _;
 
+use crate::view::Page;
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::response::{self, Responder};
-use rocket_dyn_templates::Template;
 
 use crate::accounts::hashing::HashError;
 use crate::accounts::throttle::RetryAfter;
@@ -202,12 +202,12 @@ impl<'r> Responder<'r, 'static> for AppError {
 /// A request that did not succeed: a page with its status, or an internal error.
 #[derive(Responder)]
 pub enum Refused {
-    Page(Box<(Status, Template)>),
+    Page(Box<(Status, Page)>),
     Error(AppError),
 }
 
 impl Refused {
-    pub fn page(status: Status, page: Template) -> Refused {
+    pub fn page(status: Status, page: Page) -> Refused {
         Refused::Page(Box::new((status, page)))
     }
 }

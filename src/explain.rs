@@ -4,9 +4,10 @@
 
 use std::time::Instant;
 
+use crate::view::Page;
 use rocket::tokio::sync::Mutex;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use crate::accounts::AccountStore;
@@ -228,7 +229,7 @@ pub async fn explain(
     sessions: &State<Sessions>,
     config: &State<AppConfig>,
     lang: Lang,
-) -> Template {
+) -> Page {
     let probes = calibration.probes(accounts, key, sessions, config).await;
     let cost = config.hash_cost();
     let page = context! {
@@ -317,7 +318,7 @@ fn store_rows(current: StoreKind) -> Vec<StoreRow> {
 
 /// Both flows; `?third=signed` adds the signed flow as a third column.
 #[get("/compare?<third>")]
-pub fn compare(third: Option<&str>, lang: Lang) -> Template {
+pub fn compare(third: Option<&str>, lang: Lang) -> Page {
     let signed = third == Some("signed");
     let evidence_flows: &[&str] = if signed {
         &["cookie", "session", "signed"]

@@ -1,9 +1,10 @@
 //! The landing page and the health check.
 
+use crate::view::Page;
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use crate::config::AppConfig;
@@ -16,7 +17,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/")]
-pub fn index(sessions: &State<Sessions>, lang: Lang) -> Template {
+pub fn index(sessions: &State<Sessions>, lang: Lang) -> Page {
     view::render("index", lang, context! { store: sessions.kind().as_str() })
 }
 

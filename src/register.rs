@@ -1,10 +1,11 @@
 //! `/register`: new student accounts, usable in every flow.
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use crate::accounts::{AccountStore, RegisterError};
 use crate::credentials::{Password, Username};
@@ -23,7 +24,7 @@ pub struct RegisterForm {
 }
 
 #[get("/register?<created>")]
-pub fn register_page(created: Option<&str>, lang: Lang) -> Template {
+pub fn register_page(created: Option<&str>, lang: Lang) -> Page {
     let created = created.and_then(|name| Username::parse(name).ok());
     view::render(
         "register",

@@ -74,7 +74,7 @@ impl AppState {
     }
 
     fn manage(self, rocket: Rocket<Build>) -> Rocket<Build> {
-        let templates = view::templates(&self.config, &self.presets);
+        let (templates, views) = view::templates(&self.config, &self.presets);
         let class = self.class.as_ref();
         let rocket = rocket
             .manage(Boards::new(class))
@@ -97,6 +97,7 @@ impl AppState {
             .manage(self.presets)
             .manage(Metrics::default())
             .manage(crate::explain::Calibration::default())
+            .manage(views)
             .attach(templates)
     }
 }

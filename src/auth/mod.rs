@@ -6,7 +6,7 @@ mod session;
 pub mod signed;
 
 pub use cookie::{CookieClaims, CookieUser};
-pub use session::{Instructor, PeekedSession, SessionUser};
+pub use session::{Instructor, PeekedSession, SessionStoresPane, SessionUser};
 pub use signed::SignedUser;
 
 use rocket::request::{FromRequest, Outcome, Request};

@@ -3,9 +3,11 @@
 use rocket::http::{Method, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 
+use serde::Serialize;
 use std::time::Instant;
 
 use super::cookie::flow_cookie_bytes;
+use super::Who;
 use crate::client::ClientAddr;
 use crate::credentials::Role;
 use crate::flow::Flow;
@@ -13,6 +15,7 @@ use crate::ids::SessionId;
 use crate::inspector::{receipts_of, InstructorBrowsers, KnownBrowser, Metrics};
 use crate::record::SessionRecord;
 use crate::session::{Layout, Sessions};
+use crate::storage::Holding;
 
 /// A request whose `sid` names a live session. Resolving it counts as activity: the idle
 /// timeout starts again. Unknown, expired, revoked and malformed ids all forward, and the
@@ -29,20 +32,20 @@ pub struct SessionUser {
 impl SessionUser {
     /// The record as the inspector's "server stores" pane shows it: ages and deadlines in seconds
     /// from now, and the fingerprint of the key it is stored under (never the id itself).
-    pub fn pane(&self, now: u64) -> serde_json::Value {
+    pub fn pane(&self, now: u64) -> RecordPane {
         let ago = |ms: u64| now.saturating_sub(ms) / 1000;
         let key = self.id.storage_key();
-        serde_json::json!({
-            "fingerprint": &key[..8],
-            "created_ago_s": ago(self.record.created_ms),
-            "last_seen_ago_s": ago(self.record.last_seen_ms),
-            "expires_in_s": self.record.expires_in_s(now),
-            "expires_ms": self.record.expires_ms(),
-            "now_ms": now,
-            "idle_timeout_s": self.record.idle_timeout_s,
-            "absolute_timeout_s": self.record.absolute_timeout_s,
-            "held": self.layout.holding(&key, &self.record),
-        })
+        RecordPane {
+            fingerprint: key[..8].to_owned(),
+            created_ago_s: ago(self.record.created_ms),
+            last_seen_ago_s: ago(self.record.last_seen_ms),
+            expires_in_s: self.record.expires_in_s(now),
+            expires_ms: self.record.expires_ms(),
+            now_ms: now,
+            idle_timeout_s: self.record.idle_timeout_s,
+            absolute_timeout_s: self.record.absolute_timeout_s,
+            held: self.layout.holding(&key, &self.record),
+        }
     }
 
     /// A form of this session's pages: it must carry this session's token (and no other's).
@@ -52,6 +55,41 @@ impl SessionUser {
             false => Err(crate::error::Forbidden::Token),
         }
     }
+}
+
+/// The session flow's "server stores" pane: what the record says about this client, if it has
+/// one. Typed rather than built as JSON, so the page's context is built once.
+#[derive(Debug, Serialize)]
+pub struct SessionStoresPane<'a> {
+    pub logged_in: bool,
+    pub user: Option<&'a str>,
+    pub role: Option<Role>,
+    pub record: Option<RecordPane>,
+}
+
+impl<'a> SessionStoresPane<'a> {
+    pub fn of(user: Option<&'a SessionUser>, now: u64) -> Self {
+        SessionStoresPane {
+            logged_in: user.is_some(),
+            user: user.map(Who::name),
+            role: user.map(Who::role),
+            record: user.map(|u| u.pane(now)),
+        }
+    }
+}
+
+/// One session record in the pane (see [`SessionUser::pane`]).
+#[derive(Debug, Serialize)]
+pub struct RecordPane {
+    fingerprint: String,
+    created_ago_s: u64,
+    last_seen_ago_s: u64,
+    expires_in_s: u64,
+    expires_ms: u64,
+    now_ms: u64,
+    idle_timeout_s: u64,
+    absolute_timeout_s: u64,
+    held: Holding,
 }
 
 impl super::Presented for SessionUser {

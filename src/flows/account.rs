@@ -97,14 +97,14 @@ pub struct PasswordForm {
 
 /// The form, or what a change did (`?ended=N`).
 #[get("/password?<ended>")]
-pub fn password_page(ended: Option<usize>, user: Maybe<SessionUser>, lang: Lang) -> rocket::Either<Template, Redirect> {
+pub fn password_page(ended: Option<usize>, user: Maybe<SessionUser>, lang: Lang) -> rocket::Either<Page, Redirect> {
     match user.0 {
         Some(user) => rocket::Either::Left(password_view(&user, lang, None, ended)),
         None => rocket::Either::Right(Redirect::to("/session/login")),
     }
 }
 
-fn password_view(user: &SessionUser, lang: Lang, error: Option<&'static str>, ended: Option<usize>) -> Template {
+fn password_view(user: &SessionUser, lang: Lang, error: Option<&'static str>, ended: Option<usize>) -> Page {
     let page = context! {
         flow: FLOW,
         user: user.name(),

@@ -19,7 +19,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(inspector: Inspector, lang: Lang) -> Template {
+pub fn login_page(inspector: Inspector, lang: Lang) -> Page {
     let inspector = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
     view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
@@ -83,7 +83,7 @@ fn credentials(account: &Account, password: &str) -> [(&'static str, String); 3]
 }
 
 #[get("/")]
-pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> Template {
+pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> Page {
     let rejected = user.rejected();
     let user = user.0;
     let inspector = inspector.panes(FLOW, stores(user.as_ref(), &claims));
@@ -133,7 +133,7 @@ pub fn logout(
 /// Deliberately broken authorisation: the role comes from the `role` cookie, which the client
 /// wrote, not from the account.
 #[get("/staff")]
-pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> (Status, Page) {
     let user = user.0;
     let role = claims.role.as_deref();
     let status = staff_status(role == Some("instructor"), user.is_some());
@@ -170,6 +170,6 @@ pub fn inspect(user: Maybe<CookieUser>, claims: CookieClaims, cookies: RawCookie
 
 /// This very request as it crossed the network (the sniff lesson frames it).
 #[get("/wire")]
-pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+pub fn wire(wire: WireRequest, lang: Lang) -> Page {
     view::render("wire", lang, context! { flow: FLOW, wire, password_exposed: true })
 }

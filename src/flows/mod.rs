@@ -9,13 +9,14 @@ pub mod wire;
 
 /// What every flow file uses, so that a diff of two flow files shows only what differs.
 pub(crate) mod prelude {
+    pub(crate) use crate::view::Page;
     pub(crate) use rocket::form::Form;
     pub(crate) use rocket::http::{Cookie, CookieJar, SameSite, Status};
     pub(crate) use rocket::response::Redirect;
     pub(crate) use rocket::serde::json::Json;
     pub(crate) use rocket::time::Duration;
     pub(crate) use rocket::State;
-    pub(crate) use rocket_dyn_templates::{context, Template};
+    pub(crate) use rocket_dyn_templates::context;
 
     pub(crate) use super::account::AccountPanel;
     pub(crate) use super::wire::WireRequest;
@@ -24,7 +25,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::accounts::{Account, AccountStore, Attempt};
     /// Each flow's guard, and the service each flow keeps its state in (or its settings).
     pub(crate) use crate::auth::{CookieClaims, CookieUser, PeekedSession, SessionUser, SignedUser};
-    pub(crate) use crate::auth::{Maybe, Who};
+    pub(crate) use crate::auth::{Maybe, SessionStoresPane, Who};
     pub(crate) use crate::client::ClientAddr;
     pub(crate) use crate::clock::now_ms;
     pub(crate) use crate::config::AppConfig;
@@ -102,7 +103,7 @@ impl LoggedOut {
 }
 
 /// The login form again, with a message that does not say which half was wrong.
-pub(crate) fn login_refused(flow: Flow, lang: Lang, username: &str, inspector: Panes) -> Refused {
+pub(crate) fn login_refused<S: Serialize>(flow: Flow, lang: Lang, username: &str, inspector: Panes<S>) -> Refused {
     login_again(
         Status::Unauthorized,
         flow,
@@ -125,7 +126,7 @@ pub(crate) fn session_landing(role: Role) -> &'static str {
 /// The login form again for the instructor, who may log in to the session flow only: the
 /// password was right, but this flow would put the instructor's authority where the lessons
 /// attack it (a readable cookie, a token nobody can revoke). No cookie is set.
-pub(crate) fn instructor_refused(flow: Flow, lang: Lang, inspector: Panes) -> Refused {
+pub(crate) fn instructor_refused<S: Serialize>(flow: Flow, lang: Lang, inspector: Panes<S>) -> Refused {
     login_again(
         Status::Forbidden,
         flow,
@@ -136,13 +137,13 @@ pub(crate) fn instructor_refused(flow: Flow, lang: Lang, inspector: Panes) -> Re
     )
 }
 
-fn login_again(
+fn login_again<S: Serialize>(
     status: Status,
     flow: Flow,
     lang: Lang,
     username: &str,
     error: &'static str,
-    inspector: Panes,
+    inspector: Panes<S>,
 ) -> Refused {
     let template = match flow {
         Flow::Cookie => "cookie/login",

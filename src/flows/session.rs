@@ -15,8 +15,8 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(inspector: Inspector, lang: Lang) -> Template {
-    let inspector = inspector.panes(FLOW, stores(None));
+pub fn login_page(inspector: Inspector, lang: Lang) -> Page {
+    let inspector = inspector.panes(FLOW, SessionStoresPane::of(None, now_ms()));
     view::render("session/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
@@ -38,7 +38,7 @@ pub async fn login(
         from: client.0,
         flow: FLOW,
     };
-    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None));
+    let panes = |inspector: Inspector| inspector.panes(FLOW, SessionStoresPane::of(None, now_ms()));
     let Some(account) = accounts.authenticate(&attempt).await? else {
         return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
     };
@@ -70,10 +70,10 @@ pub fn sid_cookie(sessions: &Sessions, id: &SessionId, remember: bool) -> Cookie
 }
 
 #[get("/")]
-pub fn home(user: Maybe<SessionUser>, account: AccountPanel, inspector: Inspector, lang: Lang) -> Template {
+pub fn home(user: Maybe<SessionUser>, account: AccountPanel, inspector: Inspector, lang: Lang) -> Page {
     let rejected = user.rejected();
     let user = user.0;
-    let inspector = inspector.panes(FLOW, stores(user.as_ref()));
+    let inspector = inspector.panes(FLOW, SessionStoresPane::of(user.as_ref(), now_ms()));
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
@@ -84,16 +84,6 @@ pub fn home(user: Maybe<SessionUser>, account: AccountPanel, inspector: Inspecto
         inspector,
     };
     view::render("session/home", lang, page)
-}
-
-/// The inspector's "server stores" pane: this client's session record, as the store keeps it.
-fn stores(user: Option<&SessionUser>) -> serde_json::Value {
-    serde_json::json!({
-        "logged_in": user.is_some(),
-        "user": user.map(Who::name),
-        "role": user.map(Who::role),
-        "record": user.map(|u| u.pane(now_ms())),
-    })
 }
 
 /// Deletes the record on the server, then asks the browser to drop the id.
@@ -118,7 +108,7 @@ pub async fn logout(
 
 /// The role comes from the server's record, which no cookie can change.
 #[get("/staff")]
-pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Status, Page) {
     let user = user.0;
     let role = user.as_ref().map(Who::role);
     let status = staff_status(role == Some(Role::Instructor), user.is_some());
@@ -128,7 +118,7 @@ pub fn staff(user: Maybe<SessionUser>, inspector: Inspector, lang: Lang) -> (Sta
         logged_in: user.is_some(),
         user: user.as_ref().map(Who::name),
         real_role: role,
-        inspector: inspector.panes(FLOW, stores(user.as_ref())),
+        inspector: inspector.panes(FLOW, SessionStoresPane::of(user.as_ref(), now_ms())),
     };
     (status, view::render("session/staff", lang, page))
 }
@@ -154,6 +144,6 @@ pub fn inspect(user: Maybe<PeekedSession>, cookies: RawCookieHeader) -> Json<Ins
 
 /// This very request as it crossed the network (the sniff lesson frames it).
 #[get("/wire")]
-pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+pub fn wire(wire: WireRequest, lang: Lang) -> Page {
     view::render("wire", lang, context! { flow: FLOW, wire, password_exposed: false })
 }

@@ -19,7 +19,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/login")]
-pub fn login_page(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Template {
+pub fn login_page(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Page {
     let inspector = inspector.panes(FLOW, stores(None, jar));
     view::render("signed/login", lang, context! { flow: FLOW, username: "", inspector })
 }
@@ -91,7 +91,7 @@ fn removal(key: &SigningKey) -> Cookie<'static> {
 }
 
 #[get("/")]
-pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> Template {
+pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> Page {
     let rejected = user.rejected();
     let user = user.0;
     let inspector = inspector.panes(FLOW, stores(user.as_ref(), jar));
@@ -143,7 +143,7 @@ pub fn logout(
 
 /// The role comes from the signed payload: readable, but not editable.
 #[get("/staff")]
-pub fn staff(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> (Status, Template) {
+pub fn staff(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> (Status, Page) {
     let user = user.0;
     let role = user.as_ref().map(Who::role);
     let status = staff_status(role == Some(Role::Instructor), user.is_some());
@@ -180,6 +180,6 @@ pub fn inspect(user: Maybe<SignedUser>, cookies: RawCookieHeader) -> Json<Inspec
 
 /// This very request as it crossed the network (the sniff lesson frames it).
 #[get("/wire")]
-pub fn wire(wire: WireRequest, lang: Lang) -> Template {
+pub fn wire(wire: WireRequest, lang: Lang) -> Page {
     view::render("wire", lang, context! { flow: FLOW, wire, password_exposed: false })
 }

@@ -26,13 +26,13 @@ use crate::flow::Flow;
 
 /// The panes the server can fill for this request (the JavaScript pane fills itself).
 #[derive(Debug, Serialize)]
-pub struct Panes {
+pub struct Panes<S = serde_json::Value> {
     pub flow: Flow,
     pub sent: Option<String>,
     pub sent_bytes: usize,
     pub set: Option<Receipt>,
     /// What the server keeps for this client, as the flow describes it.
-    pub stores: serde_json::Value,
+    pub stores: S,
     /// The partial that draws `stores` for this flow.
     pub stores_partial: &'static str,
 }
@@ -46,7 +46,7 @@ pub struct Inspector {
 }
 
 impl Inspector {
-    pub fn panes(self, flow: Flow, stores: serde_json::Value) -> Panes {
+    pub fn panes<S: Serialize>(self, flow: Flow, stores: S) -> Panes<S> {
         let set = match flow {
             Flow::Cookie => self.cookie_receipt,
             Flow::Signed => self.signed_receipt,

@@ -10,6 +10,7 @@
 
 mod join;
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
@@ -19,7 +20,7 @@ use rocket::tokio::select;
 use rocket::tokio::sync::broadcast::error::RecvError;
 use rocket::tokio::time::{interval, timeout, Duration, MissedTickBehavior};
 use rocket::{Shutdown, State};
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use crate::auth::{Instructor, SessionUser};
@@ -351,7 +352,7 @@ pub async fn part(
     presets: &State<Presets>,
     notes: &State<DashboardNotes>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     match name {
         "sessions" => {
             let own_key = instructor.0.id.storage_key();
@@ -389,7 +390,7 @@ pub async fn dashboard(
     revoked: Option<usize>,
     who: Option<&str>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     let now = now_ms();
     let own_key = instructor.0.id.storage_key();
     let listed = sessions.list().await?;
@@ -442,7 +443,7 @@ pub async fn dashboard(
 /// "Start the class": for the projector before the lesson, the join address and its QR code
 /// large, the lessons in teaching order with one line each, and what to switch on for which.
 #[get("/start")]
-pub fn start(_instructor: Instructor, _view: DashboardView, join: join::JoinUrl, lang: Lang) -> Template {
+pub fn start(_instructor: Instructor, _view: DashboardView, join: join::JoinUrl, lang: Lang) -> Page {
     let lessons: Vec<serde_json::Value> = crate::lab::Lesson::ALL
         .iter()
         .map(|lesson| {

@@ -16,6 +16,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::view::Page;
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response, StatusCode};
@@ -27,8 +28,8 @@ use rocket::response::Redirect;
 use rocket::tokio::net::TcpListener;
 use rocket::tokio::sync::{OnceCell, Semaphore};
 use rocket::State;
+use rocket_dyn_templates::context;
 use rocket_dyn_templates::handlebars::html_escape;
-use rocket_dyn_templates::{context, Template};
 use serde::{Deserialize, Serialize};
 
 use super::desk::Word;
@@ -224,7 +225,7 @@ pub async fn page(
 /// The lesson page, with a policy that lets its buttons lead to the attacker's site.
 #[derive(Responder)]
 pub struct LessonPage {
-    page: Template,
+    page: Page,
     policy: rocket::http::Header<'static>,
 }
 

@@ -5,8 +5,9 @@
 //! reaches zero and the next request is logged out, unless a request came first (the idle timeout
 //! slides). A cookie-flow login never expires on the server: there is nothing there to expire.
 
+use crate::view::Page;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use crate::auth::{Maybe, PeekedSession};
 use crate::clock::now_ms;
@@ -21,7 +22,7 @@ pub fn routes() -> Vec<rocket::Route> {
 /// Looking at this page does not keep the session alive (the record is peeked, not touched), so
 /// the countdown at its top is the session's real one.
 #[get("/expiry")]
-pub fn page(user: Maybe<PeekedSession>, sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) -> Template {
+pub fn page(user: Maybe<PeekedSession>, sessions: &State<Sessions>, presets: &State<Presets>, lang: Lang) -> Page {
     let now = now_ms();
     let session = user.0.map(|peeked| {
         let record = peeked.0.record;

@@ -8,11 +8,12 @@
 //! What a student should see: after the vulnerable login the attacker's replay of the planted id
 //! is logged in as the student; after the real login it is refused.
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use super::hijack::Replay;
 use super::{LabDesk, LabDesks};
@@ -41,7 +42,7 @@ pub async fn page(
     desks: &State<LabDesks>,
     sessions: &State<Sessions>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     let desk = desks.open(&visitor.0).await?;
     let planted_here = desk.planted_sid.is_some() && sessions.presented_id(jar) == desk.planted_sid;
     let replay = desk.fixation_replay.map(|mut r| {

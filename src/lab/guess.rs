@@ -9,12 +9,13 @@
 //! went into them; with the 256-bit CSPRNG no number of guesses a class (or a botnet) can make
 //! will ever find a session.
 
+use crate::view::Page;
 use md5::{Digest, Md5};
 use rocket::form::Form;
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use super::{LabDesk, LabDesks};
@@ -109,7 +110,7 @@ pub async fn page(
     sessions: &State<Sessions>,
     presets: &State<Presets>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     let desk = desks.open(&visitor.0).await?;
     let issued_so_far = |issued: u64| issued.saturating_sub(WEAK_COUNTER_START - 1) as f64;
     let now = now_ms();

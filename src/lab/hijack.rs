@@ -9,11 +9,12 @@
 //! *and after* the victim logs out (until the password changes); the copied `sid` works only
 //! while the session lives: after logout, expiry or an instructor's revocation it is refused.
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar};
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use super::{LabDesk, LabDesks};
@@ -87,7 +88,7 @@ pub async fn page(
     key: &State<ServerKey>,
     desks: &State<LabDesks>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     let desk = desks.open(&visitor.0).await?;
     let now = now_ms();
     let shown = |replay: Option<Replay>| {

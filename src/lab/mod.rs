@@ -16,7 +16,8 @@ pub mod sniff;
 pub mod tamper;
 pub mod xss;
 
-use rocket_dyn_templates::{context, Template};
+use crate::view::Page;
+use rocket_dyn_templates::context;
 
 pub use desk::{LabDesk, LabDesks};
 
@@ -117,7 +118,7 @@ impl Lesson {
 
 /// Renders a lesson's page with its place in the teaching order (`next`: the next lesson's slug
 /// and title, for the link at the bottom).
-pub(crate) fn render_lesson<C: serde::Serialize>(lesson: Lesson, lang: Lang, page: C) -> Template {
+pub(crate) fn render_lesson<C: serde::Serialize>(lesson: Lesson, lang: Lang, page: C) -> Page {
     let mut page = serde_json::to_value(page).unwrap_or_default();
     if let Some(fields) = page.as_object_mut() {
         let next = lesson.next().map(|next| {
@@ -155,7 +156,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/")]
-pub fn index(lang: Lang) -> Template {
+pub fn index(lang: Lang) -> Page {
     let lessons: Vec<serde_json::Value> = Lesson::ALL
         .iter()
         .map(|lesson| {

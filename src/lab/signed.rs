@@ -8,11 +8,12 @@
 //! until its expiry, logout or not). Both need this browser's lab token; the instructor never has
 //! a signed token (the signed flow refuses the account).
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 use serde::Serialize;
 
 use super::{LabDesk, LabDesks};
@@ -62,7 +63,7 @@ pub async fn page(
     key: &State<ServerKey>,
     desks: &State<LabDesks>,
     lang: Lang,
-) -> Result<Template, AppError> {
+) -> Result<Page, AppError> {
     let desk = desks.open(&visitor.0).await?.signed;
     let replay = desk.replay.map(|mut replay| {
         replay.ago_s = now_ms().saturating_sub(replay.at_ms) / 1000;

@@ -5,8 +5,9 @@
 //! time; a session-flow request carries only the id (here masked: this page is readable by
 //! scripts, but on an unencrypted network every character of it would show).
 
+use crate::view::Page;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use crate::config::AppConfig;
 use crate::lang::Lang;
@@ -16,7 +17,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/sniff")]
-pub fn page(config: &State<AppConfig>, lang: Lang) -> Template {
+pub fn page(config: &State<AppConfig>, lang: Lang) -> Page {
     let evidence_flows = ["cookie", "session"];
     super::render_lesson(
         super::Lesson::Sniff,

@@ -9,11 +9,12 @@
 //! cookie, but not `/session/staff`, which reads the role from the server's record; editing
 //! `sid` does not make you anyone else: it only logs you out.
 
+use crate::view::Page;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
 use rocket::State;
-use rocket_dyn_templates::{context, Template};
+use rocket_dyn_templates::context;
 
 use super::{LabDesk, LabDesks};
 use crate::browser_id::ServerKey;
@@ -35,7 +36,7 @@ pub fn page(
     key: &State<ServerKey>,
     desks: &State<LabDesks>,
     lang: Lang,
-) -> Template {
+) -> Page {
     let edited = edited.filter(|name| cookies::editable().any(|c| c.name == *name));
     let names: Vec<&str> = cookies::editable().map(|c| c.name).collect();
     let token = desks.token(key, &visitor.0);

@@ -300,12 +300,13 @@ fn ticket_matches(key: &ServerKey, viewer: &BrowserId, post: u64, sent: &str) ->
 pub mod routes {
     //! The board (mounted under both flows), the collector and the lesson page.
 
+    use crate::view::Page;
     use rocket::form::Form;
     use rocket::http::{CookieJar, Header, Status};
     use rocket::request::{FromRequest, Outcome, Request};
     use rocket::response::Redirect;
     use rocket::State;
-    use rocket_dyn_templates::{context, Template};
+    use rocket_dyn_templates::context;
 
     use super::{board_csp, Boards};
     use crate::auth::CookieClaims;
@@ -360,7 +361,7 @@ pub mod routes {
     /// A board page, with the board's own, looser script policy.
     #[derive(Responder)]
     pub struct BoardPage {
-        page: Template,
+        page: Page,
         csp: Header<'static>,
     }
 
@@ -521,7 +522,7 @@ pub mod routes {
     }
 
     #[get("/xss")]
-    pub fn lesson(presets: &State<Presets>, lang: Lang) -> Template {
+    pub fn lesson(presets: &State<Presets>, lang: Lang) -> Page {
         crate::lab::render_lesson(
             crate::lab::Lesson::Xss,
             lang,
@@ -538,7 +539,7 @@ pub mod routes {
         visitor: Visitor,
         boards: &State<Boards>,
         lang: Lang,
-    ) -> Result<rocket::Either<Template, rocket::serde::json::Json<Vec<serde_json::Value>>>, AppError> {
+    ) -> Result<rocket::Either<Page, rocket::serde::json::Json<Vec<serde_json::Value>>>, AppError> {
         let now = crate::clock::now_ms();
         let loot: Vec<serde_json::Value> = boards
             .loot_for(&visitor.0)
