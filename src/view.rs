@@ -309,6 +309,8 @@ fn fluent_value(value: &Value) -> FluentValue<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rocket::http::ContentType;
+    use rocket::local::blocking::Client;
 
     /// A stored value is data, whatever it holds: the helper escapes every part it prints.
     #[test]
@@ -330,13 +332,6 @@ mod tests {
         assert!(html.contains("<dt><code>re&quot;cord</code></dt>"), "{html}");
         assert_eq!(html.matches("<dd>").count(), 2);
     }
-}
-
-#[cfg(test)]
-mod page_tests {
-    use super::*;
-    use rocket::http::ContentType;
-    use rocket::local::blocking::Client;
 
     #[rocket::get("/known")]
     fn known() -> Page {

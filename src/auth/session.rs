@@ -61,10 +61,10 @@ impl SessionUser {
 /// one. Typed rather than built as JSON, so the page's context is built once.
 #[derive(Debug, Serialize)]
 pub struct SessionStoresPane<'a> {
-    pub logged_in: bool,
-    pub user: Option<&'a str>,
-    pub role: Option<Role>,
-    pub record: Option<RecordPane>,
+    logged_in: bool,
+    user: Option<&'a str>,
+    role: Option<Role>,
+    record: Option<RecordPane>,
 }
 
 impl<'a> SessionStoresPane<'a> {
