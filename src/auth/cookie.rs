@@ -7,8 +7,10 @@
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
+use serde::Serialize;
 use std::time::Instant;
 
+use super::Who;
 use crate::accounts::{Account, AccountStore, Attempt};
 
 use crate::client::ClientAddr;
@@ -56,6 +58,27 @@ impl<'r> FromRequest<'r> for CookieClaims {
 #[derive(Debug, Clone)]
 pub struct CookieUser {
     pub account: Account,
+}
+
+/// The cookie flow's "server stores" pane: the server holds nothing, only what it checked on this
+/// request.
+#[derive(Debug, Serialize)]
+pub struct CookieStoresPane<'a> {
+    logged_in: bool,
+    user: Option<&'a str>,
+    role_claim: Option<String>,
+    rejected: bool,
+}
+
+impl<'a> CookieStoresPane<'a> {
+    pub fn of(user: Option<&'a CookieUser>, claims: &CookieClaims) -> Self {
+        CookieStoresPane {
+            logged_in: user.is_some(),
+            user: user.map(Who::name),
+            role_claim: claims.role.clone(),
+            rejected: user.is_none() && (claims.username.is_some() || claims.password.is_some()),
+        }
+    }
 }
 
 impl super::Presented for CookieUser {

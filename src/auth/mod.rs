@@ -5,9 +5,9 @@ pub mod cookie;
 mod session;
 pub mod signed;
 
-pub use cookie::{CookieClaims, CookieUser};
+pub use cookie::{CookieClaims, CookieStoresPane, CookieUser};
 pub use session::{Instructor, PeekedSession, SessionStoresPane, SessionUser};
-pub use signed::SignedUser;
+pub use signed::{SignedStoresPane, SignedUser};
 
 use rocket::request::{FromRequest, Outcome, Request};
 

@@ -1,20 +1,47 @@
 //! The signed flow's guard: a request whose `signed` cookie verifies.
 
-use rocket::http::Status;
+use rocket::http::{CookieJar, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 
+use serde::Serialize;
 use std::time::Instant;
 
 use super::cookie::flow_cookie_bytes;
 use crate::clock::now_ms;
 use crate::flow::Flow;
 use crate::inspector::Metrics;
-use crate::signing::{Claims, SigningKey};
+use crate::signing::{decode_unverified, Claims, SigningKey};
 
 /// A request whose `signed` cookie carries a valid, unexpired signature.
 #[derive(Debug, Clone)]
 pub struct SignedUser {
     pub claims: Claims,
+}
+
+/// The signed flow's "server stores" pane: nothing but the key; and the payload, decoded as
+/// anyone could.
+#[derive(Debug, Serialize)]
+pub struct SignedStoresPane {
+    logged_in: bool,
+    payload: Option<String>,
+    expires_in_s: Option<u64>,
+    expires_ms: Option<u64>,
+    now_ms: u64,
+}
+
+impl SignedStoresPane {
+    pub fn of(user: Option<&SignedUser>, jar: &CookieJar<'_>, now: u64) -> Self {
+        let payload = jar
+            .get(crate::cookies::SIGNED)
+            .and_then(|c| decode_unverified(c.value()));
+        SignedStoresPane {
+            logged_in: user.is_some(),
+            payload: payload.map(|p| p.to_string()),
+            expires_in_s: user.map(|u| u.claims.exp.saturating_sub(now).div_ceil(1000)),
+            expires_ms: user.map(|u| u.claims.exp),
+            now_ms: now,
+        }
+    }
 }
 
 impl super::Presented for SignedUser {

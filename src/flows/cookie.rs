@@ -20,7 +20,7 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/login")]
 pub fn login_page(inspector: Inspector, lang: Lang) -> Page {
-    let inspector = inspector.panes(FLOW, stores(None, &CookieClaims::default()));
+    let inspector = inspector.panes(FLOW, CookieStoresPane::of(None, &CookieClaims::default()));
     view::render("cookie/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
@@ -42,7 +42,7 @@ pub async fn login(
         from: client.0,
         flow: FLOW,
     };
-    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None, &CookieClaims::default()));
+    let panes = |inspector: Inspector| inspector.panes(FLOW, CookieStoresPane::of(None, &CookieClaims::default()));
     let Some(account) = accounts.authenticate(&attempt).await? else {
         return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
     };
@@ -86,7 +86,7 @@ fn credentials(account: &Account, password: &str) -> [(&'static str, String); 3]
 pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector, lang: Lang) -> Page {
     let rejected = user.rejected();
     let user = user.0;
-    let inspector = inspector.panes(FLOW, stores(user.as_ref(), &claims));
+    let inspector = inspector.panes(FLOW, CookieStoresPane::of(user.as_ref(), &claims));
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
@@ -96,16 +96,6 @@ pub fn home(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector,
         inspector,
     };
     view::render("cookie/home", lang, page)
-}
-
-/// The inspector's "server stores" pane: nothing at all, and what was checked on this request.
-fn stores(user: Option<&CookieUser>, claims: &CookieClaims) -> serde_json::Value {
-    serde_json::json!({
-        "logged_in": user.is_some(),
-        "user": user.map(Who::name),
-        "role_claim": claims.role,
-        "rejected": user.is_none() && (claims.username.is_some() || claims.password.is_some()),
-    })
 }
 
 /// Asks the browser to drop the three cookies. Nothing on the server changes, because the
@@ -144,7 +134,7 @@ pub fn staff(user: Maybe<CookieUser>, claims: CookieClaims, inspector: Inspector
         user: user.as_ref().map(Who::name),
         real_role: user.as_ref().map(Who::role),
         role_cookie: role,
-        inspector: inspector.panes(FLOW, stores(user.as_ref(), &claims)),
+        inspector: inspector.panes(FLOW, CookieStoresPane::of(user.as_ref(), &claims)),
     };
     (status, view::render("cookie/staff", lang, page))
 }

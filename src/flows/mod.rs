@@ -25,7 +25,9 @@ pub(crate) mod prelude {
     pub(crate) use crate::accounts::{Account, AccountStore, Attempt};
     /// Each flow's guard, and the service each flow keeps its state in (or its settings).
     pub(crate) use crate::auth::{CookieClaims, CookieUser, PeekedSession, SessionUser, SignedUser};
-    pub(crate) use crate::auth::{Maybe, SessionStoresPane, Who};
+    /// Each flow's "server stores" pane.
+    pub(crate) use crate::auth::{CookieStoresPane, SessionStoresPane, SignedStoresPane};
+    pub(crate) use crate::auth::{Maybe, Who};
     pub(crate) use crate::client::ClientAddr;
     pub(crate) use crate::clock::now_ms;
     pub(crate) use crate::config::AppConfig;

@@ -10,7 +10,7 @@
 //! - logging out only deletes the browser's copy: a copy taken earlier works until its expiry.
 
 use super::prelude::*;
-use crate::signing::{decode_unverified, Claims, SigningKey};
+use crate::signing::{Claims, SigningKey};
 
 const FLOW: Flow = Flow::Signed;
 
@@ -20,7 +20,7 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/login")]
 pub fn login_page(inspector: Inspector, jar: &CookieJar<'_>, lang: Lang) -> Page {
-    let inspector = inspector.panes(FLOW, stores(None, jar));
+    let inspector = inspector.panes(FLOW, SignedStoresPane::of(None, jar, now_ms()));
     view::render("signed/login", lang, context! { flow: FLOW, username: "", inspector })
 }
 
@@ -42,7 +42,7 @@ pub async fn login(
         from: client.0,
         flow: FLOW,
     };
-    let panes = |inspector: Inspector| inspector.panes(FLOW, stores(None, jar));
+    let panes = |inspector: Inspector| inspector.panes(FLOW, SignedStoresPane::of(None, jar, now_ms()));
     let Some(account) = accounts.authenticate(&attempt).await? else {
         return Err(login_refused(FLOW, lang, &form.username, panes(inspector)));
     };
@@ -94,7 +94,7 @@ fn removal(key: &SigningKey) -> Cookie<'static> {
 pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, lang: Lang) -> Page {
     let rejected = user.rejected();
     let user = user.0;
-    let inspector = inspector.panes(FLOW, stores(user.as_ref(), jar));
+    let inspector = inspector.panes(FLOW, SignedStoresPane::of(user.as_ref(), jar, now_ms()));
     let page = context! {
         flow: FLOW,
         logged_in: user.is_some(),
@@ -104,20 +104,6 @@ pub fn home(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector, 
         inspector,
     };
     view::render("signed/home", lang, page)
-}
-
-/// The inspector's "server stores" pane: nothing but the key; and the payload, decoded as anyone
-/// could.
-fn stores(user: Option<&SignedUser>, jar: &CookieJar<'_>) -> serde_json::Value {
-    let payload = jar.get(cookies::SIGNED).and_then(|c| decode_unverified(c.value()));
-    let now = now_ms();
-    serde_json::json!({
-        "logged_in": user.is_some(),
-        "payload": payload.map(|p| p.to_string()),
-        "expires_in_s": user.map(|u| u.claims.exp.saturating_sub(now).div_ceil(1000)),
-        "expires_ms": user.map(|u| u.claims.exp),
-        "now_ms": now,
-    })
 }
 
 /// Asks the browser to drop the cookie. The server keeps no list of tokens, so a copy taken
@@ -153,7 +139,7 @@ pub fn staff(user: Maybe<SignedUser>, jar: &CookieJar<'_>, inspector: Inspector,
         logged_in: user.is_some(),
         user: user.as_ref().map(Who::name),
         real_role: role,
-        inspector: inspector.panes(FLOW, stores(user.as_ref(), jar)),
+        inspector: inspector.panes(FLOW, SignedStoresPane::of(user.as_ref(), jar, now_ms())),
     };
     (status, view::render("signed/staff", lang, page))
 }

@@ -26,12 +26,12 @@ use crate::flow::Flow;
 
 /// The panes the server can fill for this request (the JavaScript pane fills itself).
 #[derive(Debug, Serialize)]
-pub struct Panes<S = serde_json::Value> {
+pub struct Panes<S> {
     pub flow: Flow,
     pub sent: Option<String>,
     pub sent_bytes: usize,
     pub set: Option<Receipt>,
-    /// What the server keeps for this client, as the flow describes it.
+    /// What the server keeps for this client, as the flow describes it (its `…StoresPane`).
     pub stores: S,
     /// The partial that draws `stores` for this flow.
     pub stores_partial: &'static str,
