@@ -214,16 +214,25 @@ fn a_class_of_twenty_simulated_students_meets_no_error() {
 /// Both benchmark scripts say what they do without building anything.
 #[test]
 fn the_benchmark_scripts_answer_help() {
-    for (script, names) in [
-        ("bench", ["bench <case> <requests/s> p99=<ms>", "--sessions N"]),
+    let scripts: [(&str, &[&str]); 2] = [
+        (
+            "bench",
+            &[
+                "bench <case> <requests/s> p99=<ms>",
+                "--sessions N",
+                "--instructions N",
+                "instructions <case> <per request>",
+            ],
+        ),
         (
             "class-sim",
-            [
+            &[
                 "--students N --seconds S",
                 "class-sim students=<N> requests=<R> errors=<E>",
             ],
         ),
-    ] {
+    ];
+    for (script, names) in scripts {
         let run = std::process::Command::new(format!("{}/scripts/{script}", env!("CARGO_MANIFEST_DIR")))
             .arg("--help")
             .output()
