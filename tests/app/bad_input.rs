@@ -4,7 +4,7 @@
 use rocket::http::{ContentType, Status};
 use session_lab::ids::SessionId;
 
-use crate::helpers::{form, json, spawn_app, TestApp};
+use crate::helpers::{field_value, form, json, spawn_app, TestApp};
 
 fn assert_still_serving(app: &TestApp) {
     let student = app.browser();
@@ -205,4 +205,95 @@ fn unknown_pages_and_methods_get_a_friendly_page() {
         .contains("There is no page at this address."));
     let response = app.client.put("/session/login").dispatch();
     assert_eq!(response.status(), Status::NotFound);
+}
+
+/// Every mounted route, asked by a student logged in to all three flows from this site's own
+/// pages, with hostile values in its path, its query and its form (the session's CSRF token and
+/// the lab's form token included, so forms get past their tokens to their fields): a status below 500 every time,
+/// and the server still serves afterwards. Routes that end the session go last.
+#[test]
+fn every_route_meets_hostile_values_without_a_server_error() {
+    let app = spawn_app();
+    let student = app.browser();
+    for flow in ["cookie", "signed"] {
+        assert_eq!(student.login(flow, "abc", "1234").status(), Status::SeeOther, "{flow}");
+    }
+    let lab_token = field_value(&student.get("/lab/hijack").into_string().unwrap(), "token");
+    // Already percent-encoded, as a browser would send them.
+    let long = "a".repeat(5_000);
+    let hostile = [
+        "%FF%FE",
+        "%00",
+        long.as_str(),
+        "..%2F..%2Fetc%2Fpasswd",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "-1",
+        "99999999999999999999",
+        "1e309",
+        "null",
+        "%25",
+    ];
+    let queries = [
+        "lang", "format", "calc", "edited", "who", "revoked", "post", "ticket", "login", "third", "created", "ended",
+        "n",
+    ];
+    let mut routes: Vec<(rocket::http::Method, String)> = app
+        .client
+        .rocket()
+        .routes()
+        .map(|r| (r.method, r.uri.path().to_string()))
+        .collect();
+    routes.sort_by_key(|(_, path)| path.contains("logout") || path.contains("revoke"));
+    assert!(routes.len() > 80, "{} routes", routes.len());
+    let mut asked = 0;
+    for (method, pattern) in &routes {
+        // A route may have ended the session (a logout, a lesson's login): log in again.
+        let page = student.get("/session").into_string().unwrap_or_default();
+        if !page.contains("name=\"csrf_token\"") {
+            assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+        }
+        let token = student.csrf_token();
+        for value in hostile {
+            let path: Vec<String> = pattern
+                .split('/')
+                .map(|segment| match segment {
+                    s if s.starts_with('<') && s.ends_with("..>") => "x/y".to_owned(),
+                    s if s.starts_with('<') => value.to_owned(),
+                    s => s.to_owned(),
+                })
+                .collect();
+            let query: Vec<String> = queries.iter().map(|name| format!("{name}={value}")).collect();
+            let uri = format!("{}?{}", path.join("/"), query.join("&"));
+            let fields = [
+                "username",
+                "password",
+                "body",
+                "text",
+                "value",
+                "id",
+                "name",
+                "user",
+                "current_password",
+                "new_password",
+                "edited",
+                "attack",
+            ];
+            let mut body: Vec<String> = fields.iter().map(|name| format!("{name}={value}")).collect();
+            body.push(format!("csrf_token={token}&token={lab_token}"));
+            let response = match *method {
+                rocket::http::Method::Get => student.get(&uri),
+                rocket::http::Method::Post => student.post_form(&uri, &body.join("&")),
+                _ => continue,
+            };
+            assert!(
+                response.status().code < 500,
+                "{method} {pattern} with {:.40}: {}",
+                value,
+                response.status()
+            );
+            asked += 1;
+        }
+    }
+    assert!(asked > 800, "{asked} requests");
+    assert_still_serving(&app);
 }
