@@ -4,17 +4,7 @@
 use rocket::http::{ContentType, Status};
 use session_lab::ids::SessionId;
 
-use crate::helpers::{field_value, form, json, spawn_app, TestApp};
-
-fn assert_still_serving(app: &TestApp) {
-    let student = app.browser();
-    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
-    assert!(student
-        .get("/session")
-        .into_string()
-        .unwrap()
-        .contains("logged in as abc"));
-}
+use crate::helpers::{assert_still_serving, field_value, form, json, spawn_app};
 
 #[test]
 fn a_one_mebibyte_form_is_413_with_a_page() {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::net::SocketAddr;
 
 use rocket::figment::Figment;
-use rocket::http::{ContentType, Cookie, Header};
+use rocket::http::{ContentType, Cookie, Header, Status};
 use rocket::local::blocking::{Client, LocalRequest, LocalResponse};
 
 pub const INSTRUCTOR_PASSWORD: &str = "teacher-pass";
@@ -29,6 +29,17 @@ pub fn spawn_app() -> TestApp {
 pub fn spawn_app_with(figment: Figment) -> TestApp {
     let client = Client::untracked(session_lab::build(figment)).expect("the app ignites");
     TestApp { client }
+}
+
+/// A student can still log in to the session flow and see the page that says so.
+pub fn assert_still_serving(app: &TestApp) {
+    let student = app.browser();
+    assert_eq!(student.login("session", "abc", "1234").status(), Status::SeeOther);
+    assert!(student
+        .get("/session")
+        .into_string()
+        .unwrap()
+        .contains("logged in as abc"));
 }
 
 impl TestApp {

@@ -460,12 +460,7 @@ fn in_redis_too_a_flood_from_one_address_pushes_out_only_its_own_receipts_and_de
     use redis::Commands;
     let server = crate::redis_server::RedisServer::start();
     let prefix = crate::redis_server::unique_prefix();
-    let app = spawn_app_with(
-        figment()
-            .merge(("session_store", "redis"))
-            .merge(("redis_url", server.url()))
-            .merge(("redis_prefix", &prefix)),
-    );
+    let app = spawn_app_with(crate::stores::redis_config(&server, &prefix));
     let mut redis = redis::Client::open(server.url()).unwrap().get_connection().unwrap();
     let receipts_key = format!("{prefix}class:map:receipts:all");
     flood_one_address(&app, || redis.zcard(&receipts_key).unwrap());

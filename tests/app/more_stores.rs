@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 use rocket::figment::Figment;
 use rocket::http::Status;
 
-use crate::helpers::{figment, form, json, spawn_app_with, TestApp};
+use crate::helpers::{assert_still_serving, figment, form, json, spawn_app_with, TestApp};
 use crate::more_servers::{MemcachedServer, PostgresServer};
-use crate::stores::{knows, log_in, temp_dir};
+use crate::stores::{knows, log_in, redis_config, temp_dir};
 
 fn sqlite_config(dir: &Path) -> Figment {
     figment()
@@ -153,13 +153,7 @@ fn outage(app: &TestApp, stop: impl FnOnce(), start: impl FnOnce()) -> String {
         let page = app.browser().get("/session");
         assert_eq!(page.status(), Status::Ok, "no request fails once the store is back");
     }
-    let again = app.browser();
-    assert_eq!(again.login("session", "abc", "1234").status(), Status::SeeOther);
-    assert!(again
-        .get("/session")
-        .into_string()
-        .unwrap()
-        .contains("logged in as abc"));
+    assert_still_serving(app);
     sid
 }
 
@@ -539,12 +533,7 @@ fn the_pane_shows_the_key_as_redis_holds_it() {
     use redis::Commands;
     let server = crate::redis_server::RedisServer::start();
     let prefix = crate::redis_server::unique_prefix();
-    let app = spawn_app_with(
-        figment()
-            .merge(("session_store", "redis"))
-            .merge(("redis_url", server.url()))
-            .merge(("redis_prefix", prefix.as_str())),
-    );
+    let app = spawn_app_with(redis_config(&server, &prefix));
     let student = app.browser();
     student.login("session", "abc", "1234");
     let held = held_part(&student.get("/session").into_string().unwrap());

@@ -333,12 +333,7 @@ fn instances_that_share_a_signing_key_accept_each_others_signed_cookie() {
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn apps_with_different_redis_prefixes_share_nothing() {
     let server = RedisServer::start();
-    let config = |prefix: &str| {
-        figment()
-            .merge(("session_store", "redis"))
-            .merge(("redis_url", server.url()))
-            .merge(("redis_prefix", prefix))
-    };
+    let config = |prefix: &str| crate::stores::redis_config(&server, prefix);
     let (a, b) = (unique_prefix(), unique_prefix());
     let one = spawn_app_with(config(&a));
     let same = spawn_app_with(config(&a));
@@ -371,12 +366,7 @@ fn apps_with_different_redis_prefixes_share_nothing() {
 #[ignore = "needs redis-server; run ./scripts/test"]
 fn the_built_in_student_logs_in_to_the_cookie_flow_during_a_redis_outage() {
     let mut server = RedisServer::start();
-    let app = spawn_app_with(
-        figment()
-            .merge(("session_store", "redis"))
-            .merge(("redis_url", server.url()))
-            .merge(("redis_prefix", unique_prefix())),
-    );
+    let app = spawn_app_with(crate::stores::redis_config(&server, &unique_prefix()));
     app.browser()
         .post_form("/register", &form(&[("username", "mina"), ("password", "pass word")]));
     server.stop();

@@ -18,7 +18,8 @@ fn file_config(dir: &Path) -> Figment {
         .merge(("session_dir", dir.to_string_lossy().into_owned()))
 }
 
-fn redis_config(server: &RedisServer, prefix: &str) -> Figment {
+/// An app on the Redis store of `server`, its keys under `prefix`.
+pub(crate) fn redis_config(server: &RedisServer, prefix: &str) -> Figment {
     figment()
         .merge(("session_store", "redis"))
         .merge(("redis_url", server.url()))
