@@ -1,128 +1,27 @@
-//! Templates: one layout, pages that fill its blocks, and the `t` helper that looks up the
-//! page's language in locales/ and escapes the result like any other `{{value}}`.
+//! The helpers every template can call: `t` for texts, `same_for_everyone` for partials that
+//! depend on the language only, `held_fields` for a stored record, `flow_key`, and facts about
+//! this server.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock};
 
+use dashmap::DashMap;
 use fluent_templates::fluent_bundle::FluentValue;
-use rocket::http::Status;
-use rocket::response::{self, content::RawHtml, Responder};
-use rocket::Request;
 use rocket_dyn_templates::handlebars::{
     self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
-use rocket_dyn_templates::Template;
-use serde::Serialize;
 use serde_json::Value;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock, PoisonError, RwLock};
-
-use dashmap::DashMap;
-
-use crate::config::AppConfig;
 use crate::lang::Lang;
-use crate::presets::Presets;
-
-/// A page to send: its template and its context, rendered when Rocket writes the response.
-pub struct Page {
-    name: &'static str,
-    context: Result<Value, serde_json::Error>,
-}
-
-/// Renders `name` in `lang`; `body` must serialize as a map (a struct or `context!`), to which
-/// `lang` is added. The context is built as JSON once, which is what Handlebars reads; Rocket's
-/// `Template` would build it twice (Figment's value, then JSON), a tenth of a logged-in page's
-/// time (docs/performance.md).
-pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Page {
-    let context = serde_json::to_value(body).and_then(|mut context| match context.as_object_mut() {
-        Some(fields) => {
-            fields.insert("lang".to_owned(), lang.code().into());
-            Ok(context)
-        }
-        None => Err(serde::ser::Error::custom("a page's context must be a map")),
-    });
-    Page { name, context }
-}
-
-impl<'r> Responder<'r, 'static> for Page {
-    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
-        let Some(views) = request.rocket().state::<Views>() else {
-            rocket::error!("page `{}`: the templates are not loaded", self.name);
-            return Err(Status::InternalServerError);
-        };
-        let html = self
-            .context
-            .map_err(|e| e.to_string())
-            .and_then(|context| {
-                views
-                    .current()
-                    .render_with_context(self.name, &Context::from(context))
-                    .map_err(|e| e.to_string())
-            })
-            .map_err(|e| {
-                rocket::error!("page `{}` failed to render: {e}", self.name);
-                Status::InternalServerError
-            })?;
-        RawHtml(html).respond_to(request)
-    }
-}
-
-/// The templates as `rocket_dyn_templates` loaded them, with this app's helpers: replaced
-/// whenever it reloads them (debug builds watch templates/ for changes).
-#[derive(Clone, Default)]
-pub struct Views(Arc<RwLock<Arc<Handlebars<'static>>>>);
-
-impl Views {
-    fn current(&self) -> Arc<Handlebars<'static>> {
-        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
-    }
-
-    fn replace(&self, registry: &Handlebars<'static>) {
-        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(registry.clone());
-    }
-}
-
-/// Loads the templates and registers the helpers: `t`, and `instance_name` and `store_kind`,
-/// which every page shows so a class can see which server answered and where it keeps sessions,
-/// and `weak_ids_on` for the banner while the guess lesson's weak ids are on. Pages render from
-/// the returned [`Views`], which the app manages.
-pub fn templates(config: &AppConfig, presets: &Presets) -> (impl rocket::fairing::Fairing, Views) {
-    let instance = config.instance_name.clone();
-    let store = config.session_store.as_str();
-    let weak_ids = presets.weak_ids_flag();
-    let views = Views::default();
-    let loaded = views.clone();
-    let fairing = Template::custom(move |engines| {
-        engines.handlebars.register_helper("t", Box::new(Translate));
-        // Registered anew whenever templates are reloaded (debug builds), so its cache never
-        // outlives the templates it was rendered from.
-        engines
-            .handlebars
-            .register_helper("same_for_everyone", Box::new(SameForEveryone::default()));
-        engines.handlebars.register_helper("flow_key", Box::new(FlowKey));
-        engines.handlebars.register_helper("held_fields", Box::new(HeldFields));
-        engines
-            .handlebars
-            .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
-        engines
-            .handlebars
-            .register_helper("store_kind", Box::new(ServerFact(store.into())));
-        engines
-            .handlebars
-            .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
-        engines.handlebars.register_escape_fn(handlebars::html_escape);
-        loaded.replace(&engines.handlebars);
-    });
-    (fairing, views)
-}
 
 /// `{{same_for_everyone "partials/nav"}}`: a partial that depends on nothing but the language
 /// (the navigation, the footer) is rendered once per language and then copied into every page,
 /// instead of walking its dozen helpers on every request (docs/performance.md).
 #[derive(Default)]
-struct SameForEveryone([DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]);
+pub(super) struct SameForEveryone([DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]);
 
 impl HelperDef for SameForEveryone {
     fn call<'reg: 'rc, 'rc>(
@@ -159,7 +58,7 @@ fn lang_of(ctx: &Context) -> Lang {
 }
 
 /// A fixed fact about this server, usable as `{{name}}` or in a subexpression `(name)`.
-struct ServerFact(Value);
+pub(super) struct ServerFact(pub(super) Value);
 
 impl HelperDef for ServerFact {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -174,7 +73,7 @@ impl HelperDef for ServerFact {
 }
 
 /// A switch that can change while the server runs (the weak-id preset), as a boolean.
-struct LiveFlag(Arc<AtomicBool>);
+pub(super) struct LiveFlag(pub(super) Arc<AtomicBool>);
 
 impl HelperDef for LiveFlag {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -197,7 +96,7 @@ fn str_param<'a>(h: &'a Helper<'_>, helper: &'static str, index: usize) -> Resul
 
 /// `(flow_key "pane-js-{flow}" flow)`: the key for this flow, so that a shared template names
 /// each flow's text without a chain of `(eq flow "…")`.
-struct FlowKey;
+pub(super) struct FlowKey;
 
 impl HelperDef for FlowKey {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -214,7 +113,7 @@ impl HelperDef for FlowKey {
 }
 
 /// `{{t "key"}}`, `{{t key_variable}}` or `{{t "key" name=value}}`.
-struct Translate;
+pub(super) struct Translate;
 
 impl HelperDef for Translate {
     fn call<'reg: 'rc, 'rc>(
@@ -245,7 +144,7 @@ impl HelperDef for Translate {
 /// `{{held_fields address fields}}`: the address and each field (`name`, `value`) of a
 /// [`Holding`](crate::storage::Holding) as a definition list, every value escaped here. One helper call instead of a template loop with a
 /// partial, which cost the logged-in page a tenth of its time (docs/performance.md, "Stores").
-struct HeldFields;
+pub(super) struct HeldFields;
 
 impl HelperDef for HeldFields {
     fn call<'reg: 'rc, 'rc>(
@@ -309,8 +208,6 @@ fn fluent_value(value: &Value) -> FluentValue<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rocket::http::ContentType;
-    use rocket::local::blocking::Client;
 
     /// A stored value is data, whatever it holds: the helper escapes every part it prints.
     #[test]
@@ -331,54 +228,5 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
         assert!(html.contains("<dt><code>re&quot;cord</code></dt>"), "{html}");
         assert_eq!(html.matches("<dd>").count(), 2);
-    }
-
-    #[rocket::get("/known")]
-    fn known() -> Page {
-        render("known", Lang::Ko, rocket_dyn_templates::context! { name: "<b>" })
-    }
-
-    #[rocket::get("/missing")]
-    fn missing() -> Page {
-        render("missing", Lang::En, rocket_dyn_templates::context! {})
-    }
-
-    #[rocket::get("/not-a-map")]
-    fn not_a_map() -> Page {
-        render("known", Lang::En, "a string")
-    }
-
-    fn client() -> Client {
-        let mut registry = Handlebars::new();
-        registry.register_escape_fn(handlebars::html_escape);
-        registry
-            .register_template_string("known", "{{lang}}: {{name}}")
-            .unwrap();
-        let views = Views::default();
-        views.replace(&registry);
-        let rocket = rocket::build()
-            .manage(views)
-            .mount("/", rocket::routes![known, missing, not_a_map]);
-        Client::untracked(rocket).unwrap()
-    }
-
-    /// A page renders from its one JSON context, the language added, values escaped, as HTML.
-    #[test]
-    fn a_page_renders_its_context_with_the_language() {
-        let client = client();
-        let response = client.get("/known").dispatch();
-        assert_eq!(response.status(), Status::Ok);
-        assert_eq!(response.content_type(), Some(ContentType::HTML));
-        assert_eq!(response.into_string().as_deref(), Some("ko: &lt;b&gt;"));
-    }
-
-    /// A page that cannot render is a 500 for Rocket's catchers, never a panic or half a page.
-    #[test]
-    fn a_page_that_cannot_render_is_a_server_error() {
-        let client = client();
-        for path in ["/missing", "/not-a-map"] {
-            let response = client.get(path).dispatch();
-            assert_eq!(response.status(), Status::InternalServerError, "{path}");
-        }
     }
 }

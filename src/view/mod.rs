@@ -1,0 +1,169 @@
+//! Templates: one layout, pages that fill its blocks, and the `t` helper that looks up the
+//! page's language in locales/ and escapes the result like any other `{{value}}`.
+
+use std::sync::{Arc, PoisonError, RwLock};
+
+use rocket::http::Status;
+use rocket::response::{self, content::RawHtml, Responder};
+use rocket::Request;
+use rocket_dyn_templates::handlebars::{self, Context, Handlebars};
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::AppConfig;
+use crate::lang::Lang;
+use crate::presets::Presets;
+
+mod helpers;
+
+use helpers::{FlowKey, HeldFields, LiveFlag, SameForEveryone, ServerFact, Translate};
+
+/// A page to send: its template and its context, rendered when Rocket writes the response.
+pub struct Page {
+    name: &'static str,
+    context: Result<Value, serde_json::Error>,
+}
+
+/// Renders `name` in `lang`; `body` must serialize as a map (a struct or `context!`), to which
+/// `lang` is added. The context is built as JSON once, which is what Handlebars reads; Rocket's
+/// `Template` would build it twice (Figment's value, then JSON), a tenth of a logged-in page's
+/// time (docs/performance.md).
+pub fn render<C: Serialize>(name: &'static str, lang: Lang, body: C) -> Page {
+    let context = serde_json::to_value(body).and_then(|mut context| match context.as_object_mut() {
+        Some(fields) => {
+            fields.insert("lang".to_owned(), lang.code().into());
+            Ok(context)
+        }
+        None => Err(serde::ser::Error::custom("a page's context must be a map")),
+    });
+    Page { name, context }
+}
+
+impl<'r> Responder<'r, 'static> for Page {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let Some(views) = request.rocket().state::<Views>() else {
+            rocket::error!("page `{}`: the templates are not loaded", self.name);
+            return Err(Status::InternalServerError);
+        };
+        let html = self
+            .context
+            .map_err(|e| e.to_string())
+            .and_then(|context| {
+                views
+                    .current()
+                    .render_with_context(self.name, &Context::from(context))
+                    .map_err(|e| e.to_string())
+            })
+            .map_err(|e| {
+                rocket::error!("page `{}` failed to render: {e}", self.name);
+                Status::InternalServerError
+            })?;
+        RawHtml(html).respond_to(request)
+    }
+}
+
+/// The templates as `rocket_dyn_templates` loaded them, with this app's helpers: replaced
+/// whenever it reloads them (debug builds watch templates/ for changes).
+#[derive(Clone, Default)]
+pub struct Views(Arc<RwLock<Arc<Handlebars<'static>>>>);
+
+impl Views {
+    fn current(&self) -> Arc<Handlebars<'static>> {
+        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn replace(&self, registry: &Handlebars<'static>) {
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(registry.clone());
+    }
+}
+
+/// Loads the templates and registers the helpers: `t`, and `instance_name` and `store_kind`,
+/// which every page shows so a class can see which server answered and where it keeps sessions,
+/// and `weak_ids_on` for the banner while the guess lesson's weak ids are on. Pages render from
+/// the returned [`Views`], which the app manages.
+pub fn templates(config: &AppConfig, presets: &Presets) -> (impl rocket::fairing::Fairing, Views) {
+    let instance = config.instance_name.clone();
+    let store = config.session_store.as_str();
+    let weak_ids = presets.weak_ids_flag();
+    let views = Views::default();
+    let loaded = views.clone();
+    let fairing = Template::custom(move |engines| {
+        engines.handlebars.register_helper("t", Box::new(Translate));
+        // Registered anew whenever templates are reloaded (debug builds), so its cache never
+        // outlives the templates it was rendered from.
+        engines
+            .handlebars
+            .register_helper("same_for_everyone", Box::new(SameForEveryone::default()));
+        engines.handlebars.register_helper("flow_key", Box::new(FlowKey));
+        engines.handlebars.register_helper("held_fields", Box::new(HeldFields));
+        engines
+            .handlebars
+            .register_helper("instance_name", Box::new(ServerFact(instance.clone().into())));
+        engines
+            .handlebars
+            .register_helper("store_kind", Box::new(ServerFact(store.into())));
+        engines
+            .handlebars
+            .register_helper("weak_ids_on", Box::new(LiveFlag(Arc::clone(&weak_ids))));
+        engines.handlebars.register_escape_fn(handlebars::html_escape);
+        loaded.replace(&engines.handlebars);
+    });
+    (fairing, views)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rocket::http::ContentType;
+    use rocket::local::blocking::Client;
+
+    #[rocket::get("/known")]
+    fn known() -> Page {
+        render("known", Lang::Ko, rocket_dyn_templates::context! { name: "<b>" })
+    }
+
+    #[rocket::get("/missing")]
+    fn missing() -> Page {
+        render("missing", Lang::En, rocket_dyn_templates::context! {})
+    }
+
+    #[rocket::get("/not-a-map")]
+    fn not_a_map() -> Page {
+        render("known", Lang::En, "a string")
+    }
+
+    fn client() -> Client {
+        let mut registry = Handlebars::new();
+        registry.register_escape_fn(handlebars::html_escape);
+        registry
+            .register_template_string("known", "{{lang}}: {{name}}")
+            .unwrap();
+        let views = Views::default();
+        views.replace(&registry);
+        let rocket = rocket::build()
+            .manage(views)
+            .mount("/", rocket::routes![known, missing, not_a_map]);
+        Client::untracked(rocket).unwrap()
+    }
+
+    /// A page renders from its one JSON context, the language added, values escaped, as HTML.
+    #[test]
+    fn a_page_renders_its_context_with_the_language() {
+        let client = client();
+        let response = client.get("/known").dispatch();
+        assert_eq!(response.status(), Status::Ok);
+        assert_eq!(response.content_type(), Some(ContentType::HTML));
+        assert_eq!(response.into_string().as_deref(), Some("ko: &lt;b&gt;"));
+    }
+
+    /// A page that cannot render is a 500 for Rocket's catchers, never a panic or half a page.
+    #[test]
+    fn a_page_that_cannot_render_is_a_server_error() {
+        let client = client();
+        for path in ["/missing", "/not-a-map"] {
+            let response = client.get(path).dispatch();
+            assert_eq!(response.status(), Status::InternalServerError, "{path}");
+        }
+    }
+}
