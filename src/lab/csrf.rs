@@ -16,7 +16,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::view::Page;
+use crate::view::{escape as html_escape, Page};
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response, StatusCode};
@@ -29,7 +29,6 @@ use rocket::tokio::net::TcpListener;
 use rocket::tokio::sync::{OnceCell, Semaphore};
 use rocket::State;
 use rocket_dyn_templates::context;
-use rocket_dyn_templates::handlebars::html_escape;
 use serde::{Deserialize, Serialize};
 
 use super::desk::Word;

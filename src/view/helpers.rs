@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock};
 use dashmap::DashMap;
 use fluent_templates::fluent_bundle::FluentValue;
 use rocket_dyn_templates::handlebars::{
-    self, Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
 use serde_json::Value;
@@ -136,7 +136,7 @@ impl HelperDef for Translate {
             .map(|(name, value)| (Cow::Owned(name.to_string()), fluent_value(value.value())))
             .collect();
         let text = lang.try_text(key, &args).ok_or_else(|| no_text(key))?;
-        out.write(&handlebars::html_escape(&text))?;
+        out.write(&super::escape(&text))?;
         Ok(())
     }
 }
@@ -155,7 +155,7 @@ impl HelperDef for HeldFields {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let escape = handlebars::html_escape;
+        let escape = super::escape;
         let address = str_param(h, "held_fields", 0)?;
         out.write("<p><code class=\"held-value\">")?;
         out.write(&escape(address))?;
@@ -186,13 +186,13 @@ fn no_text(key: &str) -> RenderError {
 /// Only keys that exist in locales/ are kept, so the map is as large as the locales at most.
 static PLAIN_TEXTS: LazyLock<[DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]> = LazyLock::new(Default::default);
 
-fn plain_text(lang: Lang, key: &str) -> Result<Arc<str>, RenderError> {
+pub(super) fn plain_text(lang: Lang, key: &str) -> Result<Arc<str>, RenderError> {
     let texts = &PLAIN_TEXTS[lang as usize];
     if let Some(text) = texts.get(key) {
         return Ok(Arc::clone(&text));
     }
     let text = lang.try_text(key, &HashMap::new()).ok_or_else(|| no_text(key))?;
-    let escaped: Arc<str> = handlebars::html_escape(&text).into();
+    let escaped: Arc<str> = super::escape(&text).into();
     texts.insert(key.into(), Arc::clone(&escaped));
     Ok(escaped)
 }
