@@ -130,13 +130,8 @@ impl HelperDef for Translate {
             out.write(&plain_text(lang, key)?)?;
             return Ok(());
         }
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = h
-            .hash()
-            .iter()
-            .map(|(name, value)| (Cow::Owned(name.to_string()), fluent_value(value.value())))
-            .collect();
-        let text = lang.try_text(key, &args).ok_or_else(|| no_text(key))?;
-        out.write(&super::escape(&text))?;
+        let args = h.hash().iter().map(|(name, value)| (*name, value.value()));
+        out.write(&text_with(lang, key, args)?)?;
         Ok(())
     }
 }
@@ -195,6 +190,19 @@ pub(super) fn plain_text(lang: Lang, key: &str) -> Result<Arc<str>, RenderError>
     let escaped: Arc<str> = super::escape(&text).into();
     texts.insert(key.into(), Arc::clone(&escaped));
     Ok(escaped)
+}
+
+/// The text of `key` in `lang` with these arguments, escaped.
+pub(super) fn text_with<'a>(
+    lang: Lang,
+    key: &str,
+    args: impl Iterator<Item = (&'a str, &'a Value)>,
+) -> Result<String, RenderError> {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .map(|(name, value)| (Cow::Owned(name.to_owned()), fluent_value(value)))
+        .collect();
+    let text = lang.try_text(key, &args).ok_or_else(|| no_text(key))?;
+    Ok(super::escape(&text))
 }
 
 fn fluent_value(value: &Value) -> FluentValue<'static> {

@@ -10,7 +10,7 @@ use rocket_dyn_templates::handlebars::template::{HelperTemplate, Parameter, Temp
 use rocket_dyn_templates::handlebars::Handlebars;
 use serde_json::Value;
 
-use super::helpers::plain_text;
+use super::helpers::{plain_text, text_with};
 use crate::lang::Lang;
 
 /// A copy of `registry` whose templates have `lang`'s fixed texts in place. A key that has no text
@@ -28,9 +28,7 @@ pub(super) fn for_language(registry: &Handlebars<'static>, lang: Lang) -> Handle
 fn put_texts_in(template: &mut Template, lang: Lang) {
     for element in &mut template.elements {
         let text = match element {
-            TemplateElement::Expression(helper) | TemplateElement::HtmlExpression(helper) => {
-                fixed_key(helper).and_then(|key| plain_text(lang, key).ok())
-            }
+            TemplateElement::Expression(helper) | TemplateElement::HtmlExpression(helper) => fixed_text(helper, lang),
             TemplateElement::HelperBlock(helper) => {
                 helper.template.iter_mut().for_each(|t| put_texts_in(t, lang));
                 helper.inverse.iter_mut().for_each(|t| put_texts_in(t, lang));
@@ -44,7 +42,7 @@ fn put_texts_in(template: &mut Template, lang: Lang) {
         };
         if let Some(text) = text {
             // One element for one, so the template's map of element positions stays right.
-            *element = TemplateElement::RawString(text.to_string());
+            *element = TemplateElement::RawString(text);
         }
         if let TemplateElement::PartialExpression(partial) | TemplateElement::PartialBlock(partial) = element {
             // Not re-indenting an included partial's lines (what Handlebars' `prevent_indent` does
@@ -56,17 +54,33 @@ fn put_texts_in(template: &mut Template, lang: Lang) {
     }
 }
 
-/// `"key"` of `{{t "key"}}`: the `t` helper with one literal string and nothing else.
-fn fixed_key(helper: &HelperTemplate) -> Option<&str> {
-    let is_t = matches!(&helper.name, Parameter::Name(name) if name == "t");
-    match helper.params.as_slice() {
-        [Parameter::Literal(Value::String(key))]
-            if is_t && helper.hash.is_empty() && helper.block_param.is_none() && !helper.block =>
-        {
-            Some(key)
-        }
-        _ => None,
+/// Is `helper` a `t` whose key and arguments are all literals, as in `{{t "key"}}` or
+/// `{{t "seconds" n=1}}`?
+fn is_fixed(helper: &HelperTemplate) -> bool {
+    let literal = |p: &Parameter| matches!(p, Parameter::Literal(_));
+    matches!(&helper.name, Parameter::Name(name) if name == "t")
+        && matches!(helper.params.as_slice(), [Parameter::Literal(Value::String(_))])
+        && helper.hash.values().all(literal)
+        && helper.block_param.is_none()
+        && !helper.block
+}
+
+/// The escaped text that `helper` would write in `lang`, when it is fixed and the text exists.
+fn fixed_text(helper: &HelperTemplate, lang: Lang) -> Option<String> {
+    if !is_fixed(helper) {
+        return None;
     }
+    let [Parameter::Literal(Value::String(key))] = helper.params.as_slice() else {
+        return None;
+    };
+    if helper.hash.is_empty() {
+        return plain_text(lang, key).ok().map(|text| text.to_string());
+    }
+    let args = helper.hash.iter().filter_map(|(name, value)| match value {
+        Parameter::Literal(value) => Some((name.as_str(), value)),
+        _ => None,
+    });
+    text_with(lang, key, args).ok()
 }
 
 #[cfg(test)]
@@ -82,7 +96,7 @@ mod tests {
     fn app_registry(prevent_indent: bool) -> Handlebars<'static> {
         let mut registry = Handlebars::new();
         registry.set_prevent_indent(prevent_indent);
-        super::super::register_helpers(&mut registry, "node-test", "memory", &Arc::new(AtomicBool::new(false)));
+        super::super::register_helpers(&mut registry, "node1", "memory", &Arc::new(AtomicBool::new(false)));
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut folders = vec![root.clone()];
         while let Some(folder) = folders.pop() {
@@ -111,9 +125,7 @@ mod tests {
             .elements
             .iter()
             .map(|element| match element {
-                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
-                    usize::from(fixed_key(h).is_some())
-                }
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => usize::from(is_fixed(h)),
                 TemplateElement::HelperBlock(h) => inner(&h.template) + inner(&h.inverse),
                 TemplateElement::DecoratorBlock(d) | TemplateElement::PartialBlock(d) => inner(&d.template),
                 _ => 0,
@@ -145,7 +157,7 @@ mod tests {
         let mut expected = app_registry(true);
         // …and the registry the copies are made from, compiled as `rocket_dyn_templates` does.
         let mut registry = app_registry(false);
-        let nested = r#"{{#*inline "p"}}[{{t "login"}}]{{/inline}}{{#if a}}{{t "logout"}}{{else if b}}{{t "login"}}{{> p}}{{else}}{{#each list}}{{t "nav-lab"}}{{#with this}}{{t "nav-cookie"}} {{t "seconds" n=this}}{{/with}}{{/each}}{{/if}}{{t key}}{{{t "session-role"}}}"#;
+        let nested = r##"{{#*inline "p"}}[{{t "login"}}]{{/inline}}{{#if a}}{{t "logout"}}{{else if b}}{{t "login"}}{{> p}}{{else}}{{#each list}}{{t "nav-lab"}}{{#with this}}{{t "nav-cookie"}} {{t "seconds" n=this}} {{t "seconds" n=1}} {{t "seconds" n="#"}}{{/with}}{{/each}}{{/if}}{{t key}}{{{t "session-role"}}}"##;
         for registry in [&mut expected, &mut registry] {
             registry.register_template_string("nested", nested).unwrap();
         }
