@@ -21,14 +21,18 @@ const RANDOM_HEX: usize = 32;
 const TAG_HEX: usize = 16;
 
 /// 32 secret bytes: drawn from the OS CSPRNG, or derived from the signing key so that instances
-/// sharing one accept each other's browser ids. Never leaves the process.
+/// sharing one accept each other's browser ids. Never leaves the process. Kept as an HMAC already
+/// keyed with them, so that a tag costs two SHA-256 blocks fewer than keying it every time.
 #[derive(Clone)]
-pub struct ServerKey([u8; 32]);
+pub struct ServerKey(Hmac<Sha256>);
 
 impl ServerKey {
     /// A key made elsewhere (derived from the signing key: [`crate::signing::SigningKey::browser_key`]).
     pub fn from_bytes(bytes: [u8; 32]) -> ServerKey {
-        ServerKey(bytes)
+        ServerKey(
+            <Hmac<Sha256> as Mac>::new_from_slice(&bytes)
+                .unwrap_or_else(|_| unreachable!("HMAC accepts any key length")),
+        )
     }
 
     pub fn generate() -> Result<ServerKey, RandomError> {
@@ -36,13 +40,12 @@ impl ServerKey {
         OsRng
             .try_fill_bytes(&mut bytes)
             .map_err(|e| RandomError::new(e.to_string()))?;
-        Ok(ServerKey(bytes))
+        Ok(ServerKey::from_bytes(bytes))
     }
 
     /// HMAC-SHA256 of `parts` under this key, for the purpose named by `context`, as hex.
     pub fn tag_hex(&self, context: &str, parts: &[&[u8]], hex_digits: usize) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
-            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        let mut mac = self.0.clone();
         mac.update(context.as_bytes());
         for part in parts {
             mac.update(&(part.len() as u64).to_be_bytes());
@@ -121,5 +124,24 @@ mod tests {
         assert_eq!(BrowserId::verify(&key, &"0".repeat(32)), None, "the old 32-digit form");
         assert!(id.token_matches(&key, "lab", &id.token(&key, "lab")));
         assert!(!id.token_matches(&key, "lab", &id.token(&key, "board")));
+    }
+
+    /// A tag is HMAC-SHA256 under the key's bytes of the context and each length-prefixed part,
+    /// the same whether the key was keyed just now or long ago, and for every use of one key.
+    #[test]
+    fn a_tag_is_the_hmac_of_the_framed_parts() {
+        let bytes = [7u8; 32];
+        let key = ServerKey::from_bytes(bytes);
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&bytes).unwrap();
+        mac.update(b"form-token");
+        for part in [&b"lab"[..], b"0123"] {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        let expected = hex::encode(mac.finalize().into_bytes());
+        for _ in 0..2 {
+            assert_eq!(key.tag_hex("form-token", &[b"lab", b"0123"], 64), expected);
+        }
+        assert_eq!(key.tag_hex("form-token", &[b"lab", b"0123"], 16), expected[..16]);
     }
 }
