@@ -274,12 +274,12 @@ struct StoreRow {
 /// The logged-in `/session` page, requests per second, per store: `scripts/bench` on 2026-11-27
 /// (release build, 2 cores, medians of 3 rounds; docs/performance.md, "Stores").
 const BENCH_PAGE_RPS: [(StoreKind, u32); 6] = [
-    (StoreKind::Memory, 22_823),
-    (StoreKind::File, 16_643),
-    (StoreKind::Sqlite, 14_717),
-    (StoreKind::Redis, 17_293),
-    (StoreKind::Postgres, 11_686),
-    (StoreKind::Memcached, 12_042),
+    (StoreKind::Memory, 26_717),
+    (StoreKind::File, 18_891),
+    (StoreKind::Sqlite, 15_511),
+    (StoreKind::Redis, 19_373),
+    (StoreKind::Postgres, 11_992),
+    (StoreKind::Memcached, 12_338),
 ];
 
 fn store_rows(current: StoreKind) -> Vec<StoreRow> {
