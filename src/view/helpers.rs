@@ -2,19 +2,17 @@
 //! depend on the language only, `held_fields` for a stored record, `flow_key`, and facts about
 //! this server.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use dashmap::DashMap;
-use fluent_templates::fluent_bundle::FluentValue;
 use rocket_dyn_templates::handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
 use serde_json::Value;
 
+use super::texts;
 use crate::lang::Lang;
 
 /// `{{same_for_everyone "partials/nav"}}`: a partial that depends on nothing but the language
@@ -127,11 +125,11 @@ impl HelperDef for Translate {
         let key = str_param(h, "t", 0)?;
         let lang = lang_of(ctx);
         if h.hash().is_empty() {
-            out.write(&plain_text(lang, key)?)?;
+            out.write(&texts::plain(lang, key)?)?;
             return Ok(());
         }
         let args = h.hash().iter().map(|(name, value)| (*name, value.value()));
-        out.write(&text_with(lang, key, args)?)?;
+        out.write(&texts::remembered(lang, key, args)?)?;
         Ok(())
     }
 }
@@ -169,47 +167,6 @@ impl HelperDef for HeldFields {
         }
         out.write("</dl>")?;
         Ok(())
-    }
-}
-
-fn no_text(key: &str) -> RenderError {
-    RenderErrorReason::Other(format!("no text for key `{key}`")).into()
-}
-
-/// Texts without arguments never change while the server runs: each is looked up in Fluent and
-/// escaped once per language, then served from here (a page shows about a hundred of them).
-/// Only keys that exist in locales/ are kept, so the map is as large as the locales at most.
-static PLAIN_TEXTS: LazyLock<[DashMap<Box<str>, Arc<str>>; Lang::ALL.len()]> = LazyLock::new(Default::default);
-
-pub(super) fn plain_text(lang: Lang, key: &str) -> Result<Arc<str>, RenderError> {
-    let texts = &PLAIN_TEXTS[lang as usize];
-    if let Some(text) = texts.get(key) {
-        return Ok(Arc::clone(&text));
-    }
-    let text = lang.try_text(key, &HashMap::new()).ok_or_else(|| no_text(key))?;
-    let escaped: Arc<str> = super::escape(&text).into();
-    texts.insert(key.into(), Arc::clone(&escaped));
-    Ok(escaped)
-}
-
-/// The text of `key` in `lang` with these arguments, escaped.
-pub(super) fn text_with<'a>(
-    lang: Lang,
-    key: &str,
-    args: impl Iterator<Item = (&'a str, &'a Value)>,
-) -> Result<String, RenderError> {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .map(|(name, value)| (Cow::Owned(name.to_owned()), fluent_value(value)))
-        .collect();
-    let text = lang.try_text(key, &args).ok_or_else(|| no_text(key))?;
-    Ok(super::escape(&text))
-}
-
-fn fluent_value(value: &Value) -> FluentValue<'static> {
-    match value {
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string().into(), FluentValue::from),
-        Value::String(s) => s.clone().into(),
-        other => other.to_string().into(),
     }
 }
 

@@ -18,6 +18,7 @@ use crate::presets::Presets;
 
 mod helpers;
 mod per_language;
+mod texts;
 
 use helpers::{FlowKey, HeldFields, LiveFlag, SameForEveryone, ServerFact, Translate};
 

@@ -10,7 +10,7 @@ use rocket_dyn_templates::handlebars::template::{HelperTemplate, Parameter, Temp
 use rocket_dyn_templates::handlebars::Handlebars;
 use serde_json::Value;
 
-use super::helpers::{plain_text, text_with};
+use super::texts;
 use crate::lang::Lang;
 
 /// A copy of `registry` whose templates have `lang`'s fixed texts in place. A key that has no text
@@ -74,13 +74,13 @@ fn fixed_text(helper: &HelperTemplate, lang: Lang) -> Option<String> {
         return None;
     };
     if helper.hash.is_empty() {
-        return plain_text(lang, key).ok().map(|text| text.to_string());
+        return texts::plain(lang, key).ok().map(|text| text.to_string());
     }
     let args = helper.hash.iter().filter_map(|(name, value)| match value {
         Parameter::Literal(value) => Some((name.as_str(), value)),
         _ => None,
     });
-    text_with(lang, key, args).ok()
+    texts::with_args(lang, key, args).ok()
 }
 
 #[cfg(test)]
