@@ -7,8 +7,12 @@
 //! prune such keys. Lookups lock one shard, never across an `.await`. Sessions live as long as
 //! the process: a restart logs everybody out, and a second server cannot see them.
 
+use std::ops::Deref;
+use std::sync::Arc;
+
 use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
+use rocket::tokio::task;
 
 use super::sessions::{parse_storage_key, StoredSession};
 use super::{Holding, SessionStore, StoreError};
@@ -19,12 +23,25 @@ use crate::record::SessionRecord;
 
 type Key = [u8; 32];
 
+/// The store's maps, shared with the sweep, which runs on Tokio's blocking pool.
+#[derive(Default)]
+pub struct MemoryStore(Arc<Maps>);
+
 /// Records are boxed: a bucket of the map is then 40 bytes instead of 160, which matters because
 /// each shard's table doubles as it grows and may stand half empty (docs/performance.md measures
 /// the bytes per session at a million).
-pub struct MemoryStore {
+pub struct Maps {
     records: DashMap<Key, Box<SessionRecord>>,
     by_user: DashMap<Username, Vec<Key>>,
+}
+
+/// The store's methods read as the maps' own (`self.records`).
+impl Deref for MemoryStore {
+    type Target = Maps;
+
+    fn deref(&self) -> &Maps {
+        &self.0
+    }
 }
 
 /// Shards of the record map. A sweep walks one shard at a time, holding its lock, and a request
@@ -34,9 +51,9 @@ pub struct MemoryStore {
 /// millisecond and a request meets one in 4096 times (docs/performance.md, "A million sessions").
 const RECORD_SHARDS: usize = 4096;
 
-impl Default for MemoryStore {
-    fn default() -> MemoryStore {
-        MemoryStore {
+impl Default for Maps {
+    fn default() -> Maps {
+        Maps {
             records: DashMap::with_shard_amount(RECORD_SHARDS),
             by_user: DashMap::new(),
         }
@@ -47,7 +64,9 @@ impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
     }
+}
 
+impl Maps {
     /// Files `key` under `user`. Each key is indexed once, when its record is created.
     fn index(&self, user: &Username, key: Key) {
         let mut keys = self.by_user.entry(user.clone()).or_default();
@@ -72,6 +91,22 @@ impl MemoryStore {
             }
             None => false,
         }
+    }
+
+    /// Removes every expired record and its index entry; how many.
+    fn sweep(&self, now_ms: u64) -> usize {
+        let mut removed = Vec::new();
+        self.records.retain(|key, record| {
+            let keep = !record.is_expired(now_ms);
+            if !keep {
+                removed.push((*key, record.user.clone()));
+            }
+            keep
+        });
+        for (key, user) in &removed {
+            self.unindex(user, key);
+        }
+        removed.len()
     }
 }
 
@@ -151,19 +186,13 @@ impl SessionStore for MemoryStore {
         Ok(self.remove_if(&id.storage_key_bytes(), |_| true))
     }
 
+    /// A sweep of a million sessions walks the map for a second or more: on the blocking pool,
+    /// so that it never holds up one of the workers that answer requests.
     async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError> {
-        let mut removed = Vec::new();
-        self.records.retain(|key, record| {
-            let keep = !record.is_expired(now_ms);
-            if !keep {
-                removed.push((*key, record.user.clone()));
-            }
-            keep
-        });
-        for (key, user) in &removed {
-            self.unindex(user, key);
-        }
-        Ok(removed.len())
+        let maps = Arc::clone(&self.0);
+        task::spawn_blocking(move || maps.sweep(now_ms))
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("memory store sweep failed: {e}")))
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
@@ -270,5 +299,36 @@ mod tests {
             store.by_user.get(&Username::parse("abc").unwrap()).is_none(),
             "no empty lists left"
         );
+    }
+
+    /// A sweep runs beside the workers: with one worker, a lookup asked for while a sweep of
+    /// a hundred thousand expired sessions runs is answered before that sweep ends.
+    #[test]
+    fn a_sweep_never_holds_up_a_worker() {
+        let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .unwrap();
+        let store = Arc::new(MemoryStore::new());
+        let now = 100_000_000;
+        let live = SessionId::generate().unwrap();
+        runtime.block_on(async {
+            for n in 0..100_000 {
+                let id = SessionId::generate().unwrap();
+                store
+                    .create(&id, &record(&format!("user{n:05}"), now, 10))
+                    .await
+                    .unwrap();
+            }
+            store.create(&live, &record("abc", now, 600)).await.unwrap();
+        });
+        let sweeping = Arc::clone(&store);
+        let sweep = runtime.spawn(async move { sweeping.sweep(now + 10_000).await });
+        let looking = Arc::clone(&store);
+        let lookup = runtime.spawn(async move { looking.load(&live, now + 10_000).await });
+        let found = runtime.block_on(lookup).unwrap().unwrap();
+        assert!(found.is_some());
+        assert!(!sweep.is_finished(), "the lookup waited for the sweep");
+        assert_eq!(runtime.block_on(sweep).unwrap().unwrap(), 100_000);
     }
 }
