@@ -274,12 +274,12 @@ struct StoreRow {
 /// The logged-in `/session` page, requests per second, per store: `scripts/bench` on 2026-11-27
 /// (release build, 2 cores, medians of 3 rounds; docs/performance.md, "Stores").
 const BENCH_PAGE_RPS: [(StoreKind, u32); 6] = [
-    (StoreKind::Memory, 26_717),
-    (StoreKind::File, 18_891),
-    (StoreKind::Sqlite, 15_511),
-    (StoreKind::Redis, 19_373),
-    (StoreKind::Postgres, 11_992),
-    (StoreKind::Memcached, 12_338),
+    (StoreKind::Memory, 28_702),
+    (StoreKind::File, 20_542),
+    (StoreKind::Sqlite, 18_044),
+    (StoreKind::Redis, 20_735),
+    (StoreKind::Postgres, 13_599),
+    (StoreKind::Memcached, 13_935),
 ];
 
 fn store_rows(current: StoreKind) -> Vec<StoreRow> {
