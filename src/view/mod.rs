@@ -1,5 +1,7 @@
 //! Templates: one layout, pages that fill its blocks, and the `t` helper that looks up the
-//! page's language in locales/ and escapes the result like any other `{{value}}`.
+//! page's language in locales/ and escapes the result like any other `{{value}}`. Each language
+//! renders from its own copy of the templates, with the texts that never change already in place
+//! (`per_language`); texts with arguments are remembered (`texts`).
 
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -103,12 +105,7 @@ pub fn templates(config: &AppConfig, presets: &Presets) -> (impl rocket::fairing
 }
 
 /// The helpers and the escape every page renders with.
-pub(super) fn register_helpers(
-    registry: &mut Handlebars<'static>,
-    instance: &str,
-    store: &str,
-    weak_ids: &Arc<AtomicBool>,
-) {
+fn register_helpers(registry: &mut Handlebars<'static>, instance: &str, store: &str, weak_ids: &Arc<AtomicBool>) {
     registry.register_helper("t", Box::new(Translate));
     // Registered anew whenever templates are reloaded (debug builds), so its cache never
     // outlives the templates it was rendered from.

@@ -2,9 +2,10 @@
 //!
 //! `{{t "key"}}` without arguments always writes the same escaped text for a language, so each
 //! language gets its own copy of the compiled templates in which such an expression is replaced
-//! by that text. A page then walks no helper for its fixed texts: about forty per logged-in page,
-//! each a helper call with its parameters evaluated and dropped (docs/performance.md). Texts with
-//! arguments (`{{t "seconds" n=this}}`) and keys held in variables stay helper calls.
+//! by that text, and so is `{{t "key" name="literal"}}`, whose arguments never change either. A
+//! page then walks no helper for its fixed texts: about forty per logged-in page, each a helper
+//! call with its parameters evaluated and dropped (docs/performance.md). Texts whose key or
+//! arguments come from the page (`{{t "seconds" n=expires_in_s}}`) stay helper calls.
 
 use rocket_dyn_templates::handlebars::template::{HelperTemplate, Parameter, Template, TemplateElement};
 use rocket_dyn_templates::handlebars::Handlebars;
