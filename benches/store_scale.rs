@@ -101,7 +101,8 @@ async fn scheduled_lookups(store: &MemoryStore, ids: &[SessionId], done: &Atomic
     nanos
 }
 
-/// The schedule's p99 and slowest lookup (µs) while `work` runs on the other worker, and what
+/// The schedule's p99 and slowest lookup (µs) while `work` runs beside it (a memory store's sweep on
+/// Tokio's blocking pool), and what
 /// the work returned.
 async fn on_schedule<F>(store: &Arc<MemoryStore>, ids: &Arc<Vec<SessionId>>, work: F) -> (f64, f64, usize)
 where
@@ -112,7 +113,7 @@ where
         let (store, ids, done) = (Arc::clone(store), Arc::clone(ids), Arc::clone(&done));
         tokio::spawn(async move { scheduled_lookups(&store, &ids, &done).await })
     };
-    // Let the reader start, then run the work on the other worker.
+    // Let the reader start, then run the work.
     tokio::time::sleep(Duration::from_millis(20)).await;
     let result = tokio::spawn(work).await.expect("the work");
     done.store(true, Ordering::Relaxed);
