@@ -188,12 +188,22 @@ impl MemcachedStore {
         .await
     }
 
-    /// Every session key memcached holds under this prefix, from its LRU crawler.
+    /// Every session key memcached holds under this prefix, from its LRU crawler, each once.
+    /// A crawl walks the LRUs while they change, "not a multi-versioned consistent snapshot"
+    /// (memcached's notes on `metadump`): it may list a key twice, or miss an item that moves
+    /// between the LRU's segments while the walk runs (a new item leaves the hot segment within
+    /// moments). Two walks are merged, so an item would have to move during both to be missed.
     async fn keys(&self) -> Result<Vec<String>, StoreError> {
         let (address, prefix) = (self.address.clone(), format!("{}session:", self.prefix));
-        task::spawn_blocking(move || crawl(&address, &prefix))
-            .await
-            .map_err(|e| StoreError::Unavailable(format!("memcached task failed: {e}")))?
+        task::spawn_blocking(move || {
+            let mut keys = crawl(&address, &prefix)?;
+            keys.extend(crawl(&address, &prefix)?);
+            keys.sort_unstable();
+            keys.dedup();
+            Ok(keys)
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(format!("memcached task failed: {e}")))?
     }
 
     /// The live records under `keys` (full item keys), in chunks of multi-gets.
