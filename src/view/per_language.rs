@@ -55,33 +55,30 @@ fn put_texts_in(template: &mut Template, lang: Lang) {
     }
 }
 
-/// Is `helper` a `t` whose key and arguments are all literals, as in `{{t "key"}}` or
-/// `{{t "seconds" n=1}}`?
-fn is_fixed(helper: &HelperTemplate) -> bool {
-    let literal = |p: &Parameter| matches!(p, Parameter::Literal(_));
-    matches!(&helper.name, Parameter::Name(name) if name == "t")
-        && matches!(helper.params.as_slice(), [Parameter::Literal(Value::String(_))])
-        && helper.hash.values().all(literal)
-        && helper.block_param.is_none()
-        && !helper.block
+/// The key and arguments of a `t` whose key and arguments are all literals, as in
+/// `{{t "key"}}` or `{{t "seconds" n=1}}`; `None` for any other expression.
+fn fixed_call(helper: &HelperTemplate) -> Option<(&str, Vec<(&str, &Value)>)> {
+    let is_t = matches!(&helper.name, Parameter::Name(name) if name == "t");
+    let [Parameter::Literal(Value::String(key))] = helper.params.as_slice() else {
+        return None;
+    };
+    if !is_t || helper.block_param.is_some() || helper.block {
+        return None;
+    }
+    let args = helper.hash.iter().map(|(name, value)| match value {
+        Parameter::Literal(value) => Some((name.as_str(), value)),
+        _ => None,
+    });
+    Some((key, args.collect::<Option<_>>()?))
 }
 
 /// The escaped text that `helper` would write in `lang`, when it is fixed and the text exists.
 fn fixed_text(helper: &HelperTemplate, lang: Lang) -> Option<String> {
-    if !is_fixed(helper) {
-        return None;
-    }
-    let [Parameter::Literal(Value::String(key))] = helper.params.as_slice() else {
-        return None;
-    };
-    if helper.hash.is_empty() {
+    let (key, args) = fixed_call(helper)?;
+    if args.is_empty() {
         return texts::plain(lang, key).ok().map(|text| text.to_string());
     }
-    let args = helper.hash.iter().filter_map(|(name, value)| match value {
-        Parameter::Literal(value) => Some((name.as_str(), value)),
-        _ => None,
-    });
-    texts::with_args(lang, key, args).ok()
+    texts::with_args(lang, key, args.into_iter()).ok()
 }
 
 #[cfg(test)]
@@ -126,7 +123,9 @@ mod tests {
             .elements
             .iter()
             .map(|element| match element {
-                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => usize::from(is_fixed(h)),
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                    usize::from(fixed_call(h).is_some())
+                }
                 TemplateElement::HelperBlock(h) => inner(&h.template) + inner(&h.inverse),
                 TemplateElement::DecoratorBlock(d) | TemplateElement::PartialBlock(d) => inner(&d.template),
                 _ => 0,
