@@ -255,6 +255,16 @@ fn held_part(page: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// How the held part shows where a record is (its key, file or row).
+fn held_address(address: &str) -> String {
+    format!("<code class=\"held-value\">{address}</code>")
+}
+
+/// How the held part shows one field of a record, as the store holds it.
+fn held_field(name: &str, value: &str) -> String {
+    format!("<dt><code>{name}</code></dt><dd><code class=\"held-value\">{value}</code>")
+}
+
 /// The record JSON as a store wrote it, with the CSRF token as the pane shows it.
 fn without_token(json: &str) -> String {
     let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -308,9 +318,7 @@ fn the_pane_and_the_dashboard_show_the_row_as_sqlite_holds_it() {
         ("record", without_token(&record)),
     ] {
         assert!(
-            held.contains(&format!(
-                "<dt><code>{column}</code></dt><dd><code class=\"held-value\">{value}</code>"
-            )),
+            held.contains(&held_field(column, &value)),
             "{column} = {value} in {held}"
         );
     }
@@ -342,10 +350,7 @@ fn the_pane_shows_the_item_as_memcached_holds_it() {
     let cache = memcache::Client::connect(server.url()).unwrap();
     let value: String = cache.get(&key).unwrap().expect("the item");
     assert!(held.contains("(<code>memcached</code>)"), "{held}");
-    assert!(
-        held.contains(&format!("<code class=\"held-value\">{key}</code>")),
-        "{held}"
-    );
+    assert!(held.contains(&held_address(&key)), "{held}");
     assert!(held.contains(&without_token(&value)), "{held}");
     assert!(held.contains("<dt><code>exptime</code></dt>"));
 }
@@ -513,17 +518,9 @@ fn the_pane_shows_the_file_as_the_file_store_holds_it() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_millis();
-    assert!(
-        held.contains(&format!("<code class=\"held-value\">{}</code>", path.display())),
-        "{held}"
-    );
+    assert!(held.contains(&held_address(&path.display().to_string())), "{held}");
     assert!(held.contains(&without_token(&content)), "{held}");
-    assert!(
-        held.contains(&format!(
-            "<dt><code>mtime</code></dt><dd><code class=\"held-value\">{modified} ms</code>"
-        )),
-        "{held}"
-    );
+    assert!(held.contains(&held_field("mtime", &format!("{modified} ms"))), "{held}");
 }
 
 /// The Redis store: the pane shows the key's value and its `PXAT` as Redis has them.
@@ -542,15 +539,7 @@ fn the_pane_shows_the_key_as_redis_holds_it() {
     let mut redis = redis::Client::open(server.url()).unwrap().get_connection().unwrap();
     let value: String = redis.get(&key).unwrap();
     let pxat: i64 = redis::cmd("PEXPIRETIME").arg(&key).query(&mut redis).unwrap();
-    assert!(
-        held.contains(&format!("<code class=\"held-value\">{key}</code>")),
-        "{held}"
-    );
+    assert!(held.contains(&held_address(&key)), "{held}");
     assert!(held.contains(&without_token(&value)), "{held}");
-    assert!(
-        held.contains(&format!(
-            "<dt><code>PXAT</code></dt><dd><code class=\"held-value\">{pxat}</code>"
-        )),
-        "{held}"
-    );
+    assert!(held.contains(&held_field("PXAT", &pxat.to_string())), "{held}");
 }
