@@ -2,7 +2,8 @@
 //!
 //! The cookie flow keeps the credentials themselves in client cookies (deliberately weak); the
 //! session flow keeps only a random id in an `HttpOnly` cookie and the state on the server.
-//! [`build`] assembles the application from a figment, so tests can merge their own configuration.
+//! [`build`] assembles the application from a figment, so tests can merge their own configuration;
+//! [`build_on`] does the same on a memory store made beforehand.
 
 #[macro_use]
 extern crate rocket;
@@ -42,15 +43,30 @@ pub(crate) mod state;
 pub mod storage;
 pub(crate) mod view;
 
+use std::sync::Arc;
+
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
+use storage::MemoryStore;
+
 /// Builds the application; each stage below is one area of the app, in reading order.
 pub fn build(figment: Figment) -> Rocket<Build> {
+    assemble(figment, None)
+}
+
+/// Builds the application with its sessions in `sessions`, a memory store the caller made and
+/// may already have filled through the store's API: how `cargo bench --bench page_scale`
+/// serves pages among a million sessions, which no class could log in fast enough to create.
+pub fn build_on(figment: Figment, sessions: Arc<MemoryStore>) -> Rocket<Build> {
+    assemble(figment.merge(("session_store", "memory")), Some(sessions))
+}
+
+fn assemble(figment: Figment, sessions: Option<Arc<MemoryStore>>) -> Rocket<Build> {
     let (figment, built_in_templates) = assets::templates(figment);
     rocket::custom(figment)
         .manage(built_in_templates)
-        .attach(state::stage())
+        .attach(state::stage(sessions))
         .attach(config::log_cap())
         .attach(session::sweeper())
         .attach(presets::follower())

@@ -2,6 +2,8 @@
 //! figment. A part that cannot be built stops launch with one log line that names it; nothing
 //! here depends on the order in which fairings are attached.
 
+use std::sync::Arc;
+
 use rocket::fairing::AdHoc;
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
@@ -16,7 +18,7 @@ use crate::lab::LabDesks;
 use crate::presets::Presets;
 use crate::session::Sessions;
 use crate::signing::SigningKey;
-use crate::storage::{self, ClassRedis};
+use crate::storage::{self, ClassRedis, MemoryStore, SessionStore};
 use crate::view;
 
 /// The parts, each managed as Rocket state.
@@ -33,10 +35,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub async fn build(figment: &Figment) -> Result<AppState, String> {
+    /// `sessions`, when given, replaces the memory store the configuration opened
+    /// ([`crate::build_on`] sets `session_store = "memory"`).
+    pub async fn build(figment: &Figment, sessions: Option<Arc<MemoryStore>>) -> Result<AppState, String> {
         let config = AppConfig::from_figment(figment)?;
-        let backend = storage::open(&config)
+        let mut backend = storage::open(&config)
             .map_err(|e| format!("session_store = \"{}\": {e}", config.session_store.as_str()))?;
+        if let Some(store) = sessions {
+            backend.sessions = store as Arc<dyn SessionStore>;
+        }
         let signing_key = match &backend.class {
             Some(class) => SigningKey::shared(&config, class).await,
             None => SigningKey::from_config(&config),
@@ -103,9 +110,10 @@ impl AppState {
 }
 
 /// Builds and manages the state at ignition; a failure stops launch with one clear line.
-pub fn stage() -> AdHoc {
+/// `sessions`, when given, is the memory store the session flow uses (see [`crate::build_on`]).
+pub fn stage(sessions: Option<Arc<MemoryStore>>) -> AdHoc {
     AdHoc::try_on_ignite("Application state", |rocket| async {
-        match AppState::build(rocket.figment()).await {
+        match AppState::build(rocket.figment(), sessions).await {
             Ok(state) => Ok(state.manage(rocket)),
             Err(line) => {
                 rocket::error!("{line}");

@@ -2,12 +2,18 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use rocket::figment::Figment;
 use rocket::http::Status;
 use rocket::local::blocking::Client;
+use session_lab::clock::now_ms;
+use session_lab::credentials::{Role, Username};
+use session_lab::ids::SessionId;
+use session_lab::record::SessionRecord;
+use session_lab::storage::{MemoryStore, SessionStore};
 
 use crate::helpers::{figment, form, json, spawn_app_with, TestApp};
 use crate::redis_server::{unique_prefix, RedisServer};
@@ -110,6 +116,33 @@ fn two_instances_on_one_redis_share_sessions_and_accounts() {
         .browser()
         .post_form("/register", &form(&[("username", "shared"), ("password", "other")]));
     assert_eq!(taken.status(), Status::Conflict);
+}
+
+/// `build_on` (what `cargo bench --bench page_scale` fills a million sessions into): the app
+/// serves the sessions the caller put in the store, and keeps new ones there.
+#[test]
+fn an_app_built_on_a_store_serves_its_sessions_and_keeps_new_ones_there() {
+    let store = Arc::new(MemoryStore::new());
+    let id = SessionId::generate().unwrap();
+    let user = Username::parse("made_before").unwrap();
+    let record = SessionRecord::new(user, Role::Student, now_ms(), 1800, 28800).unwrap();
+    rocket::execute(store.create(&id, &record)).unwrap();
+    let app = TestApp {
+        client: Client::untracked(session_lab::build_on(figment(), Arc::clone(&store))).unwrap(),
+    };
+    let visitor = app.browser();
+    visitor.set_cookie("sid", &id.expose(), "/");
+    let page = visitor.get("/session").into_string().unwrap();
+    assert!(page.contains("made_before"), "the stored session is logged in");
+
+    let sid = log_in(&app);
+    let stored: SessionId = sid.parse().unwrap();
+    let found = rocket::execute(store.load(&stored, now_ms())).unwrap();
+    assert_eq!(
+        found.map(|r| r.user.to_string()),
+        Some("abc".to_owned()),
+        "the login went into the given store"
+    );
 }
 
 #[test]
