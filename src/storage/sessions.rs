@@ -106,11 +106,14 @@ impl Holding {
 /// The record as the file, Redis, SQL and memcached stores write it (JSON), except the CSRF
 /// token, shown by its length only: a pane may be on a projector, and a token is a form secret.
 pub fn shown_json(record: &SessionRecord) -> String {
-    let mut value = serde_json::to_value(record).unwrap_or_default();
-    if let Some(token) = value.get_mut("csrf_token") {
-        *token = serde_json::Value::from(format!("[{} characters, not shown]", record.csrf_token.expose().len()));
-    }
-    value.to_string()
+    let json = serde_json::to_string(record).unwrap_or_default();
+    let token = record.csrf_token.expose();
+    // A key inside a JSON string would have its quotes escaped, so this is the field itself.
+    json.replacen(
+        &format!("\"csrf_token\":\"{token}\""),
+        &format!("\"csrf_token\":\"[{} characters, not shown]\"", token.len()),
+        1,
+    )
 }
 
 /// [`SessionId::storage_key`] as hex, back to bytes; `None` for anything else.
