@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::fill;
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper::header::{COOKIE, SET_COOKIE};
@@ -31,19 +32,17 @@ use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use rocket::tokio;
 use session_lab::clock::now_ms;
-use session_lab::credentials::{Role, Username};
 use session_lab::ids::SessionId;
-use session_lab::record::SessionRecord;
 use session_lab::session::Sessions;
 use session_lab::storage::{MemoryStore, SessionStore};
+
+mod common;
 
 const PER_ROUND: u32 = 3_000;
 const ROUNDS: usize = 10;
 /// Requests on a new connection before any is counted.
 const WARM_UP: u32 = 50;
 const STRIDE: usize = 104_729;
-const IDLE_S: u64 = 1800;
-const ABSOLUTE_S: u64 = 28800;
 
 type HttpClient = Client<HttpConnector, Empty<Bytes>>;
 
@@ -59,19 +58,6 @@ struct Instance {
 
 /// One request: when its time started, and how long it took in nanoseconds.
 type Timed = (Instant, u64);
-
-/// Sessions spread over accounts as a class's would be: ten per account.
-async fn fill(store: &MemoryStore, count: usize, created_ms: u64) -> Vec<SessionId> {
-    let mut ids = Vec::with_capacity(count);
-    for i in 0..count {
-        let user = Username::parse(&format!("user_{}", i / 10)).expect("a valid name");
-        let record = SessionRecord::new(user, Role::Student, created_ms, IDLE_S, ABSOLUTE_S).expect("OS randomness");
-        let id = SessionId::generate().expect("OS randomness");
-        store.create(&id, &record).await.expect("create");
-        ids.push(id);
-    }
-    ids
-}
 
 /// The app on a free loopback port, its sessions in `store`.
 async fn serve(store: Arc<MemoryStore>, ids: Vec<SessionId>) -> Instance {
@@ -197,18 +183,7 @@ fn per_second(timed: &[Timed], over: Duration) -> f64 {
 }
 
 fn main() {
-    let count: usize = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(|a| a.parse().expect("N: a number of sessions"))
-        .unwrap_or(1_000_000);
-    // The server's runtime, as Rocket builds it on this machine: one worker per core.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(run(count.max(1_000)));
+    common::on_two_workers(run(common::sessions_asked()));
 }
 
 async fn run(count: usize) {
@@ -241,8 +216,7 @@ async fn run(count: usize) {
 
     // N more sessions that are all past their idle timeout by the time of the sweep.
     let (big, store) = (&instances[2], &stores[2]);
-    let long_ago = now - (IDLE_S + 60) * 1000;
-    drop(fill(store, count, long_ago).await);
+    drop(fill(store, count, common::long_ago(now)).await);
     let calm_started = Instant::now();
     let calm = measured(big, PER_ROUND * 2);
     let calm_rate = per_second(&calm, calm_started.elapsed());

@@ -17,18 +17,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::fill;
 use rocket::tokio;
 use session_lab::clock::now_ms;
-use session_lab::credentials::{Role, Username};
 use session_lab::ids::SessionId;
-use session_lab::record::SessionRecord;
 use session_lab::storage::{MemoryStore, SessionStore};
+
+mod common;
 
 const LOOKUPS: usize = 300_000;
 /// The schedule of the lookups around a sweep: 100 000 a second.
 const EVERY: Duration = Duration::from_micros(10);
-const IDLE_S: u64 = 1800;
-const ABSOLUTE_S: u64 = 28800;
 
 fn resident_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -38,22 +37,6 @@ fn resident_kib() -> u64 {
             line.split_whitespace().nth(1)?.parse().ok()
         })
         .unwrap_or(0)
-}
-
-/// Sessions spread over accounts as a class's would be: ten per account.
-fn record(created_ms: u64, i: usize) -> SessionRecord {
-    let user = Username::parse(&format!("user_{}", i / 10)).expect("a valid name");
-    SessionRecord::new(user, Role::Student, created_ms, IDLE_S, ABSOLUTE_S).expect("OS randomness")
-}
-
-async fn fill(store: &MemoryStore, count: usize, created_ms: u64) -> Vec<SessionId> {
-    let mut ids = Vec::with_capacity(count);
-    for i in 0..count {
-        let id = SessionId::generate().expect("OS randomness");
-        store.create(&id, &record(created_ms, i)).await.expect("create");
-        ids.push(id);
-    }
-    ids
 }
 
 fn p99_us(mut nanos: Vec<u64>) -> f64 {
@@ -123,17 +106,7 @@ where
 }
 
 fn main() {
-    let count: usize = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(|a| a.parse().expect("N: a number of sessions"))
-        .unwrap_or(1_000_000);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(run(count.max(1_000)));
+    common::on_two_workers(run(common::sessions_asked()));
 }
 
 async fn run(count: usize) {
@@ -157,8 +130,7 @@ async fn run(count: usize) {
     );
 
     // N more sessions that are all past their idle timeout by the time of the sweep.
-    let long_ago = now - (IDLE_S + 60) * 1000;
-    let expired = fill(&store, count, long_ago).await;
+    let expired = fill(&store, count, common::long_ago(now)).await;
     drop(expired);
     let (calm_p99, calm_slowest, _) = on_schedule(&store, &ids, async {
         tokio::time::sleep(Duration::from_secs(1)).await;
