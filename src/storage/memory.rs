@@ -207,7 +207,7 @@ impl SessionStore for MemoryStore {
         let maps = Arc::clone(&self.0);
         let (done, swept) = oneshot::channel();
         std::thread::Builder::new()
-            .name("memory-sweep".into())
+            .name("memory_sweep".into())
             .spawn(move || {
                 lowest_priority();
                 // The receiver is gone only if the sweeper stopped waiting: nothing to tell.
@@ -395,7 +395,7 @@ mod tests {
         let idle = libc::SCHED_IDLE as u32;
         let mut seen = None;
         while seen != Some(idle) && !sweep.is_finished() {
-            seen = policy_of_thread("memory-sweep").or(seen);
+            seen = policy_of_thread("memory_sweep").or(seen);
             // Not a busy loop: at the lowest priority the sweep runs only when a core is free.
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
