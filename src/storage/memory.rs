@@ -327,29 +327,37 @@ mod tests {
 
     /// A sweep runs beside the workers: with one worker, a lookup asked for while a sweep of
     /// a hundred thousand expired sessions runs is answered before that sweep ends.
-    #[test]
-    fn a_sweep_never_holds_up_a_worker() {
+    const NOW: u64 = 100_000_000;
+
+    /// A runtime with one worker, and a store of 100 000 sessions created at `NOW` that are
+    /// expired ten seconds later.
+    fn one_worker_and_expired_sessions() -> (rocket::tokio::runtime::Runtime, Arc<MemoryStore>) {
         let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .build()
             .unwrap();
         let store = Arc::new(MemoryStore::new());
-        let now = 100_000_000;
-        let live = SessionId::generate().unwrap();
         runtime.block_on(async {
             for n in 0..100_000 {
                 let id = SessionId::generate().unwrap();
                 store
-                    .create(&id, &record(&format!("user{n:05}"), now, 10))
+                    .create(&id, &record(&format!("user{n:05}"), NOW, 10))
                     .await
                     .unwrap();
             }
-            store.create(&live, &record("abc", now, 600)).await.unwrap();
         });
+        (runtime, store)
+    }
+
+    #[test]
+    fn a_sweep_never_holds_up_a_worker() {
+        let (runtime, store) = one_worker_and_expired_sessions();
+        let live = SessionId::generate().unwrap();
+        runtime.block_on(store.create(&live, &record("abc", NOW, 600))).unwrap();
         let sweeping = Arc::clone(&store);
-        let sweep = runtime.spawn(async move { sweeping.sweep(now + 10_000).await });
+        let sweep = runtime.spawn(async move { sweeping.sweep(NOW + 10_000).await });
         let looking = Arc::clone(&store);
-        let lookup = runtime.spawn(async move { looking.load(&live, now + 10_000).await });
+        let lookup = runtime.spawn(async move { looking.load(&live, NOW + 10_000).await });
         let found = runtime.block_on(lookup).unwrap().unwrap();
         assert!(found.is_some());
         assert!(!sweep.is_finished(), "the lookup waited for the sweep");
@@ -374,23 +382,9 @@ mod tests {
     /// The sweep runs at Linux's lowest priority, so that it never takes a core from a request.
     #[test]
     fn a_sweep_runs_at_the_lowest_priority() {
-        let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .build()
-            .unwrap();
-        let store = Arc::new(MemoryStore::new());
-        let now = 100_000_000;
-        runtime.block_on(async {
-            for n in 0..100_000 {
-                let id = SessionId::generate().unwrap();
-                store
-                    .create(&id, &record(&format!("user{n:05}"), now, 10))
-                    .await
-                    .unwrap();
-            }
-        });
+        let (runtime, store) = one_worker_and_expired_sessions();
         let sweeping = Arc::clone(&store);
-        let sweep = runtime.spawn(async move { sweeping.sweep(now + 10_000).await });
+        let sweep = runtime.spawn(async move { sweeping.sweep(NOW + 10_000).await });
         // The thread lowers its own priority as it starts: watch until it has, or has finished.
         let idle = libc::SCHED_IDLE as u32;
         let mut seen = None;
