@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use dashmap::mapref::entry::Entry;
 use dashmap::DashMap;
-use rocket::tokio::sync::oneshot;
+use rocket::tokio::task;
 
 use super::sessions::{parse_storage_key, StoredSession};
 use super::{Holding, SessionStore, StoreError};
@@ -23,7 +23,7 @@ use crate::record::SessionRecord;
 
 type Key = [u8; 32];
 
-/// The store's maps, shared with the sweep, which runs on a thread of its own.
+/// The store's maps, shared with the sweep, which runs on Tokio's blocking pool.
 #[derive(Default)]
 pub struct MemoryStore(Arc<Maps>);
 
@@ -110,19 +110,6 @@ impl Maps {
     }
 }
 
-/// Asks Linux to run this thread only when a core has nothing else to run (`SCHED_IDLE`,
-/// sched(7)); if it refuses, the thread keeps the normal priority.
-fn lowest_priority() {
-    let param = libc::sched_param { sched_priority: 0 };
-    // SAFETY: `param` is a valid `sched_param` for the duration of the call; pid 0 is this thread.
-    if unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) } != 0 {
-        rocket::warn!(
-            "memory store sweep: runs at normal priority ({})",
-            std::io::Error::last_os_error()
-        );
-    }
-}
-
 #[rocket::async_trait]
 impl SessionStore for MemoryStore {
     fn kind(&self) -> StoreKind {
@@ -199,24 +186,15 @@ impl SessionStore for MemoryStore {
         Ok(self.remove_if(&id.storage_key_bytes(), |_| true))
     }
 
-    /// A sweep of a million sessions walks the map for a second or more: on a thread of its
-    /// own, so that it never holds up one of the workers that answer requests, and at the lowest
-    /// priority, so that it runs on time a core would otherwise idle and never takes a core from
-    /// them (docs/performance.md).
+    /// A sweep of a million sessions walks the map for a second or more: on the blocking pool,
+    /// so that it never holds up one of the workers that answer requests. (Not at a lower
+    /// priority: it holds a shard's lock while it walks it, and a lookup waiting for that lock
+    /// would wait for a thread the kernel runs last; docs/performance.md.)
     async fn sweep(&self, now_ms: u64) -> Result<usize, StoreError> {
         let maps = Arc::clone(&self.0);
-        let (done, swept) = oneshot::channel();
-        std::thread::Builder::new()
-            .name("memory_sweep".into())
-            .spawn(move || {
-                lowest_priority();
-                // The receiver is gone only if the sweeper stopped waiting: nothing to tell.
-                let _ = done.send(maps.sweep(now_ms));
-            })
-            .map_err(|e| StoreError::Unavailable(format!("memory store sweep: no thread: {e}")))?;
-        swept
+        task::spawn_blocking(move || maps.sweep(now_ms))
             .await
-            .map_err(|_| StoreError::Unavailable("memory store sweep failed".into()))
+            .map_err(|e| StoreError::Unavailable(format!("memory store sweep failed: {e}")))
     }
 
     async fn count(&self) -> Result<usize, StoreError> {
@@ -361,39 +339,6 @@ mod tests {
         let found = runtime.block_on(lookup).unwrap().unwrap();
         assert!(found.is_some());
         assert!(!sweep.is_finished(), "the lookup waited for the sweep");
-        assert_eq!(runtime.block_on(sweep).unwrap().unwrap(), 100_000);
-    }
-
-    /// The scheduling policy (field 41 of /proc/<pid>/task/<tid>/stat, proc(5)) of this
-    /// process's thread named `name`, if one runs now.
-    fn policy_of_thread(name: &str) -> Option<u32> {
-        std::fs::read_dir("/proc/self/task").ok()?.flatten().find_map(|task| {
-            let comm = std::fs::read_to_string(task.path().join("comm")).ok()?;
-            if comm.trim() != name {
-                return None;
-            }
-            let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
-            // The name in parentheses may hold spaces: count fields after the last ')'.
-            let after_name = &stat[stat.rfind(')')? + 2..];
-            after_name.split(' ').nth(41 - 3)?.parse().ok()
-        })
-    }
-
-    /// The sweep runs at Linux's lowest priority, so that it never takes a core from a request.
-    #[test]
-    fn a_sweep_runs_at_the_lowest_priority() {
-        let (runtime, store) = one_worker_and_expired_sessions();
-        let sweeping = Arc::clone(&store);
-        let sweep = runtime.spawn(async move { sweeping.sweep(NOW + 10_000).await });
-        // The thread lowers its own priority as it starts: watch until it has, or has finished.
-        let idle = libc::SCHED_IDLE as u32;
-        let mut seen = None;
-        while seen != Some(idle) && !sweep.is_finished() {
-            seen = policy_of_thread("memory_sweep").or(seen);
-            // Not a busy loop: at the lowest priority the sweep runs only when a core is free.
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        assert_eq!(seen, Some(idle), "the sweep's thread was seen at SCHED_IDLE");
         assert_eq!(runtime.block_on(sweep).unwrap().unwrap(), 100_000);
     }
 }
