@@ -15,6 +15,11 @@ use session_lab::ids::SessionId;
 use session_lab::record::SessionRecord;
 use session_lab::storage::{MemoryStore, SessionStore};
 
+// The server's allocator (src/main.rs): memory per session and the time of each operation
+// depend on it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SESSIONS: usize = 200_000;
 const TOUCHES_PER_TASK: usize = 1_000_000;
 const TASKS: usize = 4;

@@ -8,6 +8,10 @@ use session_lab::ids::SessionId;
 use session_lab::record::SessionRecord;
 use session_lab::storage::{MemoryStore, SessionStore};
 
+// The server's allocator (src/main.rs): memory per session and the time of a lookup depend on it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The default timeouts, which every filled session gets.
 const IDLE_S: u64 = 1800;
 const ABSOLUTE_S: u64 = 28800;
