@@ -303,8 +303,6 @@ mod tests {
         );
     }
 
-    /// A sweep runs beside the workers: with one worker, a lookup asked for while a sweep of
-    /// a hundred thousand expired sessions runs is answered before that sweep ends.
     const NOW: u64 = 100_000_000;
 
     /// A runtime with one worker, and a store of 100 000 sessions created at `NOW` that are
@@ -327,6 +325,8 @@ mod tests {
         (runtime, store)
     }
 
+    /// A sweep runs beside the workers: with one worker, a lookup asked for while a sweep of
+    /// a hundred thousand expired sessions runs is answered before that sweep ends.
     #[test]
     fn a_sweep_never_holds_up_a_worker() {
         let (runtime, store) = one_worker_and_expired_sessions();
