@@ -94,19 +94,24 @@ impl Maps {
     }
 
     /// Removes every expired record and its index entry; how many.
+    ///
+    /// Nothing is allocated while a shard is locked: the walk holds each shard's lock, and an
+    /// allocation there can take milliseconds (a list of what was removed, grown to a million
+    /// entries, is copied each time it doubles), during which a request for a session in that
+    /// shard waits. So each index entry goes as its record does. The order of the locks is
+    /// always a record shard, then an index shard: no code takes a record shard while holding an
+    /// index shard, so the two cannot wait for each other.
     fn sweep(&self, now_ms: u64) -> usize {
-        let mut removed = Vec::new();
+        let mut removed = 0;
         self.records.retain(|key, record| {
             let keep = !record.is_expired(now_ms);
             if !keep {
-                removed.push((*key, record.user.clone()));
+                self.unindex(&record.user, key);
+                removed += 1;
             }
             keep
         });
-        for (key, user) in &removed {
-            self.unindex(user, key);
-        }
-        removed.len()
+        removed
     }
 }
 
