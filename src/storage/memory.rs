@@ -136,20 +136,28 @@ impl SessionStore for MemoryStore {
 
     async fn create(&self, id: &SessionId, record: &SessionRecord) -> Result<(), StoreError> {
         let key = id.storage_key_bytes();
+        let mut stored = Box::new(record.clone());
+        // All of a user's sessions share the index's copy of the name (one allocation a user,
+        // not one a session). The index's lock is let go before the record map's is taken.
+        let indexed = self.by_user.get(&record.user).map(|entry| entry.key().clone());
+        if let Some(user) = indexed {
+            stored.user = user;
+        }
+        let user = stored.user.clone();
         match self.records.entry(key) {
             Entry::Occupied(mut old) if old.get().is_expired(record.created_ms) => {
-                let previous = old.insert(Box::new(record.clone()));
+                let previous = old.insert(stored);
                 drop(old);
                 // The same key under the same account is indexed already.
-                if previous.user != record.user {
+                if previous.user != user {
                     self.unindex(&previous.user, &key);
-                    self.index(&record.user, key);
+                    self.index(&user, key);
                 }
             }
             Entry::Occupied(_) => return Err(StoreError::Exists),
             Entry::Vacant(slot) => {
-                slot.insert(Box::new(record.clone()));
-                self.index(&record.user, key);
+                slot.insert(stored);
+                self.index(&user, key);
             }
         }
         Ok(())
@@ -306,6 +314,30 @@ mod tests {
             store.by_user.get(&Username::parse("abc").unwrap()).is_none(),
             "no empty lists left"
         );
+    }
+
+    /// A user's sessions share one copy of the name, the index's: the sessions of a class's
+    /// accounts hold one name per account, not one per session.
+    #[rocket::async_test]
+    async fn a_users_sessions_share_one_copy_of_the_name() {
+        let store = MemoryStore::new();
+        for _ in 0..3 {
+            // Each record brings its own copy, as each login parses the name anew.
+            let id = SessionId::generate().unwrap();
+            store.create(&id, &record("abc", NOW, 600)).await.unwrap();
+        }
+        let indexed = store
+            .by_user
+            .iter()
+            .map(|e| e.key().as_str().as_ptr())
+            .collect::<Vec<_>>();
+        assert_eq!(indexed.len(), 1);
+        let held = store
+            .records
+            .iter()
+            .map(|r| r.user.as_str().as_ptr())
+            .collect::<Vec<_>>();
+        assert_eq!(held, vec![indexed[0]; 3], "every record points at the index's name");
     }
 
     const NOW: u64 = 100_000_000;
