@@ -46,7 +46,7 @@ impl<'r> FromRequest<'r> for AccountPanel {
         };
         let ended = request.query_value::<usize>("ended").and_then(Result::ok);
         Outcome::Success(AccountPanel {
-            csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose().to_owned()),
+            csrf_token: user.as_ref().map(|u| u.record.csrf_token.expose()),
             shared_account: user.as_ref().is_some_and(|u| u.record.user.as_str() == DEMO_ACCOUNT),
             own_password: user.as_ref().is_some_and(|u| !built_in(u)),
             ended: user.as_ref().and(ended),

@@ -58,7 +58,7 @@ pub struct Sessions {
     absolute_timeout_s: u64,
     cookie_secure: bool,
     /// Shared by every record this instance creates.
-    instance: Arc<str>,
+    instance: Arc<String>,
     /// The instructor's lesson switches, read when a session starts.
     presets: Presets,
     max_per_user: usize,
@@ -72,7 +72,7 @@ impl Sessions {
             idle_timeout_s: config.session_idle_timeout,
             absolute_timeout_s: config.session_absolute_timeout,
             cookie_secure: config.cookie_secure,
-            instance: config.instance_name.as_str().into(),
+            instance: Arc::new(config.instance_name.clone()),
             presets,
             max_per_user: config.max_sessions_per_user,
             max_demo: config.max_sessions_demo_account,
