@@ -340,6 +340,47 @@ mod tests {
         assert_eq!(held, vec![indexed[0]; 3], "every record points at the index's name");
     }
 
+    /// The sweep takes an index shard while it holds a record shard; nothing else holds an index
+    /// shard while it takes a record shard. Were both orders ever taken at once, two threads
+    /// could each hold the lock the other waits for, forever. Four threads that log in, list,
+    /// log out and sweep the same two accounts' sessions at once all finish.
+    #[test]
+    fn sweeps_beside_logins_listings_and_logouts_never_wait_for_each_other() {
+        let store = Arc::new(MemoryStore::new());
+        let (finished, finishing) = std::sync::mpsc::channel();
+        for thread in 0..4u64 {
+            let (store, finished) = (Arc::clone(&store), finished.clone());
+            std::thread::spawn(move || {
+                let runtime = rocket::tokio::runtime::Builder::new_current_thread().build().unwrap();
+                runtime.block_on(async {
+                    let user = Username::parse(["abc", "bob"][thread as usize % 2]).unwrap();
+                    for round in 0..3_000u64 {
+                        // Created already idle-expired at the next round's sweep.
+                        let now = NOW + round * 20_000;
+                        let mut last = None;
+                        for _ in 0..3 {
+                            let id = SessionId::generate().unwrap();
+                            store.create(&id, &record(user.as_str(), now, 10)).await.unwrap();
+                            last = Some(id);
+                        }
+                        store.list_user(&user, now).await.unwrap();
+                        store.delete(&last.unwrap()).await.unwrap();
+                        if round % 2 == thread % 2 {
+                            store.sweep(now).await.unwrap();
+                        }
+                    }
+                });
+                finished.send(()).unwrap();
+            });
+        }
+        for _ in 0..4 {
+            // Far longer than the work takes; only a deadlock gets here.
+            finishing
+                .recv_timeout(std::time::Duration::from_secs(120))
+                .expect("a thread is stuck: two locks taken in opposite orders");
+        }
+    }
+
     const NOW: u64 = 100_000_000;
 
     /// A runtime with one worker, and a store of 100 000 sessions created at `NOW` that are
