@@ -30,24 +30,25 @@ impl CsrfToken {
         Ok(CsrfToken(*SessionId::generate()?.as_bytes()))
     }
 
-    /// The token as text, on the stack.
-    fn text(&self) -> [u8; CSRF_TOKEN_CHARS] {
+    /// The token as text, on the stack. 32 bytes always make exactly 43 characters; were the
+    /// encoder ever to say otherwise, there is no text, and nothing matches (never a blank token).
+    fn text(&self) -> Option<[u8; CSRF_TOKEN_CHARS]> {
         let mut text = [0u8; CSRF_TOKEN_CHARS];
-        // 32 bytes are always exactly 43 characters, which always fit.
-        let written = URL_SAFE_NO_PAD.encode_slice(self.0, &mut text).unwrap_or_default();
-        debug_assert_eq!(written, CSRF_TOKEN_CHARS);
-        text
+        let written = URL_SAFE_NO_PAD.encode_slice(self.0, &mut text).ok()?;
+        (written == CSRF_TOKEN_CHARS).then_some(text)
     }
 
     /// Compares in constant time, so the response time does not reveal a matching prefix.
     pub fn matches(&self, submitted: &str) -> bool {
-        self.text().ct_eq(submitted.as_bytes()).into()
+        self.text().is_some_and(|text| text.ct_eq(submitted.as_bytes()).into())
     }
 
     /// The text a form carries.
     pub fn expose(&self) -> String {
         // base64url is ASCII.
-        String::from_utf8_lossy(&self.text()).into_owned()
+        self.text()
+            .map(|text| String::from_utf8_lossy(&text).into_owned())
+            .unwrap_or_default()
     }
 }
 
