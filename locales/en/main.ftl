@@ -39,15 +39,21 @@ sent-nothing = Your browser sent no cookies with this request.
 
 ## Landing page
 index-title = Cookies or sessions: where does your login live?
-index-lead = Log in twice, once through each flow, and compare what your browser carries, what the server keeps, and what an attacker could do with either.
+index-lead = Log in once through each flow and compare what your browser carries, what the server keeps, and what an attacker could do with each.
 index-cookie-summary = Your username, your password and your role are written into three cookies. The browser sends them with every request, and the server checks the password again each time. The server remembers nobody.
 index-session-summary = The server checks your password once, keeps a record of your login, and gives your browser only a random 256-bit id in a cookie that page scripts cannot read.
 index-open-flow = Open this flow
+index-signed-summary = The honest alternative to a session: your user, role and expiry travel in one cookie that the server signs with a key only it has. Anyone can read the cookie, nobody without the key can change it, and the server keeps nothing, so it cannot take a copy back either.
 index-try-title = Try this
 index-try-1 = Log in through the cookie flow, then look at the Cookie header your browser sent: your password is in it.
 index-try-2 = Log in through the session flow: the only cookie is a random id that means nothing by itself.
-index-try-3 = Open both staff-only pages as a student. One of them believes whatever your cookies claim.
+index-try-3 = Open each flow's staff-only page as a student. One of them believes whatever your cookies claim.
 index-try-4 = Log out of each flow and ask yourself what a copy of your old cookies would still be worth.
+index-try-5 = Log in through the signed flow and read your role in its cookie. Then try to change it in the security lab: the signature gives you away.
+index-next-title = Where next
+index-next-compare = the three flows in one view, live: what travels, what scripts can read, what the server keeps, what logout does.
+index-next-explain = how each flow works step by step, and what each costs, in figures this server measured.
+index-next-lab = attack the flows yourself: steal, forge, fixate, guess and replay, each with how to prevent it.
 index-accounts = The student account abc with password 1234 is built in; the instructor account is teacher.
 index-server-title = This server
 index-store = Session records are kept in: { $store }.

@@ -21,8 +21,18 @@ fn the_landing_page_links_everything() {
         "/healthz",
         "/cookie/inspect",
         "/session/inspect",
+        "/signed/login",
+        "/signed",
+        "/signed/inspect",
+        "/compare?third=signed",
+        "/explain",
+        "/lab",
     ] {
         assert!(page.contains(&format!("href=\"{link}\"")), "{link}");
+    }
+    // All three flows are introduced, each with its own card.
+    for flow in ["cookie", "session", "signed"] {
+        assert!(page.contains(&format!("class=\"card flow-card {flow}\"")), "{flow}");
     }
 }
 
