@@ -107,11 +107,11 @@ staff-login-first = Log in first.
 
 ## Registration
 register-title = Create an account
-register-lead = A new student account works in both flows.
+register-lead = A new student account works in all three flows.
 register-username-rule = 3 to 32 characters: lowercase letters, digits, _ . and -
 register-password-rule = 4 to 64 characters. Use a throwaway password.
 register-submit = Create account
-register-created = The account { $user } is ready. Log in through either flow.
+register-created = The account { $user } is ready. Log in through any of the three flows.
 
 ## Form and request errors
 error-login-failed = That username and password do not match an account.
@@ -168,7 +168,7 @@ error-503 = The session store is unavailable right now, so logins cannot be chec
 inspector-title = Inspector: what this page really exchanged
 pane-sent = Your browser sent
 pane-sent-bytes = The Cookie header of this request: { $bytes } bytes. The browser sends it again with every request to this part of the site.
-pane-sent-lab = inspector and lang are this lab's own cookies (which browser you are, which language you chose), not part of either flow.
+pane-sent-lab = inspector and lang are this lab's own cookies (which browser you are, which language you chose), not part of any flow.
 pane-set = The server set
 pane-set-login = The Set-Cookie lines of your last login response in this flow, every attribute as sent:
 pane-set-logout = The Set-Cookie lines of your last logout response in this flow: Max-Age=0 asks the browser to delete each cookie.
@@ -444,7 +444,7 @@ nav-lab = Security lab
 lab-next = Next lesson:
 lab-all = Back to all lessons
 lab-title = Security lab
-lab-lead = Attacks you can try on yourself, against both flows at once. Each lesson says what to do, what you will see in each flow, why, and how real systems prevent it. The attacker's tools are built in: no second browser and no developer tools needed.
+lab-lead = Attacks you can try on yourself, against the flows side by side. Each lesson says what to do, what you will see in each flow, why, and how real systems prevent it. The attacker's tools are built in: no second browser and no developer tools needed.
 lab-weak-label = A deliberately dangerous tool, for this lesson only
 lesson-do = What to do
 lesson-see = What you will see
