@@ -363,6 +363,26 @@ fn a_phone_sized_viewport_stacks_the_columns() {
         );
         chrome.screenshot("compare-phone").await;
 
+        // With the third column, the facts table becomes one card per question: every flow's
+        // answer within the screen, nothing to scroll sideways inside the table either.
+        chrome.client.goto(&server.url("/compare?third=signed")).await.unwrap();
+        let (signed_x, _, signed_w, _) = chrome.rect("#fact-bytes-signed").await;
+        assert!(
+            signed_x >= 0.0 && signed_x + signed_w <= width,
+            "the signed answer: {signed_x}+{signed_w}"
+        );
+        let scrolls: bool = chrome
+            .client
+            .execute(
+                "const wrap = document.querySelector('#facts .table-wrap'); return wrap.scrollWidth > wrap.clientWidth",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap();
+        assert!(!scrolls, "the facts table fits without a sideways scroll");
+
         chrome.client.goto(&server.url("/session/login")).await.unwrap();
         let (_, form_y, _, form_h) = chrome.rect("form.card").await;
         let (_, inspector_y, inspector_w, _) = chrome.rect(".inspector").await;
