@@ -81,6 +81,9 @@ pub struct AppConfig {
     pub max_sessions_demo_account: usize,
     /// How many accounts `/register` may add.
     pub max_accounts: usize,
+    /// How many accounts one client address may add within an hour: one student cannot take
+    /// every place `max_accounts` leaves.
+    pub max_registrations_per_address: usize,
     /// Argon2id memory cost in KiB for the password hashes (and so for every cookie-flow request).
     pub password_hash_memory_kib: u32,
     /// Argon2id passes over that memory.
@@ -112,6 +115,10 @@ impl HashCost {
 /// How many accounts `/register` may add unless `max_accounts` says otherwise.
 pub const DEFAULT_MAX_ACCOUNTS: usize = 10_000;
 
+/// How many accounts one client address may add within an hour unless
+/// `max_registrations_per_address` says otherwise.
+pub const DEFAULT_REGISTRATIONS_PER_ADDRESS: usize = 10;
+
 /// The shortest `instructor_password` accepted: it opens the dashboard of a whole class.
 pub const MIN_INSTRUCTOR_PASSWORD: usize = 12;
 
@@ -137,6 +144,7 @@ impl Default for AppConfig {
             max_sessions_per_user: 10,
             max_sessions_demo_account: 100,
             max_accounts: DEFAULT_MAX_ACCOUNTS,
+            max_registrations_per_address: DEFAULT_REGISTRATIONS_PER_ADDRESS,
             password_hash_memory_kib: HashCost::OWASP.memory_kib,
             password_hash_iterations: HashCost::OWASP.iterations,
         }
@@ -148,7 +156,7 @@ impl Default for AppConfig {
 /// README's table).
 pub fn help() -> String {
     let d = AppConfig::default();
-    let keys: [(&str, String); 21] = [
+    let keys: [(&str, String); 22] = [
         (
             "session_store",
             format!(
@@ -189,6 +197,10 @@ pub fn help() -> String {
         ("max_sessions_per_user", d.max_sessions_per_user.to_string()),
         ("max_sessions_demo_account", d.max_sessions_demo_account.to_string()),
         ("max_accounts", d.max_accounts.to_string()),
+        (
+            "max_registrations_per_address",
+            d.max_registrations_per_address.to_string(),
+        ),
         ("password_hash_memory_kib", d.password_hash_memory_kib.to_string()),
         ("password_hash_iterations", d.password_hash_iterations.to_string()),
     ];
@@ -293,6 +305,9 @@ impl AppConfig {
         }
         if self.max_sessions_per_user == 0 || self.max_sessions_demo_account == 0 {
             return Err("max_sessions_per_user and max_sessions_demo_account must be at least 1".into());
+        }
+        if self.max_registrations_per_address == 0 {
+            return Err("max_registrations_per_address must be at least 1".into());
         }
         if self.signing_key.is_some() && self.signing_key_bytes().is_none() {
             return Err("signing_key must be base64url of at least 32 bytes".into());

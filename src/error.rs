@@ -10,7 +10,7 @@ use rocket::request::Request;
 use rocket::response::{self, Responder};
 
 use crate::accounts::hashing::HashError;
-use crate::accounts::throttle::RetryAfter;
+use crate::accounts::limit::RetryAfter;
 use crate::accounts::{AuthError, ChangeError, RegisterError};
 use crate::ids::RandomError;
 use crate::session::StartError;
@@ -30,6 +30,9 @@ pub enum AppError {
     /// Too many failed password checks from this address for this account.
     #[error("refused: too many failed password checks")]
     Throttled(RetryAfter),
+    /// Too many accounts registered from this address within the hour.
+    #[error("refused: too many registrations from this address")]
+    Registrations(RetryAfter),
 }
 
 /// Why a request was refused with `403`. Every refusal in the app is one of these, answered the
@@ -120,6 +123,7 @@ impl From<RegisterError> for AppError {
         match error {
             RegisterError::Store(e) => AppError::Store(e),
             RegisterError::Hash(e) => AppError::Hash(e),
+            RegisterError::TooMany(retry) => AppError::Registrations(retry),
             // Handled as pages by /register; here only for completeness.
             RegisterError::Taken | RegisterError::Full => AppError::Forbidden(Forbidden::Token),
         }
@@ -151,7 +155,7 @@ impl AppError {
         match self {
             AppError::Store(StoreError::Unavailable(_)) | AppError::Hash(HashError::Busy) => Status::ServiceUnavailable,
             AppError::Forbidden(_) => Status::Forbidden,
-            AppError::Throttled(_) => Status::TooManyRequests,
+            AppError::Throttled(_) | AppError::Registrations(_) => Status::TooManyRequests,
             AppError::Store(_) | AppError::Hash(_) | AppError::Random(_) => Status::InternalServerError,
         }
     }
@@ -161,6 +165,11 @@ impl AppError {
             AppError::Throttled(RetryAfter(s)) => ErrorNote {
                 title: None,
                 message: Some("error-throttled"),
+                retry_after_s: Some(*s),
+            },
+            AppError::Registrations(RetryAfter(s)) => ErrorNote {
+                title: None,
+                message: Some("error-registrations"),
                 retry_after_s: Some(*s),
             },
             AppError::Hash(HashError::Busy) => ErrorNote {

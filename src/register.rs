@@ -8,6 +8,7 @@ use rocket::State;
 use rocket_dyn_templates::context;
 
 use crate::accounts::{AccountStore, RegisterError};
+use crate::client::ClientAddr;
 use crate::credentials::{Password, Username};
 use crate::error::Refused;
 use crate::lang::Lang;
@@ -37,6 +38,7 @@ pub fn register_page(created: Option<&str>, lang: Lang) -> Page {
 pub async fn register(
     form: Form<RegisterForm>,
     accounts: &State<AccountStore>,
+    client: ClientAddr,
     lang: Lang,
 ) -> Result<Redirect, Refused> {
     let refuse = |status: Status, error: &'static str| {
@@ -51,7 +53,7 @@ pub async fn register(
         Ok(password) => password,
         Err(e) => return refuse(Status::UnprocessableEntity, e.message_key()),
     };
-    match accounts.register(username, &password).await {
+    match accounts.register(username, &password, client.0).await {
         Ok(account) => {
             rocket::info!("registered student {}", account.username);
             Ok(Redirect::to(format!("/register?created={}", account.username)))

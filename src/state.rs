@@ -67,7 +67,8 @@ impl AppState {
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
             .with_max_accounts(config.max_accounts)
-            .with_shared_throttle(class.clone());
+            .with_registrations_per_address(config.max_registrations_per_address)
+            .with_shared_limits(class.clone());
         Ok(AppState {
             config,
             sessions,

@@ -151,6 +151,7 @@ error-500-title = Server error
 error-500 = Something went wrong on the server. It has been logged; please try again.
 error-503-title = Service unavailable
 error-429-title = Too many attempts
+error-registrations = Your address has created as many accounts as it may within an hour. Log in with one you made, or wait; the page says how long.
 error-throttled = Too many wrong passwords for this account from your address. Wait a few minutes before you try again; the page says how long.
 error-busy = The server is checking many passwords right now. Try again in a second.
 error-retry-after = Try again in { $n ->

@@ -1,6 +1,7 @@
 //! Accounts: the built-in student and instructor, `/register`, and Argon2id password hashes.
 
 pub mod hashing;
+pub mod limit;
 mod store;
 pub mod throttle;
 

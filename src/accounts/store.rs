@@ -5,7 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use super::hashing::{HashError, Hasher};
-use super::throttle::{RetryAfter, Throttle};
+use super::limit::{Limit, RetryAfter, Rule};
+use super::throttle::Throttle;
 use crate::clock::now_ms;
 use crate::config::HashCost;
 use crate::credentials::{Password, Role, Username};
@@ -14,7 +15,7 @@ use crate::flow::Flow;
 use crate::storage::{AccountBackend, MemoryAccounts, StoredAccount};
 use crate::storage::{ClassRedis, StoreError};
 
-use crate::config::DEFAULT_MAX_ACCOUNTS;
+use crate::config::{DEFAULT_MAX_ACCOUNTS, DEFAULT_REGISTRATIONS_PER_ADDRESS};
 
 /// A verified account, as handlers see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub enum RegisterError {
     Taken,
     #[error("the server holds the most accounts it will keep")]
     Full,
+    /// This client address has registered as many accounts as it may within the hour.
+    #[error("too many registrations from this address; retry in {} s", .0.0)]
+    TooMany(RetryAfter),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -76,8 +80,23 @@ pub struct AccountStore {
     registered: Arc<dyn AccountBackend>,
     hasher: Hasher,
     throttle: Throttle,
+    /// Registrations per client address within [`REGISTRATION_WINDOW_MS`].
+    registrations: Limit<IpAddr>,
     events: EventBus,
     max_accounts: usize,
+}
+
+/// The window of `max_registrations_per_address`.
+const REGISTRATION_WINDOW_MS: u64 = 60 * 60 * 1000;
+/// Client addresses whose registrations the process counts at once.
+const REGISTERING_ADDRESSES: usize = 10_000;
+
+fn registration_rule(most: usize) -> Rule {
+    Rule {
+        most,
+        window_ms: REGISTRATION_WINDOW_MS,
+        keys: REGISTERING_ADDRESSES,
+    }
 }
 
 impl AccountStore {
@@ -109,15 +128,27 @@ impl AccountStore {
             registered,
             hasher,
             throttle: Throttle::default(),
+            registrations: Limit::new(registration_rule(DEFAULT_REGISTRATIONS_PER_ADDRESS)),
             events,
             max_accounts: DEFAULT_MAX_ACCOUNTS,
         })
     }
 
-    /// Failure counts shared by every instance through the class's Redis.
-    pub fn with_shared_throttle(mut self, redis: Option<ClassRedis>) -> AccountStore {
+    /// At most `most` registrations from one client address within an hour
+    /// (`max_registrations_per_address`).
+    pub fn with_registrations_per_address(mut self, most: usize) -> AccountStore {
+        self.registrations = Limit::new(registration_rule(most));
+        self
+    }
+
+    /// Failure and registration counts shared by every instance through the class's Redis.
+    /// (After [`AccountStore::with_registrations_per_address`].)
+    pub fn with_shared_limits(mut self, redis: Option<ClassRedis>) -> AccountStore {
         if let Some(redis) = redis {
-            self.throttle = Throttle::shared(redis);
+            self.throttle = Throttle::shared(redis.clone());
+            self.registrations = self
+                .registrations
+                .shared(Some(redis), |from| format!("register:{from}"));
         }
         self
     }
@@ -146,14 +177,25 @@ impl AccountStore {
         }
     }
 
-    /// Adds a student account; the slow hash runs before the name is claimed.
-    pub async fn register(&self, username: Username, password: &Password) -> Result<Account, RegisterError> {
+    /// Adds a student account for a client at `from`; the slow hash runs before the name is
+    /// claimed. A name already taken costs `from` nothing; every other attempt takes one of its
+    /// places for the hour, so a script from one address cannot fill the server.
+    pub async fn register(
+        &self,
+        username: Username,
+        password: &Password,
+        from: IpAddr,
+    ) -> Result<Account, RegisterError> {
         if self.find(&username).await?.is_some() {
             return Err(RegisterError::Taken);
         }
         if self.registered.count().await? >= self.max_accounts {
             return Err(RegisterError::Full);
         }
+        self.registrations
+            .take(&from, now_ms())
+            .await
+            .map_err(RegisterError::TooMany)?;
         let account = StoredAccount {
             role: Role::Student,
             phc: self.hasher.hash(password).await?,

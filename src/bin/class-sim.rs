@@ -1,7 +1,7 @@
 //! `class-sim` (run by `scripts/class-sim`): a class of simulated students against one server.
 //!
 //! Each student has its own cookie jar (cookies kept by name and path, sent where the browser
-//! would send them), arrives at a random moment of the ramp (a class does not press Enter in the
+//! would send them) and its own loopback address (127.0.0.2 upwards), arrives at a random moment of the ramp (a class does not press Enter in the
 //! same millisecond), registers its own account and logs in to the cookie, session and signed
 //! flows with a second or two of typing before each form; then, once the whole class is in,
 //! until the time is up it clicks, with a think time between clicks, through `/compare`,
@@ -20,6 +20,7 @@
 //! student is past its logins, and a line per kind of request after it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::net::{Ipv4Addr, Ipv6Addr};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -396,6 +397,15 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     )
 }
 
+/// Student `index`'s own address on the loopback network (127.0.0.2 upwards), as each student
+/// of a class has a machine of its own: the server's per-address limits (registrations, lab
+/// desks, the password throttle) then count per student, as they would in a classroom. (A server
+/// on `[::1]` sees every student at that one address.)
+fn address_of(index: usize) -> Ipv4Addr {
+    let n = index + 2;
+    Ipv4Addr::new(127, 0, (n / 256) as u8, (n % 256) as u8)
+}
+
 async fn student(
     index: usize,
     run: u32,
@@ -404,8 +414,10 @@ async fn student(
     tally: Arc<Mutex<Tally>>,
     logged_in: Arc<tokio::sync::Barrier>,
 ) {
+    let mut connector = HttpConnector::new();
+    connector.set_local_addresses(address_of(index), Ipv6Addr::LOCALHOST);
     let mut student = Student {
-        client: Client::builder(TokioExecutor::new()).build_http(),
+        client: Client::builder(TokioExecutor::new()).build(connector),
         base,
         jar: HashMap::new(),
         tally,

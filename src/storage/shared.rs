@@ -8,8 +8,9 @@
 //!   ([`SharedCell`]), so two instances' changes never overwrite each other;
 //! - `class:key:<name>`: a key made by the first instance that needed it (`SET … NX`);
 //! - `class:flag:<name>`: a mark with its own expiry (the browsers an instructor used);
-//! - `class:throttle:<address>:<account>`: the times of failed password checks (a sorted set
-//!   that expires with its window);
+//! - `class:throttle:<address>:<account>`: the times of failed password checks, and
+//!   `class:register:<address>`: the times of registrations (sorted sets that expire with their
+//!   window);
 //! - `class:events`: the pub/sub channel every instance's dashboards listen to, and
 //!   `class:recent`: the last events, for a dashboard opened late.
 //!
@@ -42,6 +43,23 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 ";
 
+/// Takes a place in a window log: `KEYS[1]` the log, `ARGV` now (ms), the window (ms), the most
+/// times it may hold, a unique member. Drops the times that left the window; adds now if fewer
+/// than the most remain and returns -1; otherwise adds nothing and returns when the oldest time
+/// that counts leaves the window (ms).
+const TAKE_SCRIPT: &str = r"
+local now, window, most = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local scores = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local held = #scores / 2
+if held < most then
+  redis.call('ZADD', KEYS[1], now, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], window)
+  return -1
+end
+return tonumber(scores[2 * (held - most) + 2]) + window
+";
+
 /// The class's part of the shared Redis.
 #[derive(Clone)]
 pub struct ClassRedis {
@@ -49,6 +67,7 @@ pub struct ClassRedis {
     connection: ConnectionManager,
     prefix: String,
     cas: Arc<redis::Script>,
+    take: Arc<redis::Script>,
     /// The key that seals per-browser values ([`super::SharedMap`]); set once the signing key
     /// is known ([`ClassRedis::sealed_with`]).
     seal: Option<Arc<[u8; 32]>>,
@@ -61,6 +80,7 @@ impl ClassRedis {
             connection,
             prefix: format!("{prefix}class:"),
             cas: Arc::new(redis::Script::new(CAS_SCRIPT)),
+            take: Arc::new(redis::Script::new(TAKE_SCRIPT)),
             seal: None,
         }
     }
@@ -220,6 +240,30 @@ impl ClassRedis {
             .arg(window_ms.max(1))
             .ignore();
         self.run(&pipe).await
+    }
+
+    /// Adds `now_ms` to the window log `name` if it holds fewer than `most` times of the last
+    /// `window_ms`: `None`. Otherwise adds nothing and answers when a place frees (ms). One
+    /// script, so instances racing each other never both take the last place.
+    pub async fn window_take(
+        &self,
+        name: &str,
+        now_ms: u64,
+        window_ms: u64,
+        most: usize,
+    ) -> Result<Option<u64>, StoreError> {
+        let key = self.key(name);
+        let member = format!("{now_ms}-{:08x}", rand::random::<u32>());
+        let answer: i64 = super::redis::query(&self.connection, |mut c| {
+            let (script, key, member) = (Arc::clone(&self.take), key.clone(), member.clone());
+            async move {
+                let mut invocation = script.key(&key);
+                invocation.arg(now_ms).arg(window_ms.max(1)).arg(most).arg(member);
+                invocation.invoke_async(&mut c).await
+            }
+        })
+        .await?;
+        Ok(u64::try_from(answer).ok())
     }
 
     /// Deletes `name`.

@@ -142,6 +142,7 @@ async fn passwords_are_kept_only_as_argon2id_hashes() {
         .register(
             Username::parse("newbie").unwrap(),
             &Password::parse("s3cret pw").unwrap(),
+            std::net::IpAddr::from([10, 0, 0, 1]),
         )
         .await
         .unwrap();

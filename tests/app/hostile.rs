@@ -947,6 +947,46 @@ fn another_site_cannot_log_a_browser_in_or_register_an_account() {
     assert_eq!(own.status(), Status::SeeOther);
 }
 
+// One address and the place for accounts.
+
+/// A script from one address cannot take every place `max_accounts` leaves: beyond
+/// `max_registrations_per_address` within an hour it gets 429 with `Retry-After`, while the
+/// classmate beside it still registers. A name already taken costs no place.
+#[test]
+fn one_address_cannot_take_every_place_for_accounts() {
+    let app = spawn_app_with(figment().merge(("max_registrations_per_address", 3)));
+    let register = |from: &str, name: &str| {
+        app.browser_at(from)
+            .post_form("/register", &form(&[("username", name), ("password", "pass word")]))
+    };
+    assert_eq!(register("10.0.0.5", "abc").status(), Status::Conflict, "taken");
+    for name in ["bot1", "bot2", "bot3"] {
+        assert_eq!(register("10.0.0.5", name).status(), Status::SeeOther, "{name}");
+    }
+    let refused = register("10.0.0.5", "bot4");
+    assert_eq!(refused.status(), Status::TooManyRequests);
+    let wait: u64 = refused
+        .headers()
+        .get_one("Retry-After")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    assert!((3590..=3600).contains(&wait), "within the hour: {wait}");
+    let page = refused.into_string().unwrap();
+    assert!(page.contains("as many accounts as it may within an hour"), "{page}");
+    assert_eq!(
+        register("10.0.0.6", "classmate").status(),
+        Status::SeeOther,
+        "another address"
+    );
+    assert_eq!(
+        app.browser_at("10.0.0.5")
+            .login("session", "bot1", "pass word")
+            .status(),
+        Status::SeeOther,
+        "the accounts it made work"
+    );
+}
+
 // 12. File-store accounts.
 
 #[rocket::async_test]
@@ -959,10 +999,12 @@ async fn of_twenty_concurrent_registrations_of_one_name_exactly_one_wins_and_its
         .merge(("session_store", "file"))
         .merge(("session_dir", dir.path().join("sessions")));
     let client = Client::untracked(session_lab::build(config)).await.unwrap();
-    let requests = (0..20).map(|i| {
+    // Twenty students racing, each from its own machine.
+    let requests = (0..20u8).map(|i| {
         client
             .post("/register")
             .header(ContentType::Form)
+            .remote(std::net::SocketAddr::from(([10, 9, 0, i], 4000)))
             .body(form(&[("username", "bob"), ("password", &format!("password-{i}"))]))
             .dispatch()
     });

@@ -17,14 +17,22 @@ use crate::redis_server::{unique_prefix, RedisServer};
 const TEACHER_PASSWORD: &str = "one-class-teacher-pw";
 
 fn instance(redis: &RedisServer, prefix: &str, name: &str) -> Server {
-    Server::start(&[
+    instance_with(redis, prefix, name, &[])
+}
+
+/// The same, with more of the configuration set.
+fn instance_with(redis: &RedisServer, prefix: &str, name: &str, more: &[(&str, &str)]) -> Server {
+    let url = redis.url();
+    let mut env = vec![
         ("ROCKET_SESSION_STORE", "redis"),
-        ("ROCKET_REDIS_URL", &redis.url()),
+        ("ROCKET_REDIS_URL", url.as_str()),
         ("ROCKET_REDIS_PREFIX", prefix),
         ("ROCKET_INSTANCE_NAME", name),
         ("ROCKET_INSTRUCTOR_PASSWORD", TEACHER_PASSWORD),
         ("ROCKET_LOG_LEVEL", "normal"),
-    ])
+    ];
+    env.extend_from_slice(more);
+    Server::start(&env)
 }
 
 /// Instances `a` and `b` of one class on `redis`, under a prefix of their own (returned too).
@@ -494,6 +502,57 @@ fn password_guesses_spread_over_two_instances_are_counted_together() {
             "ten failures in all: refused on both, even the right password"
         );
     }
+}
+
+/// One address's registrations count on every instance: a script that sends each to another
+/// instance still stops at the limit, on all of them.
+#[test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+fn registrations_from_one_address_spread_over_two_instances_are_counted_together() {
+    let redis = RedisServer::start();
+    let prefix = unique_prefix();
+    let limit = [("ROCKET_MAX_REGISTRATIONS_PER_ADDRESS", "3")];
+    let (a, b) = (
+        instance_with(&redis, &prefix, "a", &limit),
+        instance_with(&redis, &prefix, "b", &limit),
+    );
+    for (i, server) in [&a, &b, &a].into_iter().enumerate() {
+        let reply = server.post("/register", &format!("username=spread{i}&password=pw-1234-{i}"), None);
+        assert_eq!(reply.status, 303, "registration {i}");
+    }
+    for server in [&a, &b] {
+        let reply = server.post("/register", "username=spread9&password=pw-1234-9", None);
+        assert_eq!(reply.status, 429, "three in all: refused on both");
+        let wait: u64 = reply.header("retry-after").and_then(|s| s.parse().ok()).unwrap_or(0);
+        assert!((3500..=3600).contains(&wait), "within the hour: {wait}");
+    }
+    let mut jar = Jar::default();
+    assert_eq!(
+        log_in(&mut jar, &b, "spread1", "pw-1234-1").status,
+        303,
+        "the accounts work"
+    );
+}
+
+/// Twenty requests of one address racing for places in Redis: exactly the limit's number get
+/// one. One script checks and counts; a check followed by a count would let all twenty through.
+#[rocket::async_test]
+#[ignore = "needs redis-server; run ./scripts/test"]
+async fn places_taken_at_once_through_redis_never_exceed_the_limit() {
+    use session_lab::accounts::limit::{Limit, Rule};
+    let redis = RedisServer::start();
+    let store = session_lab::storage::RedisStore::connect(&redis.url(), &unique_prefix()).unwrap();
+    let rule = Rule {
+        most: 5,
+        window_ms: 60_000,
+        keys: 10,
+    };
+    let limit: Limit<u8> = Limit::new(rule).shared(Some(store.class()), |k| format!("race:{k}"));
+    let now = session_lab::clock::now_ms();
+    let taken = rocket::futures::future::join_all((0..20).map(|_| limit.take(&1, now))).await;
+    assert_eq!(taken.iter().filter(|t| t.is_ok()).count(), 5, "{taken:?}");
+    assert!(limit.check(&1, now).await.is_err(), "the log is full");
+    assert!(limit.take(&2, now).await.is_ok(), "another key");
 }
 
 #[test]

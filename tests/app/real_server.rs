@@ -139,6 +139,11 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The first value of the header `name` (lowercase).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
     pub fn set_cookie_value(&self, name: &str) -> Option<String> {
         self.headers
             .iter()
