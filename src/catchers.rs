@@ -49,10 +49,12 @@ pub fn any_status(status: Status, request: &Request<'_>) -> ErrorPage {
     let message = note.message.unwrap_or(message);
     let title = note.title.unwrap_or(title);
     let retry_after = note.retry_after_s;
+    // A wait of minutes reads as minutes (rounded up), not as thousands of seconds.
+    let retry_after_min = retry_after.filter(|s| *s >= 120).map(|s| s.div_ceil(60));
     let page = view::render(
         "error",
         Lang::negotiate(request),
-        context! { status: status.code, title, message, retry_after },
+        context! { status: status.code, title, message, retry_after, retry_after_min },
     );
     ErrorPage {
         status,

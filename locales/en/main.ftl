@@ -158,6 +158,7 @@ error-retry-after = Try again in { $n ->
     [one] 1 second
    *[other] { $n } seconds
 }.
+error-retry-after-minutes = Try again in { $n } minutes.
 error-cross-site = This request came from a page of another site, so it was refused: a site may not log you in, post or press buttons here on your behalf.
 error-not-from-dashboard = Instructor controls work only when a person clicks them on the dashboard itself. This request did not come from such a click, so it was refused.
 error-not-clicked = A post is published only when a person presses the button. This one was sent by a script, so it was refused.

@@ -973,6 +973,10 @@ fn one_address_cannot_take_every_place_for_accounts() {
     assert!((3590..=3600).contains(&wait), "within the hour: {wait}");
     let page = refused.into_string().unwrap();
     assert!(page.contains("as many accounts as it may within an hour"), "{page}");
+    assert!(
+        page.contains("Try again in 60 minutes."),
+        "a wait of minutes, in minutes: {page}"
+    );
     assert_eq!(
         register("10.0.0.6", "classmate").status(),
         Status::SeeOther,
