@@ -102,6 +102,12 @@ impl Chrome {
         panic!("could not click {css}");
     }
 
+    /// What `script`, which returns a boolean, answers.
+    async fn holds(&self, script: &str) -> bool {
+        let answer = self.client.execute(script, vec![]).await.unwrap();
+        answer.as_bool().unwrap_or_else(|| panic!("{script} answered {answer}"))
+    }
+
     /// The page's full width: more than the viewport means a sideways scroll.
     async fn page_width(&self) -> i64 {
         let width = self
@@ -371,16 +377,11 @@ fn a_phone_sized_viewport_stacks_the_columns() {
             signed_x >= 0.0 && signed_x + signed_w <= width,
             "the signed answer: {signed_x}+{signed_w}"
         );
-        let scrolls: bool = chrome
-            .client
-            .execute(
+        let scrolls = chrome
+            .holds(
                 "const wrap = document.querySelector('#facts .table-wrap'); return wrap.scrollWidth > wrap.clientWidth",
-                vec![],
             )
-            .await
-            .unwrap()
-            .as_bool()
-            .unwrap();
+            .await;
         assert!(!scrolls, "the facts table fits without a sideways scroll");
 
         chrome.client.goto(&server.url("/session/login")).await.unwrap();
@@ -390,16 +391,9 @@ fn a_phone_sized_viewport_stacks_the_columns() {
             inspector_y > form_y + form_h - 1.0 && inspector_w <= width,
             "the inspector goes under the form"
         );
-        let overflow: bool = chrome
-            .client
-            .execute(
-                "return document.documentElement.scrollWidth > window.innerWidth",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_bool()
-            .unwrap();
+        let overflow = chrome
+            .holds("return document.documentElement.scrollWidth > window.innerWidth")
+            .await;
         assert!(!overflow, "nothing sticks out sideways");
         chrome.finish().await;
     });
@@ -756,13 +750,7 @@ async fn in_viewport(chrome: &Chrome, css: &str) -> bool {
     let script = format!(
         "var r = document.querySelector({css:?}).getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight;"
     );
-    chrome
-        .client
-        .execute(&script, vec![])
-        .await
-        .unwrap()
-        .as_bool()
-        .unwrap_or(false)
+    chrome.holds(&script).await
 }
 
 /// The CSRF lesson, by its own buttons only: the attacker's site (this server's second listener,
