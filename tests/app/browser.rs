@@ -4,6 +4,7 @@
 //! docs/screenshots/ (the ones the README shows) when `SESSION_LAB_REFRESH_SCREENSHOTS=1`.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -21,9 +22,12 @@ struct Chrome {
     _profile: TempDir,
 }
 
-/// A test that fails before `finish` still stops its chromedriver (and with it the browser).
+/// A test that fails before `finish` still stops its chromedriver and the browser: the browser
+/// is chromedriver's child, which outlives chromedriver alone, so their whole process group goes.
 impl Drop for Chrome {
     fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -34,6 +38,8 @@ impl Chrome {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // A process group of its own, with the browser it starts (see `Drop`).
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
