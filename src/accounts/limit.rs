@@ -80,7 +80,7 @@ impl<K: Hash + Eq + Clone> Limit<K> {
 
     /// Counts an event for `key` if it is under its limit, or refuses it uncounted. Checked and
     /// counted in one step, so requests racing each other (to this instance or, through one
-    /// Redis script, to any) never all take the last place.
+    /// Redis script, to any) never take more places than the limit.
     pub async fn take(&self, key: &K, now_ms: u64) -> Result<(), RetryAfter> {
         if let Some((redis, name)) = &self.shared {
             let (window, most) = (self.rule.window_ms, self.rule.most);

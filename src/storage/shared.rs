@@ -244,7 +244,7 @@ impl ClassRedis {
 
     /// Adds `now_ms` to the window log `name` if it holds fewer than `most` times of the last
     /// `window_ms`: `None`. Otherwise adds nothing and answers when a place frees (ms). One
-    /// script, so instances racing each other never both take the last place.
+    /// script, so instances racing each other never take more places than `most`.
     pub async fn window_take(
         &self,
         name: &str,
