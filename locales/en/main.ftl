@@ -426,6 +426,11 @@ instructor-col-instance = Instance
 instructor-yours = your session
 instructor-revoke = Revoke
 instructor-none = No live sessions.
+instructor-no-match = No live session belongs to a user whose name contains that.
+instructor-rows-hidden = { $n ->
+    [one] 1 more session is not shown: type a user name above to find it.
+   *[other] { $n } more sessions are not shown: type a user name above to find them.
+}
 instructor-fingerprint-hint = A fingerprint is the start of a one-way hash of the id. It tells sessions apart, and cannot be turned back into an id. Revoking deletes the record: the next request with that id is refused.
 instructor-held-newest = Below: the newest session, #{ $fingerprint }, exactly as the store keeps it (the CSRF token left out).
 instructor-revoked-nobody = No live session of { $user }: nothing was revoked. Check the spelling, or the list below.

@@ -252,24 +252,51 @@ fn row(session: &StoredSession, now: u64, own_key: &str) -> Row {
     }
 }
 
-/// The sessions table's rows: grouped by account, the account with the newest login first, and
-/// inside each account the newest session first, so a student who just logged in is on top.
-fn rows(sessions: &[StoredSession], now: u64, own_key: &str) -> Vec<Row> {
+/// The most rows the sessions table shows. A projector shows a few dozen; a class that made
+/// thousands of sessions (ten an account, a hundred for `abc`) must not make every five-second
+/// refresh send them all. The others are found by name (filtered here, on the server) and
+/// counted under the table.
+const SHOWN_ROWS: usize = 200;
+
+/// The sessions table: how many sessions are live, the rows shown of those whose user name
+/// contains the filter, and how many more of those there are.
+#[derive(Serialize)]
+struct Table {
+    count: usize,
+    rows: Vec<Row>,
+    hidden: usize,
+}
+
+/// Rows grouped by account, the account with the newest login first, and inside each account
+/// the newest session first, so a student who just logged in is on top.
+fn table(sessions: &[StoredSession], now: u64, own_key: &str, filter: &str) -> Table {
+    let wanted = filter.trim().to_lowercase();
     let mut newest: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
     for s in sessions {
         let entry = newest.entry(s.record.user.as_str()).or_default();
         *entry = (*entry).max(s.record.created_ms);
     }
-    let mut sorted: Vec<&StoredSession> = sessions.iter().collect();
-    sorted.sort_by_key(|s| {
+    let mut matching: Vec<&StoredSession> = sessions
+        .iter()
+        .filter(|s| s.record.user.as_str().contains(wanted.as_str()))
+        .collect();
+    matching.sort_by_key(|s| {
         let group = newest.get(s.record.user.as_str()).copied().unwrap_or_default();
         (
             std::cmp::Reverse(group),
-            s.record.user.to_string(),
+            s.record.user.as_str(),
             std::cmp::Reverse(s.record.created_ms),
         )
     });
-    sorted.into_iter().map(|s| row(s, now, own_key)).collect()
+    Table {
+        count: sessions.len(),
+        hidden: matching.len().saturating_sub(SHOWN_ROWS),
+        rows: matching
+            .into_iter()
+            .take(SHOWN_ROWS)
+            .map(|s| row(s, now, own_key))
+            .collect(),
+    }
 }
 
 /// What the last control did, shown beside the controls after an in-place submission: kept per
@@ -344,9 +371,10 @@ fn presets_context(presets: &Presets, sessions: &Sessions, csrf_token: &str) -> 
 /// A part of the dashboard, for its script to refresh in place: the sessions table, the presets
 /// or the last control's note. Without the CSRF token (the page's script fills it in from the
 /// page), so a part read by anything else holds no secret.
-#[get("/part/<name>")]
+#[get("/part/<name>?<user>")]
 pub async fn part(
     name: &str,
+    user: Option<&str>,
     instructor: Instructor,
     sessions: &State<Sessions>,
     presets: &State<Presets>,
@@ -356,8 +384,8 @@ pub async fn part(
     match name {
         "sessions" => {
             let own_key = instructor.0.id.storage_key();
-            let rows = rows(&sessions.list().await?, now_ms(), &own_key);
-            let page = context! { count: rows.len(), rows, csrf_token: "" };
+            let table = table(&sessions.list().await?, now_ms(), &own_key, user.unwrap_or_default());
+            let page = context! { table, csrf_token: "" };
             Ok(view::render("instructor/sessions", lang, page))
         }
         "presets" => Ok(view::render(
@@ -394,7 +422,7 @@ pub async fn dashboard(
     let now = now_ms();
     let own_key = instructor.0.id.storage_key();
     let listed = sessions.list().await?;
-    let rows = rows(&listed, now, &own_key);
+    let table = table(&listed, now, &own_key, "");
     // The newest session, as this server's store holds it.
     let newest = listed.iter().max_by_key(|s| s.record.created_ms);
     let held = newest.map(|s| sessions.layout().holding(&s.key, &s.record));
@@ -412,8 +440,8 @@ pub async fn dashboard(
         .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now_ms.saturating_sub(l.at_ms) / 1000 }))
         .collect();
     let page = context! {
-        count: rows.len(),
-        rows,
+        count: table.count,
+        table,
         revoked,
         revoked_shown: revoked.is_some(),
         // A revocation by name that found nobody says so, naming whom it looked for.
@@ -720,4 +748,43 @@ pub fn page_refused() -> Forbidden {
 #[post("/<_..>", rank = 2)]
 pub fn control_refused() -> Forbidden {
     Forbidden::InstructorOnly
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::Role;
+    use crate::record::SessionRecord;
+
+    /// Ten sessions each for `users` accounts, user `u07` logging in after `u06` and so on.
+    fn class(users: usize) -> Vec<StoredSession> {
+        (0..users * 10)
+            .map(|i| {
+                let user = Username::parse(&format!("u{:02}", i / 10)).unwrap();
+                StoredSession {
+                    key: format!("{i:064x}"),
+                    record: SessionRecord::new(user, Role::Student, 1_000 + i as u64, 1800, 28800).unwrap(),
+                }
+            })
+            .collect()
+    }
+
+    /// However many sessions there are, a refresh sends at most [`SHOWN_ROWS`] rows, the newest
+    /// logins first, and counts the rest; a name finds sessions that are not shown.
+    #[test]
+    fn the_table_shows_the_newest_rows_and_finds_the_others_by_name() {
+        let sessions = class(25);
+        let all = table(&sessions, 10_000, "", "");
+        assert_eq!((all.count, all.rows.len(), all.hidden), (250, SHOWN_ROWS, 50));
+        assert_eq!(all.rows[0].user, "u24", "the newest login on top");
+        assert!(
+            all.rows.iter().all(|row| row.user.as_str() >= "u05"),
+            "the oldest accounts left out"
+        );
+        let found = table(&sessions, 10_000, "", " U01 ");
+        assert_eq!((found.count, found.rows.len(), found.hidden), (250, 10, 0));
+        assert!(found.rows.iter().all(|row| row.user == "u01"));
+        let none = table(&sessions, 10_000, "", "nobody");
+        assert_eq!((none.count, none.rows.len()), (250, 0));
+    }
 }

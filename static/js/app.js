@@ -149,10 +149,14 @@
         row.hidden = wanted !== "" && row.getAttribute("data-user").toLowerCase().indexOf(wanted) < 0;
       });
     }
+    // The server shows at most a few hundred rows, of the users whose name contains the filter,
+    // and says how many sessions are live in all.
     function refreshSessions() {
-      return refresh("sessions", sessions).then(function () {
+      var wanted = encodeURIComponent(filter.value.trim());
+      return refresh("sessions?user=" + wanted, sessions).then(function () {
         applyFilter();
-        count.textContent = String(sessions.querySelectorAll("tr[data-user]").length);
+        var heading = sessions.querySelector("[data-count]");
+        if (heading) count.textContent = heading.getAttribute("data-count");
       });
     }
     function refreshAll() {
@@ -174,7 +178,12 @@
       window.setTimeout(refreshAll, 300);
       window.setTimeout(refreshAll, 1500);
     });
-    filter.addEventListener("input", applyFilter);
+    var typing = null;
+    filter.addEventListener("input", function () {
+      applyFilter();
+      window.clearTimeout(typing);
+      typing = window.setTimeout(refreshSessions, 300);
+    });
     window.setInterval(refreshSessions, 5000);
   }
 

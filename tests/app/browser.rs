@@ -190,6 +190,15 @@ impl Chrome {
         }
     }
 
+    /// Waits until `script`, which returns a boolean, answers true.
+    async fn wait_until(&self, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.holds(script).await {
+            assert!(Instant::now() < deadline, "never true: {script}");
+            rocket::tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the element's text contains `needle`.
     async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -917,6 +926,26 @@ fn the_dashboard_fits_a_projector_and_its_controls_keep_the_page() {
             (true, "/instructor".to_owned()),
             "Revoke kept the page"
         );
+
+        // The name filter asks the server too: other users' rows leave the page, not only the
+        // view, while the count stays the class's; emptied, the filter brings them back.
+        let abc_row = "document.querySelector(\"#sessions tr[data-user='abc']\")";
+        chrome.type_into("#session-filter", "teach").await;
+        chrome
+            .wait_until(&format!(
+                "return !{abc_row} && !!document.querySelector(\"#sessions tr[data-user='teacher']\")"
+            ))
+            .await;
+        chrome.wait_for_text("#live-count", "31").await;
+        chrome
+            .client
+            .execute(
+                "var f = document.getElementById('session-filter'); f.value = ''; f.dispatchEvent(new Event('input'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        chrome.wait_until(&format!("return !!{abc_row}")).await;
 
         chrome.click("#presets form[action$='/preset/weak-ids'] button").await;
         chrome.wait_for_text("#presets", "counter").await;

@@ -521,6 +521,21 @@ fn controls_can_answer_in_place_and_the_refreshed_parts_hold_no_secret() {
     let sessions = teacher.get("/instructor/part/sessions").into_string().unwrap();
     assert!(sessions.contains("data-user=\"abc\""), "{sessions}");
     assert!(!sessions.contains(&token));
+    // Filtered on the server by user name; the count is still every live session.
+    let found = teacher
+        .get("/instructor/part/sessions?user=teach")
+        .into_string()
+        .unwrap();
+    assert!(
+        found.contains("data-user=\"teacher\"") && !found.contains("data-user=\"abc\""),
+        "{found}"
+    );
+    assert!(found.contains("data-count=\"2\""), "{found}");
+    let none = teacher
+        .get("/instructor/part/sessions?user=%3Cb%3E")
+        .into_string()
+        .unwrap();
+    assert!(none.contains("contains that") && !none.contains("data-user="), "{none}");
 
     for who in [&student, &app.browser()] {
         for part in ["sessions", "presets", "note"] {
