@@ -67,8 +67,7 @@ impl AppState {
             .await
             .map_err(|e| format!("could not create the built-in accounts: {e}"))?
             .with_max_accounts(config.max_accounts)
-            .with_registrations_per_address(config.max_registrations_per_address)
-            .with_shared_limits(class.clone());
+            .with_limits(config.max_registrations_per_address, class.clone());
         Ok(AppState {
             config,
             sessions,

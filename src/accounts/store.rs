@@ -134,21 +134,14 @@ impl AccountStore {
         })
     }
 
-    /// At most `most` registrations from one client address within an hour
-    /// (`max_registrations_per_address`).
-    pub fn with_registrations_per_address(mut self, most: usize) -> AccountStore {
-        self.registrations = Limit::new(registration_rule(most));
-        self
-    }
-
-    /// Failure and registration counts shared by every instance through the class's Redis.
-    /// (After [`AccountStore::with_registrations_per_address`].)
-    pub fn with_shared_limits(mut self, redis: Option<ClassRedis>) -> AccountStore {
+    /// At most `registrations_per_address` registrations from one client address within an
+    /// hour (`max_registrations_per_address`); with the class's Redis, these counts and the
+    /// failure counts are shared by every instance.
+    pub fn with_limits(mut self, registrations_per_address: usize, redis: Option<ClassRedis>) -> AccountStore {
+        self.registrations = Limit::new(registration_rule(registrations_per_address))
+            .shared(redis.clone(), |from| format!("register:{from}"));
         if let Some(redis) = redis {
-            self.throttle = Throttle::shared(redis.clone());
-            self.registrations = self
-                .registrations
-                .shared(Some(redis), |from| format!("register:{from}"));
+            self.throttle = Throttle::shared(redis);
         }
         self
     }

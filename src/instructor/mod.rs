@@ -440,7 +440,6 @@ pub async fn dashboard(
         .map(|l| serde_json::json!({ "flow": l.flow, "data": l.data, "ago_s": now_ms.saturating_sub(l.at_ms) / 1000 }))
         .collect();
     let page = context! {
-        count: table.count,
         table,
         revoked,
         revoked_shown: revoked.is_some(),
